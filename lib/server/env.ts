@@ -1,0 +1,75 @@
+// The one module that reads process.env (STYLE.md §9). Validated once with zod;
+// a bad value stops the server at start with a message naming the variable.
+// Deliberately free of `server-only` and path aliases so scripts/migrate.ts can
+// load it under plain Node.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  DATABASE_URL: z.string().min(1).optional(),
+  LLM_BASE_URL: z.url().optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_MODEL: z.string().optional(),
+  /** Offline model latency per call, ms (realistic pacing; tests lower it). */
+  LLM_OFFLINE_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(350),
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  JOB_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  SSE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
+  SESSION_SECRET: z.string().min(16).optional(),
+  SUPPORT_TOKEN: z.string().min(8).optional(),
+  DATA_DIR: z.string().default("./data"),
+});
+
+export type Env = z.infer<typeof schema> & { DATABASE_URL: string; SESSION_SECRET: string };
+
+let cached: Env | undefined;
+
+function emptyToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]));
+}
+
+/**
+ * Validated configuration. Defaults: SQLite at `./data/planstream.db`, a session
+ * secret generated once into `./data/session-secret`.
+ * @throws Error naming each invalid variable.
+ */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(emptyToUndefined(process.env));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const dataDir = path.resolve(parsed.data.DATA_DIR);
+  const databaseUrl = parsed.data.DATABASE_URL ?? `file:${path.join(dataDir, "planstream.db")}`;
+  cached = {
+    ...parsed.data,
+    DATABASE_URL: databaseUrl,
+    SESSION_SECRET: parsed.data.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
+  };
+  return cached;
+}
+
+/** Test hook: forget the cached configuration so changed variables apply. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+function loadOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, "session-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString("hex");
+    // wx: when two processes race, the loser reads the winner's secret.
+    try {
+      fs.writeFileSync(file, secret, { flag: "wx", mode: 0o600 });
+      return secret;
+    } catch {
+      return fs.readFileSync(file, "utf8").trim();
+    }
+  }
+}

@@ -1,0 +1,70 @@
+// Prompts for the planning agent. The user prompt is a small header of
+// `Field: value` lines followed by free text, so a real model reads it as
+// plain instructions and the offline model can parse it (parsePromptFields).
+import type { LlmRequestName } from "./schemas.ts";
+
+export type PromptLanguage = "en" | "zh-CN";
+
+const SYSTEM =
+  "You are Planstream, a planning agent. You turn goals into concrete, ordered plans. " +
+  "Always answer in the language named by the `Language:` field. Answer only with JSON matching the requested schema.";
+
+const INSTRUCTIONS: Record<LlmRequestName, string> = {
+  chat_reply:
+    "Reply briefly to the user's message. If it states a goal worth planning, propose the actions " +
+    "create_plan (title, goal = the goal in the user's words, taskId null) and decompose_task (taskId null). " +
+    "If the conversation already has a plan and the user asks to break a task down further, propose " +
+    "decompose_task with that task's id. For small talk propose no actions.",
+  plan_outline:
+    "Write the top-level tasks (3 to 8, in order) that achieve the goal, each with a one-sentence description, " +
+    "and narrate your reasoning in 2 to 4 short steps.",
+  subtasks:
+    "Split the task into 2 to 6 concrete subtasks in order, each with a one-sentence description, " +
+    "and narrate your reasoning in 1 to 3 short steps.",
+};
+
+/** Fields carried in a prompt header; absent fields are omitted. */
+export type PromptFields = {
+  Request: LlmRequestName;
+  Language: PromptLanguage;
+  Message?: string;
+  Goal?: string;
+  Plan?: string;
+  PlanId?: string;
+  Task?: string;
+  TaskId?: string;
+  TaskDescription?: string;
+  /** For chat_reply: the conversation's plan's top-level tasks, `id|title` joined by ` ;; `. */
+  PlanTasks?: string;
+};
+
+/**
+ * Builds `{system, prompt}` for one model call.
+ * @example buildPrompt({Request: "subtasks", Language: "en", Goal: "Launch an app", Task: "Beta test"})
+ */
+export function buildPrompt(fields: PromptFields): { system: string; prompt: string } {
+  const header = Object.entries(fields)
+    .filter(([, v]) => v !== undefined && v !== "")
+    // One field per line: newlines inside values are flattened.
+    .map(([k, v]) => `${k}: ${String(v).replace(/\s*\n\s*/g, " ")}`)
+    .join("\n");
+  return { system: SYSTEM, prompt: `${INSTRUCTIONS[fields.Request]}\n\n${header}` };
+}
+
+/**
+ * Parses the `Field: value` header lines of a prompt built by buildPrompt.
+ * Unknown lines are ignored. Returns a partial record of fields.
+ */
+export function parsePromptFields(prompt: string): Partial<PromptFields> {
+  const out: Record<string, string> = {};
+  for (const line of prompt.split("\n")) {
+    const m = /^([A-Za-z]+): (.*)$/.exec(line);
+    if (m) out[m[1]] = m[2];
+  }
+  return out as Partial<PromptFields>;
+}
+
+/** zh-CN when the text contains CJK ideographs, else the fallback. */
+export function detectLanguage(text: string, fallback: PromptLanguage = "en"): PromptLanguage {
+  return /[\u4e00-\u9fff]/.test(text) ? "zh-CN" : fallback;
+}

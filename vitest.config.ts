@@ -1,0 +1,19 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    environment: "node",
+    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "hooks/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Each test file gets its own SQLite file; files run in separate workers.
+    pool: "forks",
+  },
+  resolve: {
+    alias: {
+      "server-only": path.resolve(import.meta.dirname, "test/empty-module.ts"),
+      "@": import.meta.dirname,
+    },
+  },
+});
