@@ -1,0 +1,9 @@
+// GET /api/health – liveness plus a database round trip
+import { getDeps } from "@/lib/server/deps";
+import { withRoute } from "@/lib/server/http/route";
+
+export const GET = withRoute(async () => {
+  const started = performance.now();
+  await getDeps().db.$queryRawUnsafe("SELECT 1");
+  return Response.json({ status: "ok", database: "ok", dbMs: Math.round(performance.now() - started) });
+});

@@ -1,0 +1,9 @@
+// GET /api/jobs/{jobId}/events?after=&before=&limit= – a page of the log (the polling fallback)
+import { eventsQuerySchema } from "@/lib/shared/jobs";
+import { getDeps } from "@/lib/server/deps";
+import { readQuery, withRoute } from "@/lib/server/http/route";
+import { getJobEvents } from "@/lib/server/jobs/job-queries";
+
+export const GET = withRoute<{ jobId: string }>(async ({ request, session, params }) =>
+  Response.json(await getJobEvents(getDeps().db, session, params.jobId, readQuery(request, eventsQuerySchema))),
+);

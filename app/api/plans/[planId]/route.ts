@@ -1,0 +1,8 @@
+// GET /api/plans/{planId} – a plan and its task tree
+import { getDeps } from "@/lib/server/deps";
+import { withRoute } from "@/lib/server/http/route";
+import { getPlan } from "@/lib/server/plans/plan-queries";
+
+export const GET = withRoute<{ planId: string }>(async ({ session, params }) =>
+  Response.json(await getPlan(getDeps().db, session, params.planId)),
+);

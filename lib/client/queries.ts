@@ -1,0 +1,42 @@
+// React Query `queryOptions` factories, one place for every read (STYLE.md §7).
+import { queryOptions } from "@tanstack/react-query";
+import type { ActionStatusDto, ConversationDetail, ConversationDto } from "@/lib/shared/chat";
+import type { JobDto, JobSnapshot } from "@/lib/shared/jobs";
+import type { PlanDto, PlanTree } from "@/lib/shared/plans";
+import { fetchJson } from "./api";
+
+export const queries = {
+  conversations: () =>
+    queryOptions({
+      queryKey: ["conversations"],
+      queryFn: () => fetchJson<{ conversations: ConversationDto[] }>("/api/conversations").then((r) => r.conversations),
+    }),
+  conversation: (id: string) =>
+    queryOptions({
+      queryKey: ["conversations", id],
+      queryFn: () => fetchJson<ConversationDetail>(`/api/conversations/${encodeURIComponent(id)}`),
+    }),
+  plans: () =>
+    queryOptions({ queryKey: ["plans"], queryFn: () => fetchJson<{ plans: PlanDto[] }>("/api/plans").then((r) => r.plans) }),
+  plan: (planId: string) =>
+    queryOptions({ queryKey: ["plans", planId], queryFn: () => fetchJson<PlanTree>(`/api/plans/${encodeURIComponent(planId)}`) }),
+  jobs: (filters: { planId?: string; jobType?: string; status?: string } = {}) =>
+    queryOptions({
+      queryKey: ["jobs", "list", filters],
+      queryFn: () =>
+        fetchJson<{ jobs: JobDto[] }>(`/api/jobs?${new URLSearchParams(filters as Record<string, string>)}`).then((r) => r.jobs),
+    }),
+  jobSnapshot: (jobId: string) =>
+    queryOptions({
+      queryKey: ["jobs", jobId, "snapshot"],
+      queryFn: () => fetchJson<JobSnapshot>(`/api/jobs/${encodeURIComponent(jobId)}`),
+      // The live log comes from the stream; the snapshot is only the starting point.
+      staleTime: Infinity,
+      retry: (count, error) => (error as { status?: number }).status !== 404 && count < 2,
+    }),
+  actionStatus: (trackingId: string) =>
+    queryOptions({
+      queryKey: ["action-status", trackingId],
+      queryFn: () => fetchJson<ActionStatusDto>(`/api/chat/action-status/${encodeURIComponent(trackingId)}`),
+    }),
+};

@@ -1,0 +1,37 @@
+import "server-only";
+import { applyMigrations } from "./db/migrate.ts";
+import { getDeps } from "./deps.ts";
+import { env } from "./env.ts";
+import { JobRunner } from "./jobs/runner.ts";
+
+type BootState = { ready?: Promise<void>; runner?: JobRunner };
+// globalThis: instrumentation and each route bundle share one boot and one runner.
+const g = globalThis as unknown as { planstreamBoot?: BootState };
+const state = (g.planstreamBoot ??= {});
+
+/**
+ * Boots the server once per process: validates the environment, applies
+ * pending migrations, sets the SQLite busy timeout and starts the job runner.
+ * Called from instrumentation.ts at start and, idempotently, by every route.
+ */
+export function ensureStarted(): Promise<void> {
+  state.ready ??= (async () => {
+    const e = env();
+    await applyMigrations(e.DATABASE_URL);
+    const deps = getDeps();
+    // Writers wait for the lock instead of failing with SQLITE_BUSY.
+    await deps.db.$queryRawUnsafe("PRAGMA busy_timeout = 10000");
+    state.runner = new JobRunner(deps, { concurrency: e.JOB_CONCURRENCY });
+    state.runner.start();
+  })().catch((error) => {
+    state.ready = undefined;
+    throw error;
+  });
+  return state.ready;
+}
+
+/** The process's runner (after ensureStarted). */
+export function getRunner(): JobRunner {
+  if (!state.runner) throw new Error("Job runner not started: call ensureStarted() first");
+  return state.runner;
+}

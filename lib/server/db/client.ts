@@ -1,0 +1,24 @@
+import "server-only";
+import { PrismaLibSql } from "@prisma/adapter-libsql";
+import { env } from "../env.ts";
+import { PrismaClient } from "./generated/client.ts";
+
+export type Db = PrismaClient;
+/** A transaction client, as handed to `db.$transaction(async (tx) => …)`. */
+export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+/** A Prisma client over the SQLite file at `url` (libsql driver adapter, N-API). */
+export function createDb(url: string): Db {
+  return new PrismaClient({ adapter: new PrismaLibSql({ url }) });
+}
+
+const globalForDb = globalThis as unknown as { planstreamDb?: Db };
+
+/**
+ * The process-wide client, cached on globalThis so dev-mode hot reloads reuse
+ * one connection (create-t3-app's pattern).
+ */
+export function getDb(): Db {
+  globalForDb.planstreamDb ??= createDb(env().DATABASE_URL);
+  return globalForDb.planstreamDb;
+}

@@ -1,0 +1,107 @@
+import "server-only";
+
+/** What a stream producer writes through. */
+export type SseSink = {
+  /** Sends one event frame; `data` is serialized as one-line JSON. */
+  send(event: string, data: unknown, id?: string | number): void;
+  /** Resolves when the client has room for more (backpressure), or the stream closed. */
+  ready(): Promise<void>;
+  /** Aborted when the client goes away or the stream is cancelled. */
+  signal: AbortSignal;
+};
+
+export type SseOptions = {
+  /** Comment heartbeat interval, ms (DESIGN.md: at least every 15 s). */
+  heartbeatMs: number;
+  /** Reconnection delay sent once as `retry:`, ms. */
+  retryMs?: number;
+  /** Produces the events; the stream closes when it resolves. */
+  run(sink: SseSink): Promise<void>;
+};
+
+/** Frames buffered per client before the producer waits (bounded memory, guarantee 10). */
+const HIGH_WATER_FRAMES = 64;
+
+export const SSE_HEADERS = {
+  "Content-Type": "text/event-stream; charset=utf-8",
+  "Cache-Control": "no-cache, no-transform",
+  "X-Accel-Buffering": "no",
+  Connection: "keep-alive",
+} as const;
+
+/**
+ * The one server-side SSE helper (trigger.dev's pattern): headers, `retry:`
+ * once, a `: ping` heartbeat, backpressure, and cleanup tied to
+ * `request.signal` and stream cancel. Closing the stream never touches the
+ * job it follows (guarantee 9).
+ * Spec: HTML Living Standard §9.2 "Server-sent events".
+ */
+export function sseResponse(request: Request, options: SseOptions): Response {
+  const encoder = new TextEncoder();
+  const abort = new AbortController();
+  let heartbeat: NodeJS.Timeout | undefined;
+  let waiting: (() => void) | undefined;
+  let controllerRef: ReadableStreamDefaultController<Uint8Array> | undefined;
+
+  const cleanup = () => {
+    clearInterval(heartbeat);
+    if (!abort.signal.aborted) abort.abort();
+    waiting?.();
+  };
+  const write = (text: string) => {
+    if (abort.signal.aborted || !controllerRef) return;
+    try {
+      controllerRef.enqueue(encoder.encode(text));
+    } catch {
+      cleanup();
+    }
+  };
+  request.signal.addEventListener("abort", cleanup, { once: true });
+
+  const sink: SseSink = {
+    signal: abort.signal,
+    send(event, data, id) {
+      write(`${id !== undefined ? `id: ${id}\n` : ""}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    },
+    ready() {
+      if (abort.signal.aborted || !controllerRef || (controllerRef.desiredSize ?? 1) > 0) return Promise.resolve();
+      return new Promise<void>((resolve) => (waiting = resolve));
+    },
+  };
+
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        controllerRef = controller;
+        write(`retry: ${options.retryMs ?? 2000}\n\n`);
+        heartbeat = setInterval(() => write(": ping\n\n"), options.heartbeatMs);
+        void options
+          .run(sink)
+          .catch((error) => {
+            if (!abort.signal.aborted) console.error("[planstream] SSE producer failed", error);
+          })
+          .finally(() => {
+            const open = !abort.signal.aborted;
+            cleanup();
+            if (open) {
+              try {
+                controller.close();
+              } catch {
+                /* already closed */
+              }
+            }
+          });
+      },
+      pull() {
+        const w = waiting;
+        waiting = undefined;
+        w?.();
+      },
+      cancel() {
+        cleanup();
+      },
+    },
+    new CountQueuingStrategy({ highWaterMark: HIGH_WATER_FRAMES }),
+  );
+  return new Response(stream, { status: 200, headers: SSE_HEADERS });
+}

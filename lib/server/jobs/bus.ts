@@ -1,0 +1,45 @@
+import "server-only";
+
+type Listener = (lastSeq: number) => void;
+
+/**
+ * In-process wake-up bus: "job X has committed events up to seq N". It carries
+ * no event data (guarantee 2: readers always read committed rows by cursor);
+ * a missed wake-up only delays a reader until its next poll. Kept on
+ * globalThis because Next.js bundles route handlers and instrumentation
+ * separately and each bundle would otherwise get its own bus.
+ */
+export class JobBus {
+  private listeners = new Map<string, Set<Listener>>();
+
+  /** Subscribes to wake-ups of one job; returns the unsubscribe function. */
+  subscribe(jobId: string, listener: Listener): () => void {
+    let set = this.listeners.get(jobId);
+    if (!set) this.listeners.set(jobId, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.listeners.get(jobId) === set) this.listeners.delete(jobId);
+    };
+  }
+
+  publish(jobId: string, lastSeq: number): void {
+    const set = this.listeners.get(jobId);
+    if (!set) return;
+    for (const listener of [...set]) listener(lastSeq);
+  }
+
+  /** Number of live subscriptions (for /api/metrics and leak tests). */
+  get listenerCount(): number {
+    let n = 0;
+    for (const set of this.listeners.values()) n += set.size;
+    return n;
+  }
+}
+
+const g = globalThis as unknown as { planstreamBus?: JobBus };
+/** The process-wide bus. */
+export function getBus(): JobBus {
+  g.planstreamBus ??= new JobBus();
+  return g.planstreamBus;
+}

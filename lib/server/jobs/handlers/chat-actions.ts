@@ -1,0 +1,50 @@
+import "server-only";
+import { z } from "zod";
+import { generateStructured } from "../../llm/generate.ts";
+import { planOutlineSchema } from "../../llm/schemas.ts";
+import { appendTasks } from "../../plans/plans-repo.ts";
+import { defineJob } from "../define-job.ts";
+import { addJobStats, jobLog } from "../job-logger.ts";
+
+export const chatActionsParams = z.object({
+  conversationId: z.string(),
+  messageId: z.string(),
+  language: z.enum(["en", "zh-CN"]),
+  planId: z.string().nullable(),
+  /** Present when the message's create_plan action was accepted. */
+  createPlan: z.object({ title: z.string(), goal: z.string() }).nullable(),
+  /** Child jobs created for the message's other actions. */
+  dispatched: z.array(z.object({ jobId: z.string(), jobType: z.string(), kind: z.string() })),
+});
+export type ChatActionsParams = z.infer<typeof chatActionsParams>;
+
+/**
+ * The tracking job of one chat message (seed 000, phase two): runs
+ * create_plan (the model drafts the top-level tasks, which are written to the
+ * plan) and reports the child jobs that carry the message's other actions.
+ */
+export const chatActionsJob = defineJob({
+  type: "chat_actions",
+  schema: chatActionsParams,
+  async handle(p, { deps }) {
+    const count = (p.createPlan ? 1 : 0) + p.dispatched.length;
+    jobLog.info(`Processing ${count} action(s) for this message`);
+    const createdTaskIds: string[] = [];
+    if (p.createPlan && p.planId) {
+      jobLog.info(`create_plan: drafting "${p.createPlan.title}"`);
+      const { object } = await generateStructured({
+        model: deps.model,
+        schema: planOutlineSchema,
+        fields: { Request: "plan_outline", Language: p.language, Goal: p.createPlan.goal },
+      });
+      for (const step of object.narration) jobLog.planningStep(step, { action: "create_plan" });
+      const rows = await appendTasks(deps.db, p.planId, null, object.tasks);
+      createdTaskIds.push(...rows.map((r) => r.id));
+      addJobStats({ createdTasks: rows.length });
+      rows.forEach((r, i) => jobLog.info(`${i + 1}. ${r.title}`, { taskId: r.id }));
+      jobLog.tasksUpdated(p.planId, createdTaskIds, `Created ${rows.length} top-level tasks`);
+    }
+    for (const d of p.dispatched) jobLog.info(`${d.kind} continues in job ${d.jobId} (${d.jobType})`, d);
+    return { planId: p.planId, createdTaskIds };
+  },
+});

@@ -1,0 +1,64 @@
+// Chat API shapes shared by server and browser (DESIGN.md "Chat (two-phase)").
+import { z } from "zod";
+import type { JobStatus, JobType } from "./jobs";
+
+/** Longest accepted chat message, characters. */
+export const MAX_MESSAGE_CHARS = 4000;
+
+export const sendMessageSchema = z.object({
+  conversationId: z.string().min(1).max(100).optional(),
+  message: z
+    .string()
+    .trim()
+    .min(1, "Message must not be empty")
+    .max(MAX_MESSAGE_CHARS, `Message must be at most ${MAX_MESSAGE_CHARS} characters`),
+  language: z.enum(["en", "zh-CN"]).optional(),
+  mode: z.enum(["async", "sync"]).default("async"),
+});
+export type SendMessageInput = z.input<typeof sendMessageSchema>;
+
+export type ActionKind = "create_plan" | "decompose_task";
+/** Pending | Running | Completed | Failed | Rejected in the UI. */
+export type ActionStatus = "pending" | "running" | "completed" | "failed" | "rejected" | "cancelled";
+
+export type ChatAction = { kind: ActionKind; name: string; status: ActionStatus; jobId?: string; reason?: string };
+
+export type JobRef = { jobId: string; jobType: JobType };
+
+/** `metadata` of an assistant message. */
+export type MessageMetadata = {
+  type: "job_log";
+  trackingId?: string;
+  conversationId: string;
+  messageId: string;
+  planId?: string;
+  status: "pending" | "completed" | JobStatus;
+  jobs: JobRef[];
+  actions?: ChatAction[];
+};
+
+/** Response of POST /api/chat/message. */
+export type SendMessageResponse = { response: string; actions: ChatAction[]; metadata: MessageMetadata };
+
+export type MessageDto = {
+  id: string;
+  role: "user" | "assistant";
+  content: string;
+  metadata: MessageMetadata | null;
+  createdAt: string;
+};
+export type ConversationDto = { id: string; title: string; createdAt: string; updatedAt: string };
+export type ConversationDetail = { conversation: ConversationDto; messages: MessageDto[]; planIds: string[] };
+
+/** GET /api/chat/action-status/{trackingId} */
+export type ActionStatusDto = {
+  trackingId: string;
+  status: JobStatus;
+  planId: string | null;
+  actions: ChatAction[];
+  results: { createdTaskCount: number; errors: string[] };
+  startedAt: string | null;
+  finishedAt: string | null;
+  durationMs: number | null;
+  llmCalls: number;
+};

@@ -1,0 +1,113 @@
+// Job and job-event types shared by server and browser (DESIGN.md "Words",
+// "Event semantics", "SSE contract").
+import { z } from "zod";
+
+export const JOB_TYPES = ["chat_actions", "plan_decompose", "plan_execute", "task_operation"] as const;
+export type JobType = (typeof JOB_TYPES)[number];
+
+export const JOB_STATUSES = ["pending", "running", "succeeded", "failed", "cancelled"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+export const TERMINAL_STATUSES: ReadonlySet<JobStatus> = new Set(["succeeded", "failed", "cancelled"]);
+export const isTerminal = (s: string): boolean => TERMINAL_STATUSES.has(s as JobStatus);
+
+export const EVENT_LEVELS = ["debug", "info", "warn", "error"] as const;
+export type EventLevel = (typeof EVENT_LEVELS)[number];
+
+export const EVENT_KINDS = [
+  "log",
+  "status",
+  "progress",
+  "planning_step",
+  "tool_call",
+  "tool_result",
+  "node_start",
+  "node_complete",
+  "node_error",
+  "workflow_complete",
+  "workflow_error",
+  "tasks_updated",
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** Counters kept on every job (DESIGN.md "Job" → stats). */
+export type JobStats = {
+  llmCalls: number;
+  inputTokens: number;
+  outputTokens: number;
+  createdTasks: number;
+  events: number;
+  warnings: number;
+  errors: number;
+};
+export const emptyStats = (): JobStats => ({
+  llmCalls: 0,
+  inputTokens: 0,
+  outputTokens: 0,
+  createdTasks: 0,
+  events: 0,
+  warnings: 0,
+  errors: 0,
+});
+
+/** A job as the API returns it; dates are ISO-8601 strings. */
+export type JobDto = {
+  id: string;
+  jobType: JobType;
+  status: JobStatus;
+  ownerId: string;
+  planId: string | null;
+  taskId: string | null;
+  parentJobId: string | null;
+  params: unknown;
+  result: unknown;
+  error: string | null;
+  stats: JobStats;
+  attempt: number;
+  lastSeq: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+};
+
+/** One line of a job's log. `seq` is gapless per job, starting at 1. */
+export type JobEventDto = {
+  seq: number;
+  timestamp: string;
+  level: EventLevel;
+  kind: EventKind;
+  message: string;
+  data: Record<string, unknown> | null;
+};
+
+/** `data:` of an SSE event frame (DESIGN.md "SSE contract"). */
+export type StreamFrame = {
+  job_id: string;
+  seq: number;
+  /** The job's status when this event was committed. */
+  status: JobStatus;
+  event: Omit<JobEventDto, "seq">;
+  stats: JobStats;
+};
+
+/** `data:` of the `end` frame sent after the terminal status event. */
+export type StreamEnd = { job_id: string; status: JobStatus; lastSeq: number };
+
+/** GET /api/jobs/{id} */
+export type JobSnapshot = { job: JobDto; events: JobEventDto[]; firstSeq: number; lastSeq: number; hasEarlier: boolean };
+/** GET /api/jobs/{id}/events */
+export type JobEventsPage = { job: JobDto; events: JobEventDto[]; lastSeq: number; hasMore: boolean };
+
+export const jobListQuerySchema = z.object({
+  planId: z.string().max(100).optional(),
+  jobType: z.enum(JOB_TYPES).optional(),
+  status: z.enum(JOB_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const eventsQuerySchema = z
+  .object({
+    after: z.coerce.number().int().min(0).optional(),
+    before: z.coerce.number().int().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(500),
+  })
+  .refine((q) => q.after === undefined || q.before === undefined, { message: "Use either after or before", path: ["before"] });
