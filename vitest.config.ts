@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     environment: "node",
+    setupFiles: ["test/setup-env.ts"],
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "hooks/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

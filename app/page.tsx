@@ -1,3 +1,11 @@
+import { Suspense } from "react";
+import { ChatPage } from "@/components/chat/chat-page";
+
 export default function Page() {
-  return <main>Planstream</main>;
+  // useSearchParams (the `?c=` selection) needs a Suspense boundary for static rendering.
+  return (
+    <Suspense fallback={null}>
+      <ChatPage />
+    </Suspense>
+  );
 }

@@ -1,24 +1,303 @@
 "use client";
-// CONTRACT STUB – the real implementation replaces this file; the signature stays.
-import type { JobDto, JobEventDto, JobStatus } from "@/lib/shared/jobs";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useReducer, useRef } from "react";
+import { ApiError, fetchJson } from "@/lib/client/api";
+import { backoffDelay, getJobStreamHub, type StreamWatcher } from "@/lib/client/job-stream";
+import { queries } from "@/lib/client/queries";
+import { isTerminal, type JobDto, type JobEventDto, type JobEventsPage, type JobStatus } from "@/lib/shared/jobs";
 
 export type JobLogTransport = "sse" | "polling" | "idle";
 
+export type UseJobLogOptions = {
+  /** Set false to load nothing (e.g. a collapsed tab). Default true. */
+  enabled?: boolean;
+};
+
 export type UseJobLogResult = {
+  /** The job row, patched live with status, stats and lastSeq. */
   job: JobDto | undefined;
+  /** Log lines ordered by seq, de-duplicated. */
   events: JobEventDto[];
   status: JobStatus | undefined;
+  /** The job 404'd: cleaned up or not the viewer's. */
   missing: boolean;
   transport: JobLogTransport;
+  /** The last failure (stream or poll), if any. */
   error: Error | undefined;
+  /** Polling failed 5 times in a row; call retry(). */
   offline: boolean;
   retry: () => void;
+  /** Prepends the page of events before the earliest loaded one. */
   loadEarlier: () => Promise<void>;
   hasEarlier: boolean;
 };
 
-export function useJobLog(jobId: string, options: { enabled?: boolean } = {}): UseJobLogResult {
-  void jobId;
-  void options;
-  return { job: undefined, events: [], status: undefined, missing: false, transport: "idle", error: undefined, offline: false, retry: () => {}, loadEarlier: async () => {}, hasEarlier: false };
+/** Consecutive poll failures before the panel shows "offline" (DESIGN.md). */
+export const MAX_POLL_FAILURES = 5;
+
+type State = {
+  job: JobDto | undefined;
+  events: JobEventDto[];
+  lastSeq: number;
+  hasEarlier: boolean;
+  transport: JobLogTransport;
+  missing: boolean;
+  offline: boolean;
+  error: Error | undefined;
+  /** The terminal status event (or `end`) arrived: nothing left to follow. */
+  complete: boolean;
+};
+
+type Action =
+  | { type: "reset" }
+  | { type: "snapshot"; job: JobDto; events: JobEventDto[]; hasEarlier: boolean }
+  | { type: "events"; events: JobEventDto[]; job?: Partial<JobDto> }
+  | { type: "earlier"; events: JobEventDto[]; hasEarlier: boolean }
+  | { type: "transport"; transport: JobLogTransport }
+  | { type: "complete"; status?: JobStatus; lastSeq?: number }
+  | { type: "missing" }
+  | { type: "offline"; error: Error }
+  | { type: "error"; error: Error | undefined };
+
+const initial: State = {
+  job: undefined,
+  events: [],
+  lastSeq: 0,
+  hasEarlier: false,
+  transport: "idle",
+  missing: false,
+  offline: false,
+  error: undefined,
+  complete: false,
+};
+
+/** Merges sorted event lists by seq; the common case (all newer) is an append. */
+function merge(current: JobEventDto[], incoming: JobEventDto[]): JobEventDto[] {
+  if (incoming.length === 0) return current;
+  const last = current.at(-1)?.seq ?? 0;
+  if (incoming[0].seq > last) return current.concat(incoming);
+  const bySeq = new Map(current.map((e) => [e.seq, e]));
+  for (const e of incoming) bySeq.set(e.seq, e);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+function terminalIn(events: JobEventDto[]): JobStatus | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (e.kind === "status" && isTerminal(String(e.data?.to))) return e.data?.to as JobStatus;
+  }
+  return undefined;
+}
+
+function reducer(state: State, action: Action): State {
+  switch (action.type) {
+    case "reset":
+      return initial;
+    case "snapshot": {
+      const events = merge(state.events, action.events);
+      const lastSeq = Math.max(state.lastSeq, events.at(-1)?.seq ?? 0);
+      const complete = state.complete || (isTerminal(action.job.status) && lastSeq >= action.job.lastSeq);
+      return { ...state, job: action.job, events, lastSeq, hasEarlier: action.hasEarlier && (events[0]?.seq ?? 1) > 1, complete };
+    }
+    case "events": {
+      const events = merge(state.events, action.events);
+      const lastSeq = Math.max(state.lastSeq, events.at(-1)?.seq ?? 0);
+      const terminal = terminalIn(action.events);
+      const job = state.job ? { ...state.job, ...action.job, lastSeq: Math.max(state.job.lastSeq, lastSeq) } : state.job;
+      if (job && terminal) job.status = terminal;
+      return { ...state, events, lastSeq, job, complete: state.complete || !!terminal, offline: false };
+    }
+    case "earlier":
+      return { ...state, events: merge(state.events, action.events), hasEarlier: action.hasEarlier };
+    case "transport":
+      return state.transport === action.transport ? state : { ...state, transport: action.transport };
+    case "complete":
+      return {
+        ...state,
+        complete: true,
+        transport: "idle",
+        job: state.job && action.status ? { ...state.job, status: action.status } : state.job,
+      };
+    case "missing":
+      return { ...state, missing: true, transport: "idle", complete: true };
+    case "offline":
+      return { ...state, offline: true, transport: "idle", error: action.error };
+    case "error":
+      return { ...state, error: action.error };
+  }
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
+  });
+
+/**
+ * Follows one job's log (DESIGN.md "SSE contract", "Client fallback"): loads
+ * the snapshot (GET /api/jobs/{id}), then follows the tab's multiplexed stream
+ * from the snapshot's lastSeq. While the stream is down it polls
+ * `/events?after=` with exponential backoff and jitter (1 s doubling to 10 s,
+ * back to 1 s on new events); after 5 failed polls in a row it reports
+ * `offline` until `retry()`. A 404 sets `missing`. Once the terminal status
+ * event has arrived nothing stays open for the job. `tasks_updated` events
+ * invalidate the plan's query.
+ * @example
+ * const { events, status, transport } = useJobLog(jobId);
+ */
+export function useJobLog(jobId: string, options: UseJobLogOptions = {}): UseJobLogResult {
+  const enabled = options.enabled ?? true;
+  const queryClient = useQueryClient();
+  const [state, dispatch] = useReducer(reducer, initial);
+  const snapshot = useQuery({ ...queries.jobSnapshot(jobId), enabled });
+  const cursor = useRef(0);
+  cursor.current = state.lastSeq;
+  const [retries, bumpRetries] = useReducer((n: number) => n + 1, 0);
+
+  useEffect(() => dispatch({ type: "reset" }), [jobId]);
+
+  useEffect(() => {
+    if (snapshot.data) {
+      dispatch({ type: "snapshot", job: snapshot.data.job, events: snapshot.data.events, hasEarlier: snapshot.data.hasEarlier });
+    } else if (snapshot.error instanceof ApiError && snapshot.error.status === 404) {
+      dispatch({ type: "missing" });
+    } else if (snapshot.error) {
+      dispatch({ type: "error", error: snapshot.error });
+    }
+  }, [snapshot.data, snapshot.error]);
+
+  // Side effects of arriving events that live outside this hook's state.
+  const planIdsToRefresh = useRef(new Set<string>());
+  const onNewEvents = useCallback(
+    (events: JobEventDto[]) => {
+      for (const e of events) {
+        if (e.kind === "tasks_updated" && typeof e.data?.planId === "string") planIdsToRefresh.current.add(e.data.planId);
+      }
+      for (const planId of planIdsToRefresh.current) void queryClient.invalidateQueries({ queryKey: queries.plan(planId).queryKey });
+      planIdsToRefresh.current.clear();
+      if (terminalIn(events)) void queryClient.invalidateQueries({ queryKey: ["jobs", "list"] });
+    },
+    [queryClient],
+  );
+
+  const loaded = !!state.job;
+  const following = enabled && loaded && !state.complete && !state.missing;
+
+  useEffect(() => {
+    if (!following) return;
+    const abort = new AbortController();
+    let polling: Promise<void> | undefined;
+    // Polling has its own signal so the stream coming back can stop it alone.
+    let pollAbort = new AbortController();
+    const stopPolling = () => {
+      pollAbort.abort();
+      pollAbort = new AbortController();
+    };
+
+    const poll = async (signal: AbortSignal) => {
+      dispatch({ type: "transport", transport: "polling" });
+      let failures = 0;
+      let delay = 1000;
+      while (!signal.aborted) {
+        try {
+          const page = await fetchJson<JobEventsPage>(
+            `/api/jobs/${encodeURIComponent(jobId)}/events?after=${cursor.current}&limit=1000`,
+            { signal },
+          );
+          if (signal.aborted) return;
+          failures = 0;
+          const fresh = page.events.filter((e) => e.seq > watcher.cursor);
+          if (fresh.length > 0) {
+            watcher.cursor = fresh.at(-1)!.seq;
+            cursor.current = watcher.cursor;
+            dispatch({ type: "events", events: fresh, job: page.job });
+            onNewEvents(fresh);
+            delay = 1000;
+          } else {
+            dispatch({ type: "events", events: [], job: page.job });
+            delay = Math.min(delay * 2, 10_000);
+          }
+          if (isTerminal(page.job.status) && watcher.cursor >= page.job.lastSeq) {
+            dispatch({ type: "complete", status: page.job.status });
+            return;
+          }
+          if (page.hasMore) continue;
+        } catch (error) {
+          if (signal.aborted) return;
+          if (error instanceof ApiError && error.status === 404) return dispatch({ type: "missing" });
+          failures += 1;
+          dispatch({ type: "error", error: error as Error });
+          if (failures >= MAX_POLL_FAILURES) return dispatch({ type: "offline", error: error as Error });
+        }
+        // Jitter in [delay/2, delay] keeps many tabs from polling in lockstep.
+        await sleep(delay / 2 + (Math.random() * delay) / 2, signal);
+      }
+    };
+
+    const watcher: StreamWatcher = {
+      cursor: cursor.current,
+      onFrame(frame) {
+        cursor.current = frame.seq;
+        const event: JobEventDto = { seq: frame.seq, ...frame.event };
+        dispatch({ type: "events", events: [event], job: { status: frame.status, stats: frame.stats } });
+        onNewEvents([event]);
+      },
+      onEnd(end) {
+        dispatch({ type: "complete", status: end.status, lastSeq: end.lastSeq });
+        // The snapshot refetch brings finishedAt and the result.
+        void queryClient.invalidateQueries({ queryKey: queries.jobSnapshot(jobId).queryKey });
+      },
+      onMissing() {
+        dispatch({ type: "missing" });
+      },
+      onState(s) {
+        if (abort.signal.aborted) return;
+        if (s === "open") {
+          stopPolling();
+          dispatch({ type: "transport", transport: "sse" });
+        } else if (s === "failed") {
+          polling ??= poll(pollAbort.signal).finally(() => (polling = undefined));
+        } else {
+          dispatch({ type: "transport", transport: "idle" });
+          stopPolling();
+        }
+      },
+    };
+    const unwatch = getJobStreamHub().watch(jobId, watcher);
+    return () => {
+      abort.abort();
+      pollAbort.abort();
+      unwatch();
+    };
+    // `retries` restarts following after the offline state.
+  }, [following, jobId, onNewEvents, queryClient, retries]);
+
+  const retry = useCallback(() => {
+    dispatch({ type: "error", error: undefined });
+    getJobStreamHub().reconnect();
+    if (state.missing) return;
+    if (!state.job) void snapshot.refetch();
+    bumpRetries();
+    if (state.offline) dispatch({ type: "events", events: [] });
+  }, [snapshot, state.job, state.missing, state.offline]);
+
+  const firstSeq = state.events[0]?.seq;
+  const loadEarlier = useCallback(async () => {
+    if (!firstSeq || firstSeq <= 1) return;
+    const page = await fetchJson<JobEventsPage>(`/api/jobs/${encodeURIComponent(jobId)}/events?before=${firstSeq}&limit=500`);
+    dispatch({ type: "earlier", events: page.events, hasEarlier: page.hasMore });
+  }, [firstSeq, jobId]);
+
+  return {
+    job: state.job,
+    events: state.events,
+    status: state.job?.status,
+    missing: state.missing,
+    transport: state.transport,
+    error: state.error,
+    offline: state.offline,
+    retry,
+    loadEarlier,
+    hasEarlier: state.hasEarlier,
+  };
 }

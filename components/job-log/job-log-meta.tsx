@@ -1,0 +1,87 @@
+// Presentation facts shared by the job-log components: job-type icon/colour,
+// status tag colours and time formatting.
+import {
+  ApartmentOutlined,
+  MessageOutlined,
+  PlayCircleOutlined,
+  ToolOutlined,
+} from "@ant-design/icons";
+import type { ReactNode } from "react";
+import type { ActionStatus } from "@/lib/shared/chat";
+import type { JobStatus, JobType } from "@/lib/shared/jobs";
+import type { MessageKey } from "@/lib/client/i18n";
+
+/** Icon, title key and accent class of every job type (DESIGN.md "Words"). */
+export const JOB_TYPE_META: Record<JobType, { icon: ReactNode; title: MessageKey; accent: string }> = {
+  plan_decompose: { icon: <ApartmentOutlined />, title: "jobType.plan_decompose", accent: "accentBlue" },
+  plan_execute: { icon: <PlayCircleOutlined />, title: "jobType.plan_execute", accent: "accentGreen" },
+  task_operation: { icon: <ToolOutlined />, title: "jobType.task_operation", accent: "accentOrange" },
+  chat_actions: { icon: <MessageOutlined />, title: "jobType.chat_actions", accent: "accentGrey" },
+};
+
+/** What the panel shows as status: the job's, or "loading"/"missing" before/without one. */
+export type PanelStatus = JobStatus | "loading" | "missing";
+
+/** antd Tag/Badge status colour per panel status. */
+export const STATUS_COLOR: Record<PanelStatus, "default" | "processing" | "success" | "error" | "warning"> = {
+  pending: "default",
+  running: "processing",
+  succeeded: "success",
+  failed: "error",
+  cancelled: "warning",
+  loading: "default",
+  missing: "warning",
+};
+
+/** antd Tag colour per chat action status (Pending/Running/Completed/Failed/Rejected). */
+export const ACTION_COLOR: Record<ActionStatus, "default" | "processing" | "success" | "error" | "warning"> = {
+  pending: "default",
+  running: "processing",
+  completed: "success",
+  failed: "error",
+  rejected: "warning",
+  cancelled: "default",
+};
+
+/** A job status as the action tag shows it. */
+export const toActionStatus = (s: JobStatus): ActionStatus => (s === "succeeded" ? "completed" : s);
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** Local wall-clock time as HH:MM:SS.mmm. */
+export function formatClock(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return "--:--:--.---";
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+}
+
+/** A running clock: m:ss, or h:mm:ss past an hour. */
+export function formatElapsed(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}
+
+/** A finished duration: "850 ms", "12.4 s", "3 m 05 s", "1 h 02 m". */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const total = Math.round(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  return h > 0 ? `${h} h ${pad(m)} m` : `${m} m ${pad(total % 60)} s`;
+}
+
+/** A short one-line rendering of tool args/results, capped at `max` characters. */
+export function briefJson(value: unknown, max = 240): string {
+  if (value === undefined) return "";
+  let text: string;
+  try {
+    text = typeof value === "string" ? value : JSON.stringify(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

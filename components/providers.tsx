@@ -1,0 +1,49 @@
+"use client";
+// Client-side providers: React Query, antd (locale, theme, App context) and the UI language.
+import { App, ConfigProvider } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { I18nContext, langStore, translator, type I18n } from "@/lib/client/i18n";
+
+function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 5_000,
+        // 4xx answers (404 = cleaned up / not yours) are final; retry only network and 5xx.
+        retry: (count, error) => {
+          const status = (error as { status?: number }).status;
+          return (status === undefined || status === 0 || status >= 500) && count < 2;
+        },
+      },
+    },
+  });
+}
+
+/**
+ * Wraps the app in QueryClientProvider, antd `ConfigProvider` (zh_CN / en_US
+ * locale following the UI language) and antd `App` (for `App.useApp()`), and
+ * provides the UI language context read by `useT()` / `useLang()`.
+ * Props: `{children}`.
+ */
+export function Providers({ children }: { children: React.ReactNode }) {
+  const [queryClient] = useState(makeQueryClient);
+  const lang = useSyncExternalStore(langStore.subscribe, langStore.getSnapshot, langStore.getServerSnapshot);
+  const i18n = useMemo<I18n>(() => ({ lang, setLang: langStore.set, t: translator(lang) }), [lang]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nContext.Provider value={i18n}>
+        <ConfigProvider locale={lang === "zh-CN" ? zhCN : enUS} theme={{ token: { borderRadius: 8 } }}>
+          <App>{children}</App>
+        </ConfigProvider>
+      </I18nContext.Provider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,17 @@
+// Vitest setup, run in each test file's worker before its imports: every file
+// gets its own temporary SQLite database and data folder, and the offline
+// model with a short latency (a real provider is never used by accident).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "planstream-test-"));
+process.env.DATA_DIR = dir;
+process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
+process.env.LLM_OFFLINE_LATENCY_MS = "5";
+process.env.SSE_HEARTBEAT_MS = "300";
+process.env.SUPPORT_TOKEN = "support-token-for-tests";
+delete process.env.LLM_BASE_URL;
+delete process.env.LLM_API_KEY;
+delete process.env.LLM_MODEL;
+delete process.env.SESSION_SECRET;
