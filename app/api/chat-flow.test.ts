@@ -12,6 +12,7 @@ import { GET as getStream } from "@/app/api/jobs/[jobId]/stream/route";
 import { GET as listJobs } from "@/app/api/jobs/route";
 import { GET as getPlan } from "@/app/api/plans/[planId]/route";
 import { GET as getHealth } from "@/app/api/health/route";
+import { GET as getMetrics } from "@/app/api/metrics/route";
 import { ensureStarted, getRunner } from "@/lib/server/boot";
 import { getDb } from "@/lib/server/db/client";
 import type { SendMessageResponse } from "@/lib/shared/chat";
@@ -270,5 +271,16 @@ describe("operations", () => {
     const res = await new TestUser().call(getHealth, { url: "/api/health" });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: "ok", database: "ok" });
+  });
+
+  it("GET /api/metrics reports jobs by type and status in Prometheus text", async () => {
+    await new TestUser().call(postMessage, { url: "/api/chat/message", body: { message: "Learn Spanish in 3 months", mode: "sync" } });
+    await getRunner().idle(undefined, 120_000);
+    const succeeded = await getDb().job.count({ where: { jobType: "plan_decompose", status: "succeeded" } });
+    const res = await new TestUser().call(getMetrics, { url: "/api/metrics" });
+    expect(res.headers.get("content-type")).toMatch(/^text\/plain; version=0.0.4/);
+    const text = await res.text();
+    expect(text).toContain(`planstream_jobs{job_type="plan_decompose",status="succeeded"} ${succeeded}`);
+    expect(text).toContain("planstream_stream_subscriptions 0");
   });
 });

@@ -1,0 +1,31 @@
+import "server-only";
+import type { Deps } from "../deps.ts";
+
+/**
+ * Prometheus text exposition (format 0.0.4): jobs by type and status, the
+ * event log's size, live stream subscriptions and jobs running in this process.
+ */
+export async function renderMetrics(deps: Deps, runner: { activeCount: number }): Promise<string> {
+  const [byStatus, events] = await Promise.all([
+    deps.db.job.groupBy({ by: ["jobType", "status"], _count: { _all: true } }),
+    deps.db.jobEvent.count(),
+  ]);
+  const lines = [
+    "# HELP planstream_jobs Jobs in the database by type and status.",
+    "# TYPE planstream_jobs gauge",
+    ...byStatus.map((r) => `planstream_jobs{job_type="${r.jobType}",status="${r.status}"} ${r._count._all}`),
+    "# HELP planstream_job_events Job events stored.",
+    "# TYPE planstream_job_events gauge",
+    `planstream_job_events ${events}`,
+    "# HELP planstream_stream_subscriptions Live stream subscriptions on this process's bus.",
+    "# TYPE planstream_stream_subscriptions gauge",
+    `planstream_stream_subscriptions ${deps.bus.listenerCount}`,
+    "# HELP planstream_jobs_running_here Jobs executing in this process.",
+    "# TYPE planstream_jobs_running_here gauge",
+    `planstream_jobs_running_here ${runner.activeCount}`,
+    "# HELP planstream_process_heap_bytes V8 heap used.",
+    "# TYPE planstream_process_heap_bytes gauge",
+    `planstream_process_heap_bytes ${process.memoryUsage().heapUsed}`,
+  ];
+  return `${lines.join("\n")}\n`;
+}
