@@ -24,6 +24,8 @@ export function createModel(config: ModelConfig): LanguageModelV4 {
       baseURL: config.baseUrl,
       apiKey: config.apiKey,
       supportsStructuredOutputs: true,
+      // Ask for usage on streamed calls too, so job stats count tokens either way.
+      includeUsage: true,
     });
     return provider.chatModel(config.model ?? "gpt-4o-mini");
   }

@@ -34,7 +34,7 @@ export type PromptFields = {
   Task?: string;
   TaskId?: string;
   TaskDescription?: string;
-  /** For chat_reply: the conversation's plan's top-level tasks, `id|title` joined by ` ;; `. */
+  /** For chat_reply: the conversation's plan's tasks (any depth), `id|title` joined by ` ;; `. */
   PlanTasks?: string;
 };
 
