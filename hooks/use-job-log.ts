@@ -104,7 +104,15 @@ function reducer(state: State, action: Action): State {
       const lastSeq = Math.max(state.lastSeq, events.at(-1)?.seq ?? 0);
       const terminal = terminalIn(action.events);
       const job = state.job ? { ...state.job, ...action.job, lastSeq: Math.max(state.job.lastSeq, lastSeq) } : state.job;
-      if (job && terminal) job.status = terminal;
+      if (job) {
+        // Frames carry status and stats only; the status events' times stand in for the row's.
+        for (const e of action.events) {
+          if (e.kind !== "status") continue;
+          if (e.data?.to === "running") job.startedAt ??= e.timestamp;
+          else if (isTerminal(String(e.data?.to))) job.finishedAt ??= e.timestamp;
+        }
+        if (terminal) job.status = terminal;
+      }
       return { ...state, events, lastSeq, job, complete: state.complete || !!terminal, offline: false };
     }
     case "earlier":

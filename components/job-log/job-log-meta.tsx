@@ -8,7 +8,7 @@ import {
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { ActionStatus } from "@/lib/shared/chat";
-import type { JobStatus, JobType } from "@/lib/shared/jobs";
+import { isTerminal, type JobDto, type JobEventDto, type JobStatus, type JobType } from "@/lib/shared/jobs";
 import type { MessageKey } from "@/lib/client/i18n";
 
 /** Icon, title key and accent class of every job type (DESIGN.md "Words"). */
@@ -84,4 +84,26 @@ export function briefJson(value: unknown, max = 240): string {
     text = String(value);
   }
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * When the job started and finished. The row's own times win; while the row
+ * is stale (the snapshot was taken before the job started, and stream frames
+ * carry only status and stats) the `status` events' timestamps stand in.
+ */
+export function jobTimes(
+  job: Pick<JobDto, "startedAt" | "finishedAt" | "status"> | undefined,
+  events: JobEventDto[],
+): { startedAt: string | null; finishedAt: string | null } {
+  let startedAt = job?.startedAt ?? null;
+  let finishedAt = job?.finishedAt ?? null;
+  if (!startedAt || (!finishedAt && job && isTerminal(job.status))) {
+    for (const e of events) {
+      if (e.kind !== "status") continue;
+      const to = String(e.data?.to ?? "");
+      if (!startedAt && to === "running") startedAt = e.timestamp;
+      if (!finishedAt && isTerminal(to)) finishedAt = e.timestamp;
+    }
+  }
+  return { startedAt, finishedAt };
 }

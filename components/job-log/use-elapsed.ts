@@ -1,12 +1,12 @@
 "use client";
 import { useEffect, useState } from "react";
-import type { JobDto } from "@/lib/shared/jobs";
 
 /**
  * Milliseconds a job has run: finishedAt − startedAt, or now − startedAt while
  * it runs (re-rendering every `tickMs`). undefined before the job starts.
+ * `times` are ISO-8601 strings (see jobTimes).
  */
-export function useElapsed(job: Pick<JobDto, "startedAt" | "finishedAt"> | undefined, tickMs = 1000): number | undefined {
+export function useElapsed(job: { startedAt: string | null; finishedAt: string | null } | undefined, tickMs = 1000): number | undefined {
   const running = !!job?.startedAt && !job.finishedAt;
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {

@@ -20,8 +20,12 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`;
 
-/** Where the committed migrations live. */
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../../prisma/migrations");
+/**
+ * Where the committed migrations live. Relative to the working directory (the
+ * project root for every npm script and `next start`): once Next bundles this
+ * module, `import.meta.dirname` no longer points into the source tree.
+ */
+export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
 
 /** Creates the parent folder of a `file:` SQLite URL. */
 export function ensureSqliteDir(url: string): void {

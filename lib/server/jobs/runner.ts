@@ -142,13 +142,14 @@ export class JobRunner {
       // An older pending job with the same key goes first (FIFO per plan).
       if (job.concurrencyKey && busyKeys.has(job.concurrencyKey)) continue;
       if (job.concurrencyKey) busyKeys.add(job.concurrencyKey);
+      const startedAt = new Date();
       const claimed = await db.job.updateMany({
         where: { id: job.id, status: "pending" },
-        data: { status: "running", startedAt: new Date(), attempt: { increment: 1 }, leaseExpiresAt: new Date(Date.now() + this.leaseMs) },
+        data: { status: "running", startedAt, attempt: { increment: 1 }, leaseExpiresAt: new Date(startedAt.getTime() + this.leaseMs) },
       });
       if (claimed.count !== 1) continue;
       started += 1;
-      this.launch({ ...job, attempt: job.attempt + 1 });
+      this.launch({ ...job, status: "running", startedAt, attempt: job.attempt + 1 });
     }
   }
 
@@ -188,7 +189,7 @@ export class JobRunner {
         const message = error instanceof Error ? error.message : String(error);
         outcome = controller.signal.aborted ? { status: "cancelled", error: message } : { status: "failed", error: message };
       }
-      const ms = Date.now() - (job.startedAt ?? new Date()).getTime();
+      const ms = Date.now() - job.startedAt!.getTime();
       const text =
         outcome.status === "succeeded"
           ? `Job succeeded in ${(ms / 1000).toFixed(1)} s`

@@ -1,0 +1,177 @@
+"use client";
+// The chat page (DESIGN.md "UI" → Chat page): conversations | messages + input | plan tree.
+import { ApartmentOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
+import { Alert, Button, Drawer, Empty, Layout, Skeleton } from "antd";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { LanguageSwitch } from "@/components/language-switch";
+import { PlanTreeView } from "@/components/plan/plan-tree-view";
+import { useLang, useT } from "@/lib/client/i18n";
+import { queries } from "@/lib/client/queries";
+import { ChatComposer, type ComposerInputRef } from "./chat-composer";
+import styles from "./chat.module.css";
+import { ConversationList } from "./conversation-list";
+import { MessageList } from "./message-list";
+import { mergeMessages, useSendMessage } from "./use-send-message";
+
+/**
+ * The chat page. The selected conversation lives in the URL (`?c=<id>`);
+ * must be rendered inside a Suspense boundary (useSearchParams). Props: none.
+ */
+export function ChatPage() {
+  const t = useT();
+  const { lang } = useLang();
+  const router = useRouter();
+  const searchParams = useSearchParams();
+  const selectedId = searchParams.get("c");
+  const inputRef = useRef<ComposerInputRef>(null);
+  const [draft, setDraft] = useState("");
+  const [planOpen, setPlanOpen] = useState(false);
+
+  const select = useCallback(
+    (id: string | null, mode: "push" | "replace" = "push") => {
+      const href = id ? `/?c=${encodeURIComponent(id)}` : "/";
+      if (mode === "push") router.push(href, { scroll: false });
+      else router.replace(href, { scroll: false });
+    },
+    [router],
+  );
+  const onConversation = useCallback(
+    (id: string) => {
+      if (new URLSearchParams(window.location.search).get("c") !== id) select(id, "replace");
+    },
+    [select],
+  );
+  const { send, sending, optimistic, planIds, error: sendError, clearError } = useSendMessage({ lang, onConversation });
+
+  const conversation = useQuery({ ...queries.conversation(selectedId ?? ""), enabled: !!selectedId });
+  const detail = selectedId ? conversation.data : undefined;
+  const messages = useMemo(() => mergeMessages(detail?.messages ?? [], optimistic, selectedId), [detail, optimistic, selectedId]);
+  const pendingIds = useMemo(
+    () => new Set(optimistic.filter((o) => o.message.role === "user" && !o.replyId).map((o) => o.message.id)),
+    [optimistic],
+  );
+  // The last send's plan first: it is newer than a detail fetched before that send.
+  const planId = selectedId ? (planIds[selectedId] ?? detail?.planIds.at(-1)) : undefined;
+  const isSending = sending !== undefined;
+  const thinking = isSending && sending.conversationId === selectedId;
+
+  const focusInput = useCallback(() => {
+    // After the disabled textarea is enabled again.
+    requestAnimationFrame(() => inputRef.current?.focus());
+  }, []);
+  useEffect(() => {
+    if (!isSending) focusInput();
+  }, [isSending, selectedId, focusInput]);
+
+  const onSend = async () => {
+    const text = draft.trim();
+    if (!text || isSending) return;
+    setDraft("");
+    const ok = await send(selectedId, text);
+    if (!ok) setDraft((current) => current || text);
+  };
+
+  let status: React.ReactNode;
+  if (selectedId && conversation.error && messages.length === 0) {
+    const notFound = (conversation.error as { status?: number }).status === 404;
+    status = (
+      <Alert
+        type={notFound ? "warning" : "error"}
+        showIcon
+        title={notFound ? t("chat.conversationNotFound") : t("chat.loadConversationError")}
+        description={notFound ? undefined : conversation.error.message}
+        action={
+          <Button size="small" onClick={() => select(null)}>
+            {t("chat.newConversation")}
+          </Button>
+        }
+        data-testid="conversation-error"
+      />
+    );
+  } else if (selectedId && conversation.isPending && messages.length === 0) {
+    status = <Skeleton active paragraph={{ rows: 5 }} />;
+  }
+
+  const plan = planId ? (
+    <PlanTreeView key={planId} planId={planId} />
+  ) : (
+    <div className={styles.planEmpty}>
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("plan.none")} />
+    </div>
+  );
+
+  return (
+    <Layout className={styles.shell} hasSider>
+      <Layout.Sider className={styles.sider} theme="light" width={264} breakpoint="md" collapsedWidth={0}>
+        <ConversationList
+          selectedId={selectedId}
+          onSelect={(id) => select(id)}
+          onNew={() => {
+            select(null);
+            clearError();
+            focusInput();
+          }}
+        />
+      </Layout.Sider>
+      <Layout.Content className={styles.main}>
+        <header className={styles.mainHeader}>
+          <h1 className={styles.conversationHeading} data-testid="conversation-title">
+            {detail?.conversation.title ?? (selectedId ? "" : t("chat.newConversation"))}
+          </h1>
+          <Button
+            className={styles.planButton}
+            icon={<ApartmentOutlined />}
+            onClick={() => setPlanOpen(true)}
+            aria-label={t("plan.title")}
+          >
+            {t("plan.title")}
+          </Button>
+          <LanguageSwitch />
+        </header>
+        <MessageList
+          conversationKey={selectedId ?? "new"}
+          messages={messages}
+          pendingIds={pendingIds}
+          thinking={thinking}
+          status={status}
+          onExample={(text) => {
+            setDraft(text);
+            focusInput();
+          }}
+        />
+        <div className={styles.composerWrap}>
+          {sendError && (
+            <Alert
+              className={styles.sendError}
+              type="error"
+              showIcon
+              title={
+                <>
+                  <strong>{t("chat.sendFailed")}</strong> · {sendError}
+                </>
+              }
+              closable={{ onClose: clearError }}
+              data-testid="chat-error"
+            />
+          )}
+          <ChatComposer value={draft} onChange={setDraft} onSend={onSend} sending={isSending} inputRef={inputRef} />
+        </div>
+      </Layout.Content>
+      <aside className={styles.planPane} aria-label={t("plan.title")}>
+        {plan}
+      </aside>
+      <Drawer
+        open={planOpen}
+        onClose={() => setPlanOpen(false)}
+        title={t("plan.title")}
+        size={360}
+        styles={{ body: { padding: 0 } }}
+        destroyOnHidden
+      >
+        {planOpen ? plan : null}
+      </Drawer>
+    </Layout>
+  );
+}

@@ -1,0 +1,106 @@
+"use client";
+// Header of a JobLogPanel: type icon + title, status, elapsed time, progress,
+// transport badge, export menu and the collapse toggle.
+import { DownloadOutlined, DownOutlined, FieldTimeOutlined, UpOutlined } from "@ant-design/icons";
+import { Button, Dropdown, Progress, Tag, Tooltip } from "antd";
+import type { JobLogTransport } from "@/hooks/use-job-log";
+import { useT } from "@/lib/client/i18n";
+import type { JobType } from "@/lib/shared/jobs";
+import { formatDuration, formatElapsed, JOB_TYPE_META, STATUS_COLOR, type PanelStatus } from "./job-log-meta";
+import styles from "./job-log.module.css";
+import { useElapsed } from "./use-elapsed";
+
+type Props = {
+  jobId: string;
+  jobType: JobType;
+  status: PanelStatus;
+  /** See jobTimes. */
+  times: { startedAt: string | null; finishedAt: string | null };
+  transport: JobLogTransport;
+  progress: { done: number; total: number } | undefined;
+  collapsed: boolean;
+  onToggle: () => void;
+};
+
+const exportHref = (jobId: string, format: "json" | "ndjson" | "text") =>
+  `/api/jobs/${encodeURIComponent(jobId)}/export?format=${format}`;
+
+/**
+ * The panel header. Props: `{jobId, jobType, status, times, transport, progress,
+ * collapsed, onToggle}`; `progress` is the last `progress` event's data.
+ */
+export function JobLogHeader({ jobId, jobType, status, times, transport, progress, collapsed, onToggle }: Props) {
+  const t = useT();
+  const meta = JOB_TYPE_META[jobType];
+  const elapsed = useElapsed(times);
+  const percent = progress && progress.total > 0 ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : undefined;
+
+  return (
+    <div className={styles.header}>
+      <span className={styles.title}>
+        <span className={styles.typeIcon} aria-hidden>
+          {meta.icon}
+        </span>
+        <span data-testid="job-log-title">{t(meta.title)}</span>
+      </span>
+      <Tag color={STATUS_COLOR[status]} data-testid="job-status-tag" data-status={status} className={styles.statusTag}>
+        {t(`jobStatus.${status}`)}
+      </Tag>
+      {transport === "polling" && (
+        <Tooltip title={t("log.pollingHint")}>
+          <Tag className={styles.transportTag} data-testid="job-log-transport" tabIndex={0}>
+            {t("log.polling")}
+          </Tag>
+        </Tooltip>
+      )}
+      {elapsed !== undefined && (
+        <Tooltip title={t("log.elapsed")}>
+          <span className={styles.elapsed} data-testid="job-log-elapsed">
+            <FieldTimeOutlined /> {times.finishedAt ? formatDuration(elapsed) : formatElapsed(elapsed)}
+          </span>
+        </Tooltip>
+      )}
+      <span className={styles.headerSpacer} />
+      {progress && percent !== undefined && (
+        <Progress
+          className={styles.progress}
+          percent={percent}
+          size="small"
+          status={status === "failed" ? "exception" : status === "succeeded" ? "success" : "active"}
+          format={() => `${progress.done}/${progress.total}`}
+          aria-label={t("log.progress", { done: progress.done, total: progress.total })}
+          data-testid="job-log-progress"
+        />
+      )}
+      {status !== "missing" && (
+        <>
+          <Dropdown
+            trigger={["click"]}
+            menu={{
+              items: [
+                { key: "json", label: <a href={exportHref(jobId, "json")} download>{t("log.exportJson")}</a> },
+                { key: "ndjson", label: <a href={exportHref(jobId, "ndjson")} download>{t("log.exportNdjson")}</a> },
+                { key: "text", label: <a href={exportHref(jobId, "text")} download>{t("log.exportText")}</a> },
+              ],
+            }}
+          >
+            <Button size="small" type="text" icon={<DownloadOutlined />} data-testid="job-log-export" aria-label={t("log.export")}>
+              <span className={styles.buttonLabel}>{t("log.export")}</span>
+            </Button>
+          </Dropdown>
+          <Tooltip title={collapsed ? t("log.expand") : t("log.collapse")}>
+            <Button
+              size="small"
+              type="text"
+              icon={collapsed ? <DownOutlined /> : <UpOutlined />}
+              onClick={onToggle}
+              aria-expanded={!collapsed}
+              aria-label={collapsed ? t("log.expand") : t("log.collapse")}
+              data-testid="job-log-toggle"
+            />
+          </Tooltip>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+"use client";
+// The one log panel for every job type (DESIGN.md "UI" → JobLogPanel; seed 001).
+import { Alert, Button } from "antd";
+import { useEffect, useEffectEvent, useMemo, useState } from "react";
+import { useJobLog } from "@/hooks/use-job-log";
+import { useT } from "@/lib/client/i18n";
+import type { JobEventDto, JobType } from "@/lib/shared/jobs";
+import { JobLogBody } from "./job-log-body";
+import { JobLogHeader } from "./job-log-header";
+import { JOB_TYPE_META, jobTimes, type PanelStatus } from "./job-log-meta";
+import { JobLogSummary } from "./job-log-summary";
+import styles from "./job-log.module.css";
+
+export type JobLogPanelProps = {
+  jobId: string;
+  /** From the message metadata; the job's own type wins once loaded. Default plan_decompose (legacy messages). */
+  jobType?: JobType;
+  /** Start collapsed (true) or expanded (false); default: collapsed only when the job already succeeded. */
+  defaultCollapsed?: boolean;
+  /** Max height of the log body in px (default 320); the body scrolls past it. */
+  height?: number;
+  /** Called with the panel's status whenever it changes (lets a parent show live tags without a second subscription). */
+  onStatusChange?: (jobId: string, status: PanelStatus) => void;
+};
+
+function lastProgress(events: JobEventDto[]): { done: number; total: number } | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (e.kind !== "progress") continue;
+    const { done, total } = (e.data ?? {}) as { done?: unknown; total?: unknown };
+    if (typeof done === "number" && typeof total === "number") return { done, total };
+  }
+  return undefined;
+}
+
+/**
+ * Live log of one job, any type. Header: type icon/title, status tag, elapsed
+ * time, progress, transport badge, export menu, collapse toggle. Body: the
+ * lines, following the tail. Expanded while the job runs; collapses to a
+ * summary when it succeeds; failed jobs stay open with their error.
+ * Props: `{jobId, jobType?, defaultCollapsed?, height?, onStatusChange?}`.
+ * Root: `data-testid="job-log-panel"` with `data-job-id`, `data-status`
+ * (job status | "loading" | "missing"), `data-transport`, `data-collapsed`.
+ */
+export function JobLogPanel({ jobId, jobType, defaultCollapsed, height = 320, onStatusChange }: JobLogPanelProps) {
+  const t = useT();
+  const { job, events, status, missing, transport, error, offline, retry, loadEarlier, hasEarlier } = useJobLog(jobId);
+  const jobStatus = status ?? job?.status;
+  const panelStatus: PanelStatus = missing ? "missing" : (jobStatus ?? "loading");
+  const type: JobType = job?.jobType ?? jobType ?? "plan_decompose";
+
+  // null = automatic (collapsed once succeeded); a boolean = the user's (or caller's) choice.
+  const [override, setOverride] = useState<boolean | null>(defaultCollapsed ?? null);
+  const [seenStatus, setSeenStatus] = useState(jobStatus);
+  if (jobStatus !== seenStatus) {
+    setSeenStatus(jobStatus);
+    // Reaching "succeeded" live collapses the panel even if the user had opened it.
+    if (jobStatus === "succeeded" && seenStatus !== undefined) setOverride(null);
+  }
+  const collapsed = !missing && (override ?? panelStatus === "succeeded");
+
+  const notifyStatus = useEffectEvent((s: PanelStatus) => onStatusChange?.(jobId, s));
+  useEffect(() => notifyStatus(panelStatus), [jobId, panelStatus]);
+
+  const progress = useMemo(() => lastProgress(events), [events]);
+  const { startedAt, finishedAt } = jobTimes(job, events);
+  const times = useMemo(() => ({ startedAt, finishedAt }), [startedAt, finishedAt]);
+  const lineCount = Math.max(job?.lastSeq ?? 0, events.at(-1)?.seq ?? 0, events.length);
+
+  return (
+    <section
+      className={`${styles.panel} ${styles[JOB_TYPE_META[type].accent]}`}
+      data-testid="job-log-panel"
+      data-job-id={jobId}
+      data-job-type={type}
+      data-status={panelStatus}
+      data-transport={transport}
+      data-collapsed={collapsed ? "true" : "false"}
+      aria-label={t(JOB_TYPE_META[type].title)}
+    >
+      <JobLogHeader
+        jobId={jobId}
+        jobType={type}
+        status={panelStatus}
+        times={times}
+        transport={transport}
+        progress={progress}
+        collapsed={collapsed}
+        onToggle={() => setOverride(!collapsed)}
+      />
+      {offline && !missing && (
+        <Alert
+          className={styles.alert}
+          type="warning"
+          showIcon
+          title={t("log.offline")}
+          data-testid="job-log-offline"
+          action={
+            <Button size="small" onClick={retry} data-testid="job-log-retry">
+              {t("log.retry")}
+            </Button>
+          }
+        />
+      )}
+      {missing ? (
+        <div className={styles.missing} data-testid="job-log-missing">
+          {t("log.missing")}
+        </div>
+      ) : collapsed ? (
+        <JobLogSummary job={job} times={times} lineCount={lineCount} onExpand={() => setOverride(false)} />
+      ) : (
+        <>
+          {panelStatus === "failed" && (
+            <Alert
+              className={styles.alert}
+              type="error"
+              showIcon
+              title={t("log.error")}
+              description={job?.error ?? undefined}
+              data-testid="job-log-error"
+            />
+          )}
+          {error && !offline && !job && (
+            <Alert
+              className={styles.alert}
+              type="error"
+              showIcon
+              title={t("log.loadError")}
+              description={error.message}
+              action={
+                <Button size="small" onClick={retry} data-testid="job-log-retry">
+                  {t("log.retry")}
+                </Button>
+              }
+            />
+          )}
+          <JobLogBody events={events} height={height} hasEarlier={hasEarlier} loadEarlier={loadEarlier} placeholder={t("log.waiting")} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+// What a collapsed panel leaves visible: the job's numbers and "View details".
+import { Button } from "antd";
+import { useT } from "@/lib/client/i18n";
+import type { JobDto } from "@/lib/shared/jobs";
+import { formatDuration } from "./job-log-meta";
+import styles from "./job-log.module.css";
+import { useElapsed } from "./use-elapsed";
+
+type Props = {
+  job: JobDto | undefined;
+  /** See jobTimes. */
+  times: { startedAt: string | null; finishedAt: string | null };
+  lineCount: number;
+  onExpand: () => void;
+};
+
+/**
+ * The collapsed summary: duration, line count, warnings/errors (from
+ * job.stats), LLM calls and created tasks, and a "View details" button.
+ * Props: `{job, times, lineCount, onExpand}`.
+ */
+export function JobLogSummary({ job, times, lineCount, onExpand }: Props) {
+  const t = useT();
+  const elapsed = useElapsed(times);
+  const stats = job?.stats;
+  const items: { key: string; label: string; value: string | number; tone?: "warn" | "error" }[] = [
+    ...(elapsed !== undefined ? [{ key: "duration", label: t("log.duration"), value: formatDuration(elapsed) }] : []),
+    { key: "lines", label: t("log.lines"), value: lineCount },
+    ...(stats
+      ? [
+          { key: "warnings", label: t("log.warnings"), value: stats.warnings, tone: stats.warnings ? ("warn" as const) : undefined },
+          { key: "errors", label: t("log.errors"), value: stats.errors, tone: stats.errors ? ("error" as const) : undefined },
+          { key: "llmCalls", label: t("log.llmCalls"), value: stats.llmCalls },
+          { key: "createdTasks", label: t("log.createdTasks"), value: stats.createdTasks },
+        ]
+      : []),
+  ];
+  return (
+    <div className={styles.summary} data-testid="job-log-summary">
+      <dl className={styles.summaryList}>
+        {items.map((i) => (
+          <div key={i.key} className={styles.summaryItem} data-stat={i.key}>
+            <dt>{i.label}</dt>
+            <dd className={i.tone === "error" ? styles.levelError : i.tone === "warn" ? styles.levelWarn : undefined}>{i.value}</dd>
+          </div>
+        ))}
+      </dl>
+      <Button size="small" type="link" onClick={onExpand} data-testid="job-log-expand">
+        {t("log.viewDetails")}
+      </Button>
+    </div>
+  );
+}
