@@ -163,6 +163,19 @@ describe("plan_outline", () => {
     expect(output.narration.join(" ")).toContain("6-week deadline");
   });
 
+  it("reads an event with guests as an event, not a software launch", async () => {
+    const { output } = await ask({ Request: "plan_outline", Language: "en", Goal: "Organize a product launch event for 300 guests in 2 months" });
+    expect(output.tasks.map((t) => t.title)).toEqual([
+      "Week 1: Set the budget, date and guest list",
+      "Weeks 2–3: Book the venue",
+      "Week 4: Plan food, music and decorations",
+      "Week 5: Send invitations and track RSVPs",
+      "Week 6: Plan the run of show",
+      "Week 7: Final checks and the big day",
+      "Week 8: Wrap up",
+    ]);
+  });
+
   it("plans a 3-day Hangzhou trip day by day, in Chinese", async () => {
     const { output } = await ask({ Request: "plan_outline", Language: "zh-CN", Goal: HANGZHOU });
     expect(output.title).toBe("杭州三日游");

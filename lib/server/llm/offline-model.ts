@@ -319,7 +319,7 @@ const DOMAIN_KEYWORDS: Record<Exclude<Domain, "generic">, RegExp[]> = {
     /\b(?:[Dd]ays?|[Ww]eeks?|[Ww]eekend|[Mm]onths?)\s+(?:in|to|around|across)\s+[A-Z]/g,
   ],
   event: [
-    /\b(event|party|wedding|conference|meetup|summit|workshop|hackathon|festival|gala|fundraiser|reunion|ceremony|celebration|shower|bachelor(?:ette)?|offsite|retreat|birthday|anniversary|concert|webinar)\b/gi,
+    /\b(event|party|wedding|conference|meetup|summit|workshop|hackathon|festival|gala|fundraiser|reunion|ceremony|celebration|shower|bachelor(?:ette)?|offsite|retreat|birthday|anniversary|concert|webinar|guests?|attendees|venue|invitations?|rsvps?)\b/gi,
     /(活动|聚会|派对|婚礼|会议|年会|生日|庆典|典礼|晚宴|团建|沙龙|展会|峰会|发布会|聚餐|纪念日)/g,
   ],
   learning: [
