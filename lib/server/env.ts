@@ -20,6 +20,8 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(16).optional(),
   SUPPORT_TOKEN: z.string().min(8).optional(),
   DATA_DIR: z.string().default("./data"),
+  /** Enables POST /api/diagnostics/log-burst (benchmarks only). */
+  DIAGNOSTICS_ENABLED: z.stringbool().default(false),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; SESSION_SECRET: string };
