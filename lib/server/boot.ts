@@ -2,7 +2,11 @@ import "server-only";
 import { applyMigrations } from "./db/migrate.ts";
 import { getDeps } from "./deps.ts";
 import { env } from "./env.ts";
+import { deleteExpired } from "./jobs/retention.ts";
 import { JobRunner } from "./jobs/runner.ts";
+
+/** How often finished jobs past retention are deleted, ms. */
+const RETENTION_SWEEP_MS = 60 * 60 * 1000;
 
 type BootState = { ready?: Promise<void>; runner?: JobRunner };
 // globalThis: instrumentation and each route bundle share one boot and one runner.
@@ -21,8 +25,14 @@ export function ensureStarted(): Promise<void> {
     const deps = getDeps();
     // Writers wait for the lock instead of failing with SQLITE_BUSY.
     await deps.db.$queryRawUnsafe("PRAGMA busy_timeout = 10000");
-    state.runner = new JobRunner(deps, { concurrency: e.JOB_CONCURRENCY });
+    state.runner = new JobRunner(deps, { concurrency: e.JOB_CONCURRENCY, leaseMs: e.JOB_LEASE_MS, maxEvents: e.JOB_EVENT_CAP });
     state.runner.start();
+    const sweep = () =>
+      deleteExpired(deps.db, e.JOB_RETENTION_DAYS)
+        .then((n) => n.jobs > 0 && console.log(`[planstream] retention: deleted ${n.jobs} finished job(s)`))
+        .catch((error) => console.error("[planstream] retention sweep failed", error));
+    void sweep();
+    setInterval(sweep, RETENTION_SWEEP_MS).unref();
   })().catch((error) => {
     state.ready = undefined;
     throw error;

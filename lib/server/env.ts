@@ -16,6 +16,10 @@ const schema = z.object({
   LLM_OFFLINE_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(350),
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   JOB_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** A running job's lease, ms; renewed every third of it. A crashed server's jobs are recovered once it expires. */
+  JOB_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(15_000),
+  /** Events stored per job; further lines are counted and summarized in one event. */
+  JOB_EVENT_CAP: z.coerce.number().int().min(10).max(10_000_000).default(100_000),
   SSE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
   SESSION_SECRET: z.string().min(16).optional(),
   SUPPORT_TOKEN: z.string().min(8).optional(),

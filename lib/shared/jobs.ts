@@ -38,6 +38,8 @@ export type JobStats = {
   events: number;
   warnings: number;
   errors: number;
+  /** Lines beyond the per-job event cap: counted, not stored. */
+  suppressed: number;
 };
 export const emptyStats = (): JobStats => ({
   llmCalls: 0,
@@ -47,6 +49,7 @@ export const emptyStats = (): JobStats => ({
   events: 0,
   warnings: 0,
   errors: 0,
+  suppressed: 0,
 });
 
 /** A job as the API returns it; dates are ISO-8601 strings. */

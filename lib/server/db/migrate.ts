@@ -67,6 +67,12 @@ export async function applyMigrations(url: string, dir = MIGRATIONS_DIR): Promis
 
 async function applyOne(client: Client, name: string, sql: string): Promise<boolean> {
   const checksum = createHash("sha256").update(sql).digest("hex");
+  // Table redefinitions (Prisma's "RedefineTables") DROP a table that others
+  // reference with ON DELETE CASCADE. Their `PRAGMA foreign_keys=OFF` is a
+  // no-op inside a transaction, so it is switched off on this connection
+  // before the transaction starts, and integrity is checked before commit
+  // (SQLite's documented 12-step schema change).
+  await client.execute("PRAGMA foreign_keys = OFF");
   const tx = await client.transaction("write");
   try {
     const existing = await tx.execute({
@@ -81,6 +87,8 @@ async function applyOne(client: Client, name: string, sql: string): Promise<bool
       return false;
     }
     await tx.executeMultiple(sql);
+    const broken = await tx.execute("PRAGMA foreign_key_check");
+    if (broken.rows.length > 0) throw new Error(`Migration ${name} leaves ${broken.rows.length} broken foreign key(s)`);
     await tx.execute({
       sql: `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
             VALUES (?, ?, current_timestamp, ?, current_timestamp, 1)`,

@@ -11,6 +11,8 @@ export type JobDefinition<P = unknown> = {
   type: JobType;
   /** Validated when the job runs; a mismatch fails the job at once (not retried). */
   schema: z.ZodType<P>;
+  /** Attempts before a failing (or interrupted) job fails for good; default 3. */
+  maxAttempts?: number;
   /** Returns the job's `result` (JSON). Log through `jobLog`, not by job id. */
   handle: (params: P, ctx: HandlerContext) => Promise<unknown>;
 };

@@ -21,16 +21,28 @@ export class JobLogger {
   private timer: NodeJS.Timeout | undefined;
   private chain: Promise<unknown> = Promise.resolve();
   private failure: unknown;
+  /** Suppressed lines already summarized in an event. */
+  private reported = 0;
 
+  /**
+   * @param maxEvents per-job cap on stored events (guarantee 10); lines past it
+   * are counted in `stats.suppressed` and summarized in one event at the end.
+   */
   constructor(
     private readonly db: Db,
     private readonly bus: JobBus,
     readonly jobId: string,
     readonly stats: JobStats,
+    private readonly maxEvents = Number.POSITIVE_INFINITY,
   ) {}
 
   /** Queues one line; never blocks the caller. */
   write(level: EventLevel, kind: EventKind, message: string, data?: Record<string, unknown> | null): void {
+    // The cap spares status events: the terminal one must always be written.
+    if (this.stats.events >= this.maxEvents && kind !== "status") {
+      this.stats.suppressed += 1;
+      return;
+    }
     this.buffer.push({ level, kind, message, data: data ?? null, timestamp: new Date() });
     this.stats.events += 1;
     if (level === "warn") this.stats.warnings += 1;
@@ -50,6 +62,19 @@ export class JobLogger {
    * commit together: guarantee 3).
    */
   commit(final: EventDraft[], jobUpdate: Parameters<typeof appendEvents>[3]): Promise<void> {
+    if (this.stats.suppressed > 0 && this.reported < this.stats.suppressed) {
+      const n = this.stats.suppressed - this.reported;
+      this.reported = this.stats.suppressed;
+      final = [
+        {
+          level: "warn",
+          kind: "log",
+          message: `${n} more line(s) were not stored: this job reached its cap of ${this.maxEvents} events`,
+          data: { suppressed: n, cap: this.maxEvents },
+        },
+        ...final,
+      ];
+    }
     for (const d of final) {
       this.stats.events += 1;
       if (d.level === "warn") this.stats.warnings += 1;

@@ -52,7 +52,7 @@ export async function appendEvents(
   db: Db,
   jobId: string,
   drafts: EventDraft[],
-  jobUpdate: Partial<Pick<Job, "status" | "error" | "startedAt" | "finishedAt" | "leaseExpiresAt" | "attempt">> & {
+  jobUpdate: Partial<Pick<Job, "status" | "error" | "startedAt" | "finishedAt" | "leaseExpiresAt" | "attempt" | "runAfter">> & {
     stats?: JobStats;
     result?: unknown;
   } = {},

@@ -4,29 +4,58 @@ import type { Job } from "../db/generated/client.ts";
 import type { Deps } from "../deps.ts";
 import { NonRetryableError, type AnyJobDefinition } from "./define-job.ts";
 import { JobLogger, runInJobContext } from "./job-logger.ts";
-import { appendEvents } from "./jobs-repo.ts";
+import { appendEvents, type EventDraft } from "./jobs-repo.ts";
 import { jobRegistry } from "./registry.ts";
 
 export type RunnerOptions = {
   /** Jobs run at once by this process (JOB_CONCURRENCY). */
   concurrency: number;
-  /** Safety-net poll for pending jobs, ms (wake() is the fast path). */
+  /** Safety-net poll for pending jobs and expired leases, ms (wake() is the fast path). */
   pollMs?: number;
   /** A running job's lease, ms; renewed every leaseMs / 3. */
   leaseMs?: number;
+  /** Per-job cap on stored events (JOB_EVENT_CAP). */
+  maxEvents?: number;
+  /** Retry backoff: the first retry waits about `retryBaseMs`, doubling up to `retryMaxMs`. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** Jitter source (tests pass a fixed one). */
+  random?: () => number;
   registry?: Partial<Record<string, AnyJobDefinition>>;
 };
 
-type Running = { job: Job; controller: AbortController; done: Promise<void> };
+/** Attempts when a definition does not say. */
+export const DEFAULT_MAX_ATTEMPTS = 3;
 
 /**
- * The in-process job runner. Claims pending jobs oldest first, at most
- * `concurrency` at a time, never two with the same concurrency key (one
- * writer per plan, guarantee 5), and a child only after its parent job
- * succeeded. Each run holds a lease renewed by heartbeat; jobs whose lease
- * expired (a crashed process) are failed with reason "interrupted" and their
- * terminal event (guarantee 4). Status changes and their `status` events
- * commit in one transaction (guarantee 3).
+ * Delay before retrying after failed attempt number `attempt` (1-based):
+ * `base · 2^(attempt−1)` capped at `max`, with jitter drawn from [d/2, d]
+ * ("equal jitter", AWS Architecture Blog, "Exponential Backoff and Jitter").
+ */
+export function retryDelay(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+  const d = Math.min(baseMs * 2 ** Math.max(0, attempt - 1), maxMs);
+  return Math.round(d / 2 + random() * (d / 2));
+}
+
+type Running = { job: Job; controller: AbortController; done: Promise<void> };
+type Outcome =
+  | { status: "succeeded"; result: unknown }
+  | { status: "failed" | "cancelled"; error: string }
+  | { status: "pending"; error: string; retryInMs: number };
+
+const statsOf = (job: Pick<Job, "stats">): JobStats => ({ ...emptyStats(), ...(job.stats as Partial<JobStats>) });
+
+/**
+ * The in-process job runner. Claims pending jobs whose `runAfter` has come,
+ * oldest first, at most `concurrency` at a time, never two with the same
+ * concurrency key (one writer per plan, guarantee 5), and a child only after
+ * its parent job succeeded. A run holds a lease renewed by heartbeat; the
+ * heartbeat also picks up cancel requests. A failed attempt is retried with
+ * exponential backoff and jitter up to the type's `maxAttempts`, unless the
+ * error is a NonRetryableError. Jobs whose lease expired (their server died)
+ * are retried the same way or failed with reason "interrupted" (guarantee 4).
+ * Every status change and its `status` event commit in one transaction
+ * (guarantee 3).
  */
 export class JobRunner {
   private running = new Map<string, Running>();
@@ -83,7 +112,7 @@ export class JobRunner {
     return this.running.size;
   }
 
-  /** Resolves when no job is pending or running (tests and sync mode). */
+  /** Resolves when none of `jobIds` (default: no job at all) is pending or running. */
   async idle(jobIds?: string[], timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -94,6 +123,14 @@ export class JobRunner {
       if (Date.now() > deadline) throw new Error(`Jobs still open after ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 25));
     }
+  }
+
+  private maxAttempts(jobType: string): number {
+    return this.registry[jobType]?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  }
+
+  private backoff(attempt: number): number {
+    return retryDelay(attempt, this.options.retryBaseMs ?? 1000, this.options.retryMaxMs ?? 30_000, this.options.random);
   }
 
   private async tick(): Promise<void> {
@@ -119,7 +156,11 @@ export class JobRunner {
     const free = this.options.concurrency - this.running.size;
     if (free <= 0) return;
     const { db } = this.deps;
-    const pending = await db.job.findMany({ where: { status: "pending" }, orderBy: { createdAt: "asc" }, take: 100 });
+    const pending = await db.job.findMany({
+      where: { status: "pending", runAfter: { lte: new Date() } },
+      orderBy: { createdAt: "asc" },
+      take: 100,
+    });
     if (pending.length === 0) return;
     const busyKeys = new Set(
       (await db.job.findMany({ where: { status: "running", concurrencyKey: { not: null } }, select: { concurrencyKey: true } })).map(
@@ -134,12 +175,16 @@ export class JobRunner {
     for (const job of pending) {
       if (started >= free) break;
       const parentStatus = job.parentJobId ? parents.get(job.parentJobId) : "succeeded";
-      if (parentStatus === "failed" || parentStatus === "cancelled" || parentStatus === undefined) {
+      if (parentStatus === "cancelled") {
+        await this.finishWithoutRunning(job, "cancelled", `Parent job ${job.parentJobId} was cancelled`);
+        continue;
+      }
+      if (parentStatus === "failed" || parentStatus === undefined) {
         await this.finishWithoutRunning(job, "failed", `Parent job ${job.parentJobId} did not succeed`);
         continue;
       }
       if (parentStatus !== "succeeded") continue;
-      // An older pending job with the same key goes first (FIFO per plan).
+      // FIFO per key: a busy key holds back every younger job that shares it.
       if (job.concurrencyKey && busyKeys.has(job.concurrencyKey)) continue;
       if (job.concurrencyKey) busyKeys.add(job.concurrencyKey);
       const startedAt = new Date();
@@ -164,55 +209,18 @@ export class JobRunner {
 
   private async execute(job: Job, controller: AbortController): Promise<void> {
     const { db, bus } = this.deps;
-    const stats: JobStats = { ...emptyStats(), ...(job.stats as Partial<JobStats>) };
-    const logger = new JobLogger(db, bus, job.id, stats);
+    const logger = new JobLogger(db, bus, job.id, statsOf(job), this.options.maxEvents);
     const heartbeat = setInterval(() => {
       db.job
-        .update({ where: { id: job.id }, data: { leaseExpiresAt: new Date(Date.now() + this.leaseMs) } })
+        .update({ where: { id: job.id }, data: { leaseExpiresAt: new Date(Date.now() + this.leaseMs) }, select: { cancelRequestedAt: true } })
+        .then((row) => row.cancelRequestedAt && controller.abort(new Error("cancelled by request")))
         .catch((e) => console.error("[planstream] lease renewal failed", job.id, e));
     }, this.leaseMs / 3);
     try {
-      // The claim already set status=running; its event commits now.
-      await logger.commit([{ level: "info", kind: "status", message: "Job started", data: { from: "pending", to: "running" } }], {});
-      const def = this.registry[job.jobType];
-      let outcome: { status: JobStatus; result?: unknown; error?: string };
-      try {
-        if (!def) throw new NonRetryableError(`No handler for job type ${job.jobType}`);
-        const params = def.schema.safeParse(job.params);
-        if (!params.success) throw new NonRetryableError(`Invalid job payload: ${params.error.message}`);
-        const result = await runInJobContext(
-          { jobId: job.id, jobType: job.jobType, ownerId: job.ownerId, planId: job.planId, logger, signal: controller.signal },
-          () => def.handle(params.data, { deps: this.deps, job, signal: controller.signal }),
-        );
-        outcome = { status: "succeeded", result: result ?? null };
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        outcome = controller.signal.aborted ? { status: "cancelled", error: message } : { status: "failed", error: message };
-      }
-      const ms = Date.now() - job.startedAt!.getTime();
-      const text =
-        outcome.status === "succeeded"
-          ? `Job succeeded in ${(ms / 1000).toFixed(1)} s`
-          : outcome.status === "cancelled"
-            ? `Job cancelled: ${outcome.error}`
-            : `Job failed: ${outcome.error}`;
-      await logger.commit(
-        [
-          {
-            level: outcome.status === "failed" ? "error" : "info",
-            kind: "status",
-            message: text,
-            data: { from: "running", to: outcome.status, ...(outcome.error ? { error: outcome.error } : {}) },
-          },
-        ],
-        {
-          status: outcome.status,
-          finishedAt: new Date(),
-          leaseExpiresAt: null,
-          error: outcome.error ?? null,
-          ...(outcome.result !== undefined ? { result: outcome.result } : {}),
-        },
-      );
+      const attemptNote = job.attempt > 1 ? ` (attempt ${job.attempt})` : "";
+      await logger.commit([{ level: "info", kind: "status", message: `Job started${attemptNote}`, data: { from: "pending", to: "running" } }], {});
+      const outcome = await this.runHandler(job, logger, controller);
+      await logger.commit([statusEvent(job, outcome)], jobUpdateFor(outcome));
     } catch (error) {
       // The event log itself failed (database gone). The lease will expire and
       // recovery will finish the job with its terminal event.
@@ -222,17 +230,46 @@ export class JobRunner {
     }
   }
 
-  /** Terminal status for a job that never ran (its parent failed, or it was cancelled while pending). */
-  async finishWithoutRunning(job: Pick<Job, "id" | "stats">, status: Exclude<JobStatus, "pending" | "running" | "succeeded">, reason: string): Promise<boolean> {
+  private async runHandler(job: Job, logger: JobLogger, controller: AbortController): Promise<Outcome> {
+    const def = this.registry[job.jobType];
+    try {
+      if (!def) throw new NonRetryableError(`No handler for job type ${job.jobType}`);
+      const params = def.schema.safeParse(job.params);
+      if (!params.success) throw new NonRetryableError(`Invalid job payload: ${params.error.message}`);
+      const result = await runInJobContext(
+        { jobId: job.id, jobType: job.jobType, ownerId: job.ownerId, planId: job.planId, logger, signal: controller.signal },
+        () => def.handle(params.data, { deps: this.deps, job, signal: controller.signal }),
+      );
+      return { status: "succeeded", result: result ?? null };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (controller.signal.aborted) {
+        const reason = controller.signal.reason instanceof Error ? controller.signal.reason.message : message;
+        return { status: "cancelled", error: reason };
+      }
+      if (error instanceof NonRetryableError || job.attempt >= this.maxAttempts(job.jobType)) return { status: "failed", error: message };
+      return { status: "pending", error: message, retryInMs: this.backoff(job.attempt) };
+    }
+  }
+
+  /** Terminal status for a job that never ran (its parent did not succeed, or it was cancelled while pending). */
+  async finishWithoutRunning(
+    job: Pick<Job, "id" | "stats">,
+    status: Exclude<JobStatus, "pending" | "running" | "succeeded">,
+    reason: string,
+  ): Promise<boolean> {
     const { db, bus } = this.deps;
-    const stats = { ...emptyStats(), ...(job.stats as Partial<JobStats>) };
+    const stats = statsOf(job);
     stats.events += 1;
     if (status === "failed") stats.errors += 1;
     // Guard against a concurrent claim: only a still-pending job is finished here.
     const lastSeq = await db.$transaction(async (tx) => {
-      const flipped = await tx.job.updateMany({ where: { id: job.id, status: "pending" }, data: { status, finishedAt: new Date(), error: reason } });
+      const flipped = await tx.job.updateMany({
+        where: { id: job.id, status: "pending" },
+        data: { status, finishedAt: new Date(), error: reason, stats, lastSeq: { increment: 1 } },
+      });
       if (flipped.count === 0) return null;
-      const row = await tx.job.update({ where: { id: job.id }, data: { lastSeq: { increment: 1 }, stats }, select: { lastSeq: true } });
+      const row = await tx.job.findUniqueOrThrow({ where: { id: job.id }, select: { lastSeq: true } });
       await tx.jobEvent.create({
         data: {
           jobId: job.id,
@@ -252,8 +289,10 @@ export class JobRunner {
   }
 
   /**
-   * Fails jobs whose lease expired (their process died) with reason
-   * "interrupted", writing the terminal event. Jobs running here are skipped.
+   * Jobs whose lease expired (their process died) are retried with backoff
+   * while attempts remain, else failed with reason "interrupted"; either way
+   * with a status event. Jobs running in this process are skipped.
+   * @returns how many jobs were recovered.
    */
   async recoverExpired(): Promise<number> {
     const { db, bus } = this.deps;
@@ -261,20 +300,59 @@ export class JobRunner {
     let n = 0;
     for (const job of expired) {
       if (this.running.has(job.id)) continue;
-      const stats = { ...emptyStats(), ...(job.stats as Partial<JobStats>) };
+      // Claim the recovery: only one process moves the lease from this value.
+      const claimed = await db.job.updateMany({
+        where: { id: job.id, status: "running", leaseExpiresAt: job.leaseExpiresAt },
+        data: { leaseExpiresAt: null },
+      });
+      if (claimed.count !== 1) continue;
+      const outcome: Outcome =
+        job.attempt < this.maxAttempts(job.jobType)
+          ? { status: "pending", error: "interrupted", retryInMs: this.backoff(job.attempt) }
+          : { status: "failed", error: "interrupted" };
+      const stats = statsOf(job);
       stats.events += 1;
-      stats.errors += 1;
-      const flipped = await db.job.updateMany({ where: { id: job.id, status: "running", leaseExpiresAt: job.leaseExpiresAt }, data: { leaseExpiresAt: null } });
-      if (flipped.count !== 1) continue;
-      const lastSeq = await appendEvents(
-        db,
-        job.id,
-        [{ level: "error", kind: "status", message: "Job failed: interrupted (its server stopped mid-job)", data: { from: "running", to: "failed", error: "interrupted" } }],
-        { status: "failed", error: "interrupted", finishedAt: new Date(), stats },
-      );
+      if (outcome.status === "failed") stats.errors += 1;
+      const lastSeq = await appendEvents(db, job.id, [statusEvent(job, outcome, "its server stopped mid-job")], {
+        ...jobUpdateFor(outcome),
+        stats,
+      });
       bus.publish(job.id, lastSeq);
       n += 1;
     }
+    if (n > 0) this.wake();
     return n;
+  }
+}
+
+function statusEvent(job: Pick<Job, "attempt" | "startedAt">, outcome: Outcome, why?: string): EventDraft {
+  const secs = job.startedAt ? ((Date.now() - job.startedAt.getTime()) / 1000).toFixed(1) : "?";
+  const error = "error" in outcome ? outcome.error : "";
+  const detail = why ? `${error} (${why})` : error;
+  switch (outcome.status) {
+    case "succeeded":
+      return { level: "info", kind: "status", message: `Job succeeded in ${secs} s`, data: { from: "running", to: "succeeded" } };
+    case "cancelled":
+      return { level: "warn", kind: "status", message: `Job cancelled: ${detail}`, data: { from: "running", to: "cancelled", error: outcome.error } };
+    case "failed":
+      return { level: "error", kind: "status", message: `Job failed: ${detail}`, data: { from: "running", to: "failed", error: outcome.error } };
+    case "pending":
+      return {
+        level: "warn",
+        kind: "status",
+        message: `Attempt ${job.attempt} failed: ${detail}; retrying in ${(outcome.retryInMs / 1000).toFixed(1)} s`,
+        data: { from: "running", to: "pending", error: outcome.error, attempt: job.attempt, retryInMs: outcome.retryInMs },
+      };
+  }
+}
+
+function jobUpdateFor(outcome: Outcome): NonNullable<Parameters<typeof appendEvents>[3]> {
+  switch (outcome.status) {
+    case "succeeded":
+      return { status: "succeeded", finishedAt: new Date(), leaseExpiresAt: null, error: null, result: outcome.result };
+    case "pending":
+      return { status: "pending", leaseExpiresAt: null, error: outcome.error, runAfter: new Date(Date.now() + outcome.retryInMs) };
+    default:
+      return { status: outcome.status, finishedAt: new Date(), leaseExpiresAt: null, error: outcome.error };
   }
 }

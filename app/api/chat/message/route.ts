@@ -3,13 +3,18 @@ import { sendMessageSchema } from "@/lib/shared/chat";
 import { getRunner } from "@/lib/server/boot";
 import { sendMessage } from "@/lib/server/chat/send-message";
 import { getDeps } from "@/lib/server/deps";
+import { idempotent } from "@/lib/server/http/idempotency";
 import { readJson, withRoute } from "@/lib/server/http/route";
 
 export const POST = withRoute(async ({ request, session }) => {
   const input = await readJson(request, sendMessageSchema);
-  const { status, body, timing } = await sendMessage(getDeps(), getRunner(), session, input);
-  return Response.json(body, {
-    status,
-    headers: { "Server-Timing": `model;dur=${timing.modelMs.toFixed(1)}, app;dur=${timing.serverMs.toFixed(1)}` },
+  const deps = getDeps();
+  return idempotent(deps.db, { request, userId: session.userId, route: "POST /api/chat/message", input }, async () => {
+    const { status, body, timing } = await sendMessage(deps, getRunner(), session, input);
+    return {
+      status,
+      body,
+      headers: { "Server-Timing": `model;dur=${timing.modelMs.toFixed(1)}, app;dur=${timing.serverMs.toFixed(1)}` },
+    };
   });
 });

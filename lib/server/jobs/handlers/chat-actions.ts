@@ -30,7 +30,11 @@ export const chatActionsJob = defineJob({
     const count = (p.createPlan ? 1 : 0) + p.dispatched.length;
     jobLog.info(`Processing ${count} action(s) for this message`);
     const createdTaskIds: string[] = [];
-    if (p.createPlan && p.planId) {
+    const existing = p.planId ? await deps.db.task.count({ where: { planId: p.planId, parentId: null } }) : 0;
+    if (p.createPlan && p.planId && existing > 0) {
+      // A retry after the tasks were written: never write them twice.
+      jobLog.info(`create_plan: the plan already has ${existing} top-level tasks; nothing to add`);
+    } else if (p.createPlan && p.planId) {
       jobLog.info(`create_plan: drafting "${p.createPlan.title}"`);
       const { object } = await generateStructured({
         model: deps.model,
