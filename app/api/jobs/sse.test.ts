@@ -142,6 +142,29 @@ describe("GET /api/jobs/{id}/stream", () => {
   });
 });
 
+describe("bounded resources (guarantee 10)", () => {
+  it("1,000 streams opened and closed leave no subscription behind", async () => {
+    const jobId = await manualJob(user);
+    await write(jobId, ["hello"]);
+    const readers = await Promise.all(
+      Array.from({ length: 1000 }, async (_, i) => {
+        const res =
+          i % 2 === 0
+            ? await user.call(getStream, { url: `/api/jobs/${jobId}/stream`, params: { jobId } })
+            : await user.call(getStreams, { url: `/api/streams?jobs=${jobId}:0` });
+        const reader = res.body!.getReader();
+        // Read until the replayed event arrived: the follower is subscribed by then.
+        let text = "";
+        while (!text.includes("hello")) text += new TextDecoder().decode((await reader.read()).value);
+        return reader;
+      }),
+    );
+    expect(getBus().listenerCount).toBe(1000);
+    await Promise.all(readers.map((r) => r.cancel()));
+    await expect.poll(() => getBus().listenerCount, { timeout: 5000 }).toBe(0);
+  }, 60_000);
+});
+
 describe("GET /api/streams (multiplexed)", () => {
   it("carries several jobs on one connection with per-job cursors, `missing` for foreign jobs, and closes when all ended", async () => {
     const live = await manualJob(user);
