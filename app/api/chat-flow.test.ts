@@ -163,6 +163,31 @@ describe("POST /api/chat/message (two-phase)", () => {
   }, 180_000);
 });
 
+describe("guarantee 3: the terminal event commits with the final status", () => {
+  it("no reader ever sees a terminal status without its terminal event as the last line", async () => {
+    const user = new TestUser();
+    const res = await user.call(postMessage, { url: "/api/chat/message", body: { message: "Plan a garden makeover in 3 weeks" } });
+    const { metadata } = (await res.json()) as SendMessageResponse;
+    const seen = new Set<string>();
+    for (let i = 0; i < 5000 && seen.size < 2; i++) {
+      // Yield to timers between polls, as real requests arriving over sockets do:
+      // the local SQLite driver answers synchronously, so a bare await loop would starve the runner.
+      await new Promise((r) => setImmediate(r));
+      for (const { jobId } of metadata.jobs) {
+        const snap = (await (await user.call(getJob, { url: `/api/jobs/${jobId}`, params: { jobId } })).json()) as JobSnapshot;
+        if (snap.job.status === "succeeded" || snap.job.status === "failed") {
+          const last = snap.events.at(-1)!;
+          expect([last.seq, last.kind, last.data?.to]).toEqual([snap.job.lastSeq, "status", snap.job.status]);
+          seen.add(jobId);
+        } else {
+          expect(snap.events.some((e) => e.kind === "status" && ["succeeded", "failed", "cancelled"].includes(String(e.data?.to)))).toBe(false);
+        }
+      }
+    }
+    expect(seen.size).toBe(2);
+  }, 60_000);
+});
+
 describe("bad input (guarantee 7): a clear 4xx and nothing written", () => {
   const cases: [string, { body?: unknown; rawBody?: string }, number, string][] = [
     ["malformed JSON", { rawBody: "{not json" }, 400, "bad_request"],

@@ -45,8 +45,9 @@ export async function followJob(deps: Deps, sink: SseSink, jobId: string, cursor
           const frame: StreamFrame = { job_id: jobId, seq, status, event, stats };
           sink.send(e.kind, frame, withIds ? seq : undefined);
           cursor = seq;
+          // A slow client holds at most the stream's high-water mark, not a whole page.
+          await sink.ready();
         }
-        await sink.ready();
       }
       if (isTerminal(job.status) && cursor >= job.lastSeq) {
         const end: StreamEnd = { job_id: jobId, status: job.status as JobStatus, lastSeq: job.lastSeq };
