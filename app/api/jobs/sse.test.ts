@@ -10,6 +10,7 @@ import { GET as getStreams } from "@/app/api/streams/route";
 import { ensureStarted, getRunner } from "@/lib/server/boot";
 import { getDb } from "@/lib/server/db/client";
 import { getBus } from "@/lib/server/jobs/bus";
+import { getTails } from "@/lib/server/jobs/job-tail";
 import { appendEvents } from "@/lib/server/jobs/jobs-repo";
 import type { SendMessageResponse } from "@/lib/shared/chat";
 import { emptyStats, type StreamEnd, type StreamFrame } from "@/lib/shared/jobs";
@@ -159,9 +160,11 @@ describe("bounded resources (guarantee 10)", () => {
         return reader;
       }),
     );
-    expect(getBus().listenerCount).toBe(1000);
+    const tails = getTails(getDb(), getBus());
+    // 1,000 followers share one tail and one bus subscription.
+    expect([tails.followerCount, tails.tailCount, getBus().listenerCount]).toEqual([1000, 1, 1]);
     await Promise.all(readers.map((r) => r.cancel()));
-    await expect.poll(() => getBus().listenerCount, { timeout: 5000 }).toBe(0);
+    await expect.poll(() => [tails.followerCount, tails.tailCount, getBus().listenerCount], { timeout: 5000 }).toEqual([0, 0, 0]);
   }, 60_000);
 });
 

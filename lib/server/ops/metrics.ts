@@ -1,5 +1,6 @@
 import "server-only";
 import type { Deps } from "../deps.ts";
+import { getTails } from "../jobs/job-tail.ts";
 
 /**
  * Prometheus text exposition (format 0.0.4): jobs by type and status, the
@@ -17,9 +18,12 @@ export async function renderMetrics(deps: Deps, runner: { activeCount: number })
     "# HELP planstream_job_events Job events stored.",
     "# TYPE planstream_job_events gauge",
     `planstream_job_events ${events}`,
-    "# HELP planstream_stream_subscriptions Live stream subscriptions on this process's bus.",
+    "# HELP planstream_stream_subscriptions Streams following a job through this process.",
     "# TYPE planstream_stream_subscriptions gauge",
-    `planstream_stream_subscriptions ${deps.bus.listenerCount}`,
+    `planstream_stream_subscriptions ${getTails(deps.db, deps.bus).followerCount}`,
+    "# HELP planstream_stream_tails Jobs followed (one shared database reader each).",
+    "# TYPE planstream_stream_tails gauge",
+    `planstream_stream_tails ${getTails(deps.db, deps.bus).tailCount}`,
     "# HELP planstream_jobs_running_here Jobs executing in this process.",
     "# TYPE planstream_jobs_running_here gauge",
     `planstream_jobs_running_here ${runner.activeCount}`,

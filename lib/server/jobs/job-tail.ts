@@ -1,0 +1,166 @@
+import "server-only";
+import { emptyStats, type JobEventDto, type JobStats, type JobStatus } from "@/lib/shared/jobs";
+import type { Db } from "../db/client.ts";
+import type { JobBus } from "./bus.ts";
+import { eventsAfter, toEventDto } from "./jobs-repo.ts";
+
+/** Latest committed events kept in memory per followed job (bounded: guarantee 10). */
+export const TAIL_CAPACITY = 1000;
+/** Re-read the database this often even without a wake-up (writers in other processes), ms. */
+export const TAIL_POLL_MS = 1000;
+const PAGE = 500;
+
+export type TailJob = { status: JobStatus; lastSeq: number; stats: JobStats };
+
+/**
+ * One shared, read-only window on a followed job's log: however many streams
+ * follow the job, each commit costs one database read, whose rows are fanned
+ * out from memory. It holds only committed rows read by cursor from the
+ * database (guarantee 2); a follower whose cursor is older than the window
+ * reads its replay from the database itself.
+ */
+export class JobTail {
+  /** Contiguous events base+1 … base+ring.length. */
+  private ring: JobEventDto[] = [];
+  private base = 0;
+  private wanted = 1;
+  private loaded = 0;
+  private inflight: Promise<void> | undefined;
+  private waiters = new Set<() => void>();
+  private timer: NodeJS.Timeout | undefined;
+  job: TailJob | undefined;
+  followers = 0;
+
+  constructor(
+    private readonly db: Db,
+    readonly jobId: string,
+  ) {}
+
+  /** Called by the bus on every commit of this job. */
+  invalidate(): void {
+    this.wanted += 1;
+    for (const w of [...this.waiters]) w();
+  }
+
+  /** Brings the window up to date with everything committed before this call; one read shared by all callers. */
+  async sync(): Promise<void> {
+    const target = this.wanted;
+    while (this.loaded < target) {
+      this.inflight ??= this.load().finally(() => (this.inflight = undefined));
+      await this.inflight;
+    }
+  }
+
+  /** Events after `cursor` from memory, or undefined when the window does not reach back that far. */
+  after(cursor: number, limit: number): JobEventDto[] | undefined {
+    if (cursor < this.base) return undefined;
+    const start = cursor - this.base;
+    return this.ring.slice(start, start + limit);
+  }
+
+  /** Resolves on the next commit, after `ms`, or when `signal` aborts. */
+  waitForChange(ms: number, signal: AbortSignal): Promise<void> {
+    if (this.loaded < this.wanted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(t);
+        this.waiters.delete(done);
+        signal.removeEventListener("abort", done);
+        resolve();
+      };
+      const t = setTimeout(() => {
+        this.wanted += 1; // a timed-out wait re-reads: commits from other processes
+        done();
+      }, ms);
+      this.waiters.add(done);
+      signal.addEventListener("abort", done, { once: true });
+    });
+  }
+
+  private async load(): Promise<void> {
+    const target = this.wanted;
+    const row = await this.db.job.findUnique({ where: { id: this.jobId }, select: { status: true, lastSeq: true, stats: true } });
+    if (!row) {
+      this.job = undefined;
+      this.loaded = target;
+      return;
+    }
+    if (!this.job) this.base = row.lastSeq; // first load: the window starts at the present
+    let next = this.base + this.ring.length;
+    while (next < row.lastSeq) {
+      const rows = await eventsAfter(this.db, this.jobId, next, PAGE);
+      if (rows.length === 0) break;
+      for (const r of rows) this.ring.push(toEventDto(r));
+      next = this.ring.at(-1)!.seq;
+    }
+    if (this.ring.length > TAIL_CAPACITY) {
+      const drop = this.ring.length - TAIL_CAPACITY;
+      this.ring.splice(0, drop);
+      this.base += drop;
+    }
+    this.job = { status: row.status as JobStatus, lastSeq: Math.max(row.lastSeq, next), stats: { ...emptyStats(), ...(row.stats as Partial<JobStats>) } };
+    this.loaded = target;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const w of [...this.waiters]) w();
+  }
+}
+
+/**
+ * Shared tails, one per followed job, reference-counted by followers and
+ * subscribed once to the bus. Kept on globalThis like the bus.
+ */
+export class JobTails {
+  private tails = new Map<string, { tail: JobTail; unsubscribe: () => void }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly bus: JobBus,
+  ) {}
+
+  /** Joins the job's tail; call the returned release when the follower leaves. */
+  acquire(jobId: string): { tail: JobTail; release: () => void } {
+    let entry = this.tails.get(jobId);
+    if (!entry) {
+      const tail = new JobTail(this.db, jobId);
+      entry = { tail, unsubscribe: this.bus.subscribe(jobId, () => tail.invalidate()) };
+      this.tails.set(jobId, entry);
+    }
+    const { tail } = entry;
+    tail.followers += 1;
+    let released = false;
+    return {
+      tail,
+      release: () => {
+        if (released) return;
+        released = true;
+        tail.followers -= 1;
+        if (tail.followers === 0 && this.tails.get(jobId)?.tail === tail) {
+          this.tails.get(jobId)!.unsubscribe();
+          this.tails.delete(jobId);
+          tail.dispose();
+        }
+      },
+    };
+  }
+
+  /** Streams following jobs through this process (metrics, leak tests). */
+  get followerCount(): number {
+    let n = 0;
+    for (const { tail } of this.tails.values()) n += tail.followers;
+    return n;
+  }
+
+  get tailCount(): number {
+    return this.tails.size;
+  }
+}
+
+const g = globalThis as unknown as { planstreamTails?: JobTails };
+/** The process-wide tails over the process-wide bus. */
+export function getTails(db: Db, bus: JobBus): JobTails {
+  g.planstreamTails ??= new JobTails(db, bus);
+  return g.planstreamTails;
+}
