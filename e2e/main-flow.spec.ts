@@ -41,3 +41,17 @@ test("a goal gets a reply, a live log over SSE, a filled plan tree and a collaps
   expect(await chat.transportsSeen()).toContain("sse");
   console.log(`[timing] reply ${replyMs} ms, first live log line ${firstLineMs} ms, all jobs done ${doneMs} ms after Enter`);
 });
+
+test("cancel is explicit: the Cancel button stops a running decomposition and the panel says so", async ({ page }) => {
+  const chat = new ChatPage(page);
+  await chat.open();
+  await chat.send("Plan a conference for 500 people in 4 months");
+  await page.getByRole("tab").nth(1).click();
+  const panel = page.locator('[data-testid="job-log-panel"]:visible');
+  await expect(panel).toHaveAttribute("data-job-type", "plan_decompose");
+  await panel.getByTestId("job-log-cancel").click();
+  await expect(panel).toHaveAttribute("data-status", "cancelled");
+  await expect(panel.getByTestId("job-log-cancel")).toHaveCount(0);
+  await expect(panel.locator('[data-testid="job-log-line"][data-kind="status"]').last()).toContainText("cancelled by request");
+  await expect(page.locator('[data-testid="action-tag"][data-kind="decompose_task"]')).toHaveAttribute("data-status", "cancelled");
+});

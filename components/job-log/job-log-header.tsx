@@ -1,8 +1,10 @@
 "use client";
 // Header of a JobLogPanel: type icon + title, status, elapsed time, progress,
 // transport badge, export menu and the collapse toggle.
-import { DownloadOutlined, DownOutlined, FieldTimeOutlined, UpOutlined } from "@ant-design/icons";
-import { Button, Dropdown, Progress, Tag, Tooltip } from "antd";
+import { DownloadOutlined, DownOutlined, FieldTimeOutlined, StopOutlined, UpOutlined } from "@ant-design/icons";
+import { App, Button, Dropdown, Progress, Tag, Tooltip } from "antd";
+import { useState } from "react";
+import { fetchJson } from "@/lib/client/api";
 import type { JobLogTransport } from "@/hooks/use-job-log";
 import { useT } from "@/lib/client/i18n";
 import type { JobType } from "@/lib/shared/jobs";
@@ -33,6 +35,18 @@ export function JobLogHeader({ jobId, jobType, status, times, transport, progres
   const t = useT();
   const meta = JOB_TYPE_META[jobType];
   const elapsed = useElapsed(times);
+  const { message } = App.useApp();
+  const [cancelling, setCancelling] = useState(false);
+  // Cancel is explicit (guarantee 9); the terminal `cancelled` event then arrives on the log.
+  const cancel = async () => {
+    setCancelling(true);
+    try {
+      await fetchJson(`/api/jobs/${encodeURIComponent(jobId)}/cancel`, { method: "POST" });
+    } catch (error) {
+      message.error(`${t("log.cancelFailed")}: ${(error as Error).message}`);
+      setCancelling(false);
+    }
+  };
   const percent = progress && progress.total > 0 ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : undefined;
 
   return (
@@ -71,6 +85,20 @@ export function JobLogHeader({ jobId, jobType, status, times, transport, progres
           aria-label={t("log.progress", { done: progress.done, total: progress.total })}
           data-testid="job-log-progress"
         />
+      )}
+      {(status === "pending" || status === "running") && (
+        <Tooltip title={t("log.cancel")}>
+          <Button
+            size="small"
+            type="text"
+            danger
+            icon={<StopOutlined />}
+            loading={cancelling}
+            onClick={cancel}
+            aria-label={t("log.cancel")}
+            data-testid="job-log-cancel"
+          />
+        </Tooltip>
       )}
       {status !== "missing" && (
         <>
