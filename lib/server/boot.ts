@@ -23,8 +23,6 @@ export function ensureStarted(): Promise<void> {
     const e = env();
     await applyMigrations(e.DATABASE_URL);
     const deps = getDeps();
-    // Writers wait for the lock instead of failing with SQLITE_BUSY.
-    await deps.db.$queryRawUnsafe("PRAGMA busy_timeout = 10000");
     state.runner = new JobRunner(deps, { concurrency: e.JOB_CONCURRENCY, leaseMs: e.JOB_LEASE_MS, maxEvents: e.JOB_EVENT_CAP });
     state.runner.start();
     const sweep = () =>

@@ -7,9 +7,12 @@ export type Db = PrismaClient;
 /** A transaction client, as handed to `db.$transaction(async (tx) => …)`. */
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
+/** Busy timeout of every pooled SQLite connection, ms: writers wait for the lock instead of failing with SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 10_000;
+
 /** A Prisma client over the SQLite file at `url` (libsql driver adapter, N-API). */
 export function createDb(url: string): Db {
-  return new PrismaClient({ adapter: new PrismaLibSql({ url }) });
+  return new PrismaClient({ adapter: new PrismaLibSql({ url, timeout: BUSY_TIMEOUT_MS }) });
 }
 
 const globalForDb = globalThis as unknown as { planstreamDb?: Db };

@@ -44,9 +44,8 @@ export function ensureSqliteDir(url: string): void {
  */
 export async function applyMigrations(url: string, dir = MIGRATIONS_DIR): Promise<string[]> {
   ensureSqliteDir(url);
-  const client = createClient({ url });
+  const client = createClient({ url, timeout: 10_000 });
   try {
-    await client.execute("PRAGMA busy_timeout = 10000");
     await client.execute("PRAGMA journal_mode = WAL");
     await client.execute(MIGRATIONS_TABLE);
     const names = fs

@@ -24,6 +24,13 @@ export type NewJob = {
   params: Record<string, unknown>;
 };
 
+/** Rows per INSERT statement (7 parameters each, well under SQLite's limit). */
+const INSERT_ROWS = 500;
+const INSERT_SQL = `INSERT INTO "JobEvent" ("jobId", "seq", "timestamp", "level", "kind", "message", "data") VALUES `;
+
+/** DateTime as Prisma's SQLite adapter stores it (ISO 8601 with +00:00), so both read it alike. */
+const sqliteTimestamp = (d: Date) => d.toISOString().replace("Z", "+00:00");
+
 /** Inserts a pending job (guarantee 1: called inside the request's transaction). */
 export async function insertJob(tx: Tx, job: NewJob): Promise<Job> {
   return tx.job.create({
@@ -70,18 +77,20 @@ export async function appendEvents(
       select: { lastSeq: true },
     });
     const first = job.lastSeq - drafts.length + 1;
-    if (drafts.length > 0) {
-      await tx.jobEvent.createMany({
-        data: drafts.map((d, i) => ({
-          jobId,
-          seq: first + i,
-          timestamp: d.timestamp ?? new Date(),
-          level: d.level,
-          kind: d.kind,
-          message: d.message,
-          data: (d.data ?? undefined) as object | undefined,
-        })),
-      });
+    // A multi-row INSERT instead of createMany: Prisma's per-row processing
+    // cost ~8x the database's own time on this hot path (npm run bench).
+    for (let at = 0; at < drafts.length; at += INSERT_ROWS) {
+      const chunk = drafts.slice(at, at + INSERT_ROWS);
+      const args = chunk.flatMap((d, i) => [
+        jobId,
+        first + at + i,
+        sqliteTimestamp(d.timestamp ?? new Date()),
+        d.level,
+        d.kind,
+        d.message,
+        d.data == null ? null : JSON.stringify(d.data),
+      ]);
+      await tx.$executeRawUnsafe(`${INSERT_SQL}${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?)").join(", ")}`, ...args);
     }
     return job.lastSeq;
   });
