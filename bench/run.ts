@@ -1,0 +1,374 @@
+// `npm run bench` – Planstream's performance figures, each beside a baseline
+// measured in the same run on the same machine (README "Performance"):
+//   1. log ingest through the JobLogger vs raw batched inserts (@libsql/client)
+//   2. append → SSE-receive latency at 1,000 lines/s, `next start` vs a plain node:http SSE server
+//   3. concurrent SSE streams held by one `next start` process (latency, heap per stream) vs the same floor
+// Everything runs on 127.0.0.1, child servers are killed at the end (also on
+// errors and SIGINT), and a watchdog bounds the whole run. Results go to
+// stdout and bench/results/latest.json.
+//
+// Knobs (environment): BENCH_ONLY=ingest,latency,fanout  BENCH_PROFILE=1 (CPU/heap
+// profiles of the server, saved under bench/results/)  BENCH_NO_BUILD=1
+// BENCH_INGEST_LINES  BENCH_FANOUT_STEPS=250,500,…  BENCH_TIMEOUT_S.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { measureFanout, type FanoutResult, type FanoutStep } from "./fanout.ts";
+import { benchIngestInChild, type IngestResult } from "./ingest.ts";
+import { measureLatency, type LatencyResult } from "./latency.ts";
+import { formatProfile } from "./lib/profile.ts";
+import { installExitHooks, killAll } from "./lib/procs.ts";
+import { fmtInt, fmtKb, fmtMs } from "./lib/stats.ts";
+import { ensureBuild, startBaseline, startNext, type Target } from "./lib/targets.ts";
+
+const envNum = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
+const CONFIG = {
+  ingest: { lines: envNum("BENCH_INGEST_LINES", 200_000), rounds: envNum("BENCH_INGEST_ROUNDS", 3), rowsPerTx: 200 },
+  latency: { lines: envNum("BENCH_LATENCY_LINES", 5_000), ratePerSec: 1_000, warmupLines: 1_000 },
+  fanout: {
+    jobs: 20,
+    ratePerSec: 20,
+    steps: (process.env.BENCH_FANOUT_STEPS ?? "250,500,750,1000,1500,2000").split(",").map(Number),
+    connectBatch: 100,
+    connectTimeoutMs: 30_000,
+    settleMs: 2_000,
+    windowMs: 5_000,
+    drainMs: 5_000,
+  },
+  targets: { ingestLinesPerSec: 50_000, ingestShareOfRaw: 0.25, latencyP99Ms: 50, fanoutStreams: 2_000, fanoutP99Ms: 200, heapPerStreamBytes: 60 * 1024 },
+};
+const only = new Set((process.env.BENCH_ONLY ?? "ingest,latency,fanout").split(","));
+const diagnose = process.env.BENCH_PROFILE === "1";
+const log = (s: string) => console.log(s);
+
+type Results = {
+  startedAt: string;
+  machine: Record<string, unknown>;
+  config: typeof CONFIG;
+  buildSeconds?: number;
+  ingest?: IngestResult;
+  latency?: { planstream: LatencyResult; baseline: LatencyResult };
+  fanout?: { planstream: FanoutResult; baseline: FanoutResult };
+  errors: { phase: string; message: string }[];
+  durationSeconds?: number;
+};
+
+function machine(): Record<string, unknown> {
+  let commit = "unknown";
+  let dirty = false;
+  try {
+    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    dirty = execFileSync("git", ["--no-optional-locks", "status", "--porcelain", "--", "app", "lib", "prisma"], { encoding: "utf8" }).trim() !== "";
+  } catch {
+    /* not a git checkout */
+  }
+  return {
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    cores: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    loadAverageAtStart: os.loadavg().map((x) => Number(x.toFixed(2))),
+    commit,
+    uncommittedServerChanges: dirty,
+  };
+}
+
+async function withTarget<T>(start: () => Promise<Target>, fn: (t: Target) => Promise<T>): Promise<T> {
+  const target = await start();
+  try {
+    return await fn(target);
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- ${target.name} log tail ---\n${target.logTail()}`);
+  } finally {
+    await target.stop();
+  }
+}
+
+// ---------- the table ----------
+
+type Row = { figure: string; planstream: string; baseline: string; ratio: string; target: string; verdict: string };
+
+function verdict(ok: boolean | undefined): string {
+  return ok === undefined ? "–" : ok ? "PASS" : "MISS";
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+function rowsOf(r: Results): Row[] {
+  const t = CONFIG.targets;
+  const rows: Row[] = [];
+  if (r.ingest) {
+    const i = r.ingest;
+    rows.push({
+      figure: `1 ingest, ${fmtInt(i.lines)} lines (lines/s)`,
+      planstream: `${fmtInt(i.logger.linesPerSec)} (JobLogger)`,
+      baseline: `${fmtInt(i.raw.linesPerSec)} (raw libsql, ${i.raw.rowsPerTx}/tx)`,
+      ratio: `${pct(i.ratio)} of raw`,
+      target: `≥ ${fmtInt(t.ingestLinesPerSec)} and ≥ ${pct(t.ingestShareOfRaw)}`,
+      verdict: verdict(i.logger.linesPerSec >= t.ingestLinesPerSec && i.ratio >= t.ingestShareOfRaw),
+    });
+  }
+  if (r.latency) {
+    const { planstream: p, baseline: b } = r.latency;
+    rows.push({
+      figure: `2 append→SSE p50 @ ${fmtInt(p.ratePerSec)} lines/s`,
+      planstream: fmtMs(p.latency.p50),
+      baseline: fmtMs(b.latency.p50),
+      ratio: `+${fmtMs(p.latency.p50 - b.latency.p50)}`,
+      target: "",
+      verdict: "",
+    });
+    rows.push({
+      figure: `2 append→SSE p99 @ ${fmtInt(p.ratePerSec)} lines/s`,
+      planstream: fmtMs(p.latency.p99),
+      baseline: fmtMs(b.latency.p99),
+      ratio: `+${fmtMs(p.latency.p99 - b.latency.p99)}`,
+      target: `≤ ${t.latencyP99Ms} ms`,
+      verdict: verdict(p.latency.p99 <= t.latencyP99Ms),
+    });
+  }
+  if (r.fanout) {
+    const { planstream: p, baseline: b } = r.fanout;
+    const at = (f: FanoutResult, n: number): FanoutStep | undefined => f.steps.find((s) => s.streams === n && s.works);
+    const pN = at(p, t.fanoutStreams);
+    const bN = at(b, t.fanoutStreams);
+    rows.push({
+      figure: "3 streams held by one process (max N)",
+      planstream: fmtInt(p.maxWorking),
+      baseline: fmtInt(b.maxWorking),
+      ratio: "",
+      target: `${fmtInt(t.fanoutStreams)}`,
+      verdict: verdict(p.maxWorking >= t.fanoutStreams),
+    });
+    rows.push({
+      figure: `3 delivery p99 @ N = ${fmtInt(t.fanoutStreams)}`,
+      planstream: pN ? fmtMs(pN.latency.p99) : `n/a (max N ${fmtInt(p.maxWorking)})`,
+      baseline: bN ? fmtMs(bN.latency.p99) : "n/a",
+      ratio: pN && bN ? `+${fmtMs(pN.latency.p99 - bN.latency.p99)}` : "",
+      target: `≤ ${t.fanoutP99Ms} ms`,
+      verdict: verdict(pN ? pN.latency.p99 <= t.fanoutP99Ms : false),
+    });
+    rows.push({
+      figure: `3 heap per stream @ N = ${fmtInt(t.fanoutStreams)}`,
+      planstream: pN ? fmtKb(pN.heapPerStream) : `n/a (max N ${fmtInt(p.maxWorking)})`,
+      baseline: bN ? fmtKb(bN.heapPerStream) : "n/a",
+      ratio: pN && bN ? `${(pN.heapPerStream / bN.heapPerStream).toFixed(1)}×` : "",
+      target: `≤ ${fmtKb(t.heapPerStreamBytes)}`,
+      verdict: verdict(pN ? pN.heapPerStream <= t.heapPerStreamBytes : false),
+    });
+    if (!pN && p.maxWorking > 0) {
+      const pm = at(p, p.maxWorking)!;
+      const bm = b.steps.find((s) => s.streams === p.maxWorking);
+      rows.push({
+        figure: `3 delivery p99 @ max N = ${fmtInt(p.maxWorking)}`,
+        planstream: fmtMs(pm.latency.p99),
+        baseline: bm ? fmtMs(bm.latency.p99) : "n/a",
+        ratio: bm ? `+${fmtMs(pm.latency.p99 - bm.latency.p99)}` : "",
+        target: `≤ ${t.fanoutP99Ms} ms`,
+        verdict: verdict(pm.latency.p99 <= t.fanoutP99Ms),
+      });
+      rows.push({
+        figure: `3 heap per stream @ max N = ${fmtInt(p.maxWorking)}`,
+        planstream: fmtKb(pm.heapPerStream),
+        baseline: bm ? fmtKb(bm.heapPerStream) : "n/a",
+        ratio: bm ? `${(pm.heapPerStream / bm.heapPerStream).toFixed(1)}×` : "",
+        target: `≤ ${fmtKb(t.heapPerStreamBytes)}`,
+        verdict: verdict(pm.heapPerStream <= t.heapPerStreamBytes),
+      });
+    }
+    const withinTarget = p.steps.filter((s) => s.works && s.latency.p99 <= t.fanoutP99Ms);
+    rows.push({
+      figure: `3 largest N with p99 ≤ ${t.fanoutP99Ms} ms`,
+      planstream: withinTarget.length ? fmtInt(withinTarget[withinTarget.length - 1].streams) : "none",
+      baseline: fmtInt(b.steps.filter((s) => s.works && s.latency.p99 <= t.fanoutP99Ms).pop()?.streams ?? 0),
+      ratio: "",
+      target: fmtInt(t.fanoutStreams),
+      verdict: "",
+    });
+  }
+  return rows;
+}
+
+function table(header: string[], body: string[][]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...body.map((r) => r[c].length)));
+  const line = (cells: string[]) => `| ${cells.map((x, c) => x.padEnd(widths[c])).join(" | ")} |`;
+  return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...body.map(line)].join("\n");
+}
+
+function fanoutTable(r: NonNullable<Results["fanout"]>): string {
+  const body: string[][] = [];
+  const bySteps = new Map<number, { p?: FanoutStep; b?: FanoutStep }>();
+  for (const s of r.planstream.steps) bySteps.set(s.streams, { ...bySteps.get(s.streams), p: s });
+  for (const s of r.baseline.steps) bySteps.set(s.streams, { ...bySteps.get(s.streams), b: s });
+  for (const [n, { p, b }] of [...bySteps.entries()].sort((x, y) => x[0] - y[0])) {
+    body.push([
+      fmtInt(n),
+      p ? `${fmtInt(p.connected)} in ${p.connectSeconds.toFixed(1)} s` : "–",
+      p ? `${p.latency.p50} / ${p.latency.p99} ms` : "–",
+      p ? `${p.serverCpuPct.toFixed(0)}%` : "–",
+      p ? fmtKb(p.heapPerStream) : "–",
+      p ? `${fmtInt(p.serverFds)} (db ${fmtInt(p.serverDbFds)} → ${fmtInt(p.serverDbFdsAfterGc)} after GC)` : "–",
+      p ? `${fmtInt(p.rssWithStreams / 2 ** 20)} MB` : "–",
+      p ? (p.works ? "yes" : `no: ${p.failure}`) : "not run",
+      b ? `${b.latency.p50} / ${b.latency.p99} ms` : "–",
+      b ? `${b.serverCpuPct.toFixed(0)}%` : "–",
+      b ? fmtKb(b.heapPerStream) : "–",
+      b ? fmtInt(b.serverFds) : "–",
+      b ? `${fmtInt(b.rssWithStreams / 2 ** 20)} MB` : "–",
+    ]);
+  }
+  return table(["N", "Planstream opened", "p50 / p99", "CPU", "heap/stream", "server fds", "RSS", "works", "floor p50 / p99", "floor CPU", "floor heap/stream", "floor fds", "floor RSS"], body);
+}
+
+function print(r: Results): void {
+  const m = r.machine;
+  log("");
+  log(`Planstream benchmark – ${r.startedAt}, ${m.cpu} × ${m.cores}, ${m.memoryGiB} GiB, Node ${m.node}, commit ${m.commit}${m.uncommittedServerChanges ? " + uncommitted server changes" : ""}`);
+  log(`load average at start: ${(m.loadAverageAtStart as number[]).join(" ")}${r.buildSeconds ? `; built .next first (${r.buildSeconds.toFixed(0)} s)` : ""}`);
+  log("");
+  const rows = rowsOf(r);
+  log(table(["figure", "Planstream", "baseline (same run)", "vs baseline", "target", "verdict"], rows.map((x) => [x.figure, x.planstream, x.baseline, x.ratio, x.target, x.verdict])));
+  if (r.ingest) {
+    const i = r.ingest;
+    log("");
+    log(
+      `1: JobLogger committed ${fmtInt(i.logger.transactions)} transactions (≈ ${fmtInt(i.lines / i.logger.transactions)} lines each) in ${(i.logger.ms / 1000).toFixed(1)} s; ` +
+        `raw ${fmtInt(i.raw.transactions)} × ${i.raw.rowsPerTx} rows in ${(i.raw.ms / 1000).toFixed(1)} s. Median of ${i.rounds} rounds, fresh files. ` +
+        `Open descriptors on the database files after the run: logger ${i.logger.dbFds}, raw ${i.raw.dbFds}.`,
+    );
+  }
+  if (r.latency) {
+    const { planstream: p, baseline: b } = r.latency;
+    log(
+      `2: ${fmtInt(p.latency.count)} live lines measured (max ${fmtMs(p.latency.max)}, floor max ${fmtMs(b.latency.max)}); ` +
+        `server CPU during the burst ${p.serverCpuPct.toFixed(0)}% of a core (floor ${b.serverCpuPct.toFixed(0)}%); ` +
+        `server open fds ${p.serverFds.before} → ${p.serverFds.after}, ${p.serverFds.dbAfter} of them on database files (floor ${b.serverFds.before} → ${b.serverFds.after}); ` +
+        `server RSS ${fmtInt(p.serverRss.before / 2 ** 20)} → ${fmtInt(p.serverRss.after / 2 ** 20)} MB (floor ${fmtInt(b.serverRss.before / 2 ** 20)} → ${fmtInt(b.serverRss.after / 2 ** 20)} MB).`,
+    );
+  }
+  if (r.fanout) {
+    log("");
+    const p = r.fanout.planstream;
+    const b = r.fanout.baseline;
+    log(
+      `3: ${p.jobs} log-burst jobs × ${p.ratePerSec} lines/s; streams added round-robin; per step: open, settle ${CONFIG.fanout.settleMs / 1000} s, measure ${CONFIG.fanout.windowMs / 1000} s. ` +
+        `Before any stream: Planstream heap ${fmtInt(p.heapBefore / 2 ** 20)} MB, RSS ${fmtInt(p.rssBefore / 2 ** 20)} MB; floor heap ${fmtInt(b.heapBefore / 2 ** 20)} MB, RSS ${fmtInt(b.rssBefore / 2 ** 20)} MB.`,
+    );
+    log(fanoutTable(r.fanout));
+  }
+  for (const e of r.errors) log(`\nERROR in ${e.phase}: ${e.message}`);
+}
+
+// ---------- main ----------
+
+async function main(): Promise<number> {
+  installExitHooks();
+  const started = performance.now();
+  const timeoutS = envNum("BENCH_TIMEOUT_S", 540);
+  const watchdog = setTimeout(() => {
+    console.error(`[bench] watchdog: still running after ${timeoutS} s, stopping`);
+    void killAll(1000).finally(() => process.exit(2));
+  }, timeoutS * 1000);
+  watchdog.unref();
+
+  const results: Results = { startedAt: new Date().toISOString(), machine: machine(), config: CONFIG, errors: [] };
+  log(`[bench] ${results.machine.cores} cores, load average ${(results.machine.loadAverageAtStart as number[]).join(" ")}`);
+  if ((results.machine.loadAverageAtStart as number[])[0] > 0.5) log("[bench] note: the machine is not idle; figures may be lower than on a quiet machine");
+
+  if (only.has("ingest")) {
+    log(`[bench] 1/3 ingest: ${fmtInt(CONFIG.ingest.lines)} lines through JobLogger vs raw @libsql/client inserts`);
+    try {
+      results.ingest = await benchIngestInChild({ ...CONFIG.ingest, diagnose }, log);
+    } catch (error) {
+      results.errors.push({ phase: "ingest", message: String(error instanceof Error ? error.stack : error) });
+    }
+  }
+
+  if (only.has("latency") || only.has("fanout")) {
+    try {
+      results.buildSeconds = ensureBuild(log);
+    } catch (error) {
+      results.errors.push({ phase: "build", message: String(error instanceof Error ? error.message : error) });
+    }
+  }
+  const built = !results.errors.some((e) => e.phase === "build");
+
+  if (built && only.has("latency")) {
+    log(`[bench] 2/3 latency: ${fmtInt(CONFIG.latency.lines)} lines at ${fmtInt(CONFIG.latency.ratePerSec)}/s, one SSE client`);
+    try {
+      const baseline = await withTarget(startBaseline, (t) => measureLatency(t, CONFIG.latency));
+      log(`    node:http floor: p50 ${fmtMs(baseline.latency.p50)}, p99 ${fmtMs(baseline.latency.p99)}`);
+      const planstream = await withTarget(
+        () => startNext({}),
+        (t) => measureLatency(t, { ...CONFIG.latency, profile: diagnose }),
+      );
+      log(`    next start: p50 ${fmtMs(planstream.latency.p50)}, p99 ${fmtMs(planstream.latency.p99)}`);
+      results.latency = { planstream, baseline };
+    } catch (error) {
+      results.errors.push({ phase: "latency", message: String(error instanceof Error ? error.message : error) });
+    }
+  }
+
+  if (built && only.has("fanout")) {
+    const f = CONFIG.fanout;
+    log(`[bench] 3/3 fan-out: ${f.jobs} jobs × ${f.ratePerSec} lines/s, streams ramped ${f.steps.join(" → ")}`);
+    try {
+      const baseline = await withTarget(startBaseline, (t) => measureFanout(t, f, log));
+      // Every burst job runs at once: JOB_CONCURRENCY above the job count.
+      const planstream = await withTarget(
+        () => startNext({ JOB_CONCURRENCY: String(f.jobs + 4) }),
+        (t) => measureFanout(t, { ...f, profile: diagnose }, log),
+      );
+      results.fanout = { planstream, baseline };
+    } catch (error) {
+      results.errors.push({ phase: "fanout", message: String(error instanceof Error ? error.message : error) });
+    }
+  }
+
+  results.durationSeconds = (performance.now() - started) / 1000;
+  print(results);
+  if (diagnose) {
+    if (results.ingest?.diagnosis) {
+      log("\nDiagnosis 1: one write transaction, several ways (rows per transaction, time, rows/s, database descriptors left open)");
+      for (const v of results.ingest.diagnosis.perTransaction) {
+        log(`  ${String(v.rowsPerTx).padStart(4)} rows ${v.msPerTx.toFixed(2).padStart(7)} ms/tx ${fmtInt(v.rowsPerSec).padStart(9)} rows/s ${String(v.dbFds).padStart(5)} fds  ${v.name}`);
+      }
+      log("Diagnosis 1: CPU profile of one JobLogger ingest run (bench process)");
+      log(formatProfile(results.ingest.diagnosis.loggerProfile).join("\n"));
+    }
+    if (results.latency?.planstream.profile) {
+      log("\nDiagnosis 2: CPU profile of `next start` during the latency burst");
+      log(formatProfile(results.latency.planstream.profile).join("\n"));
+    }
+    if (results.fanout?.planstream.profile) {
+      log(`\nDiagnosis 3: CPU profile of \`next start\` during the window at N = ${results.fanout.planstream.profiledAt}`);
+      log(formatProfile(results.fanout.planstream.profile).join("\n"));
+    }
+    if (results.fanout?.planstream.heapProfile) {
+      log(`\nDiagnosis 3: live heap per stream by allocation site (sampled while the first ${results.fanout.planstream.heapProfiledAt} streams opened)`);
+      log(formatProfile(results.fanout.planstream.heapProfile).join("\n"));
+    }
+    log("\nRaw profiles: bench/results/*.cpuprofile, *.heapprofile (open in Chrome DevTools).");
+  }
+  log(`\n[bench] done in ${results.durationSeconds.toFixed(0)} s; results in bench/results/latest.json`);
+  const dir = path.join(process.cwd(), "bench", "results");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+  clearTimeout(watchdog);
+  return results.errors.length ? 1 : 0;
+}
+
+main()
+  .then(async (code) => {
+    await killAll();
+    process.exit(code);
+  })
+  .catch(async (error) => {
+    console.error(error);
+    await killAll();
+    process.exit(1);
+  });
