@@ -4,6 +4,8 @@ import "server-only";
 export type SseSink = {
   /** Sends one event frame; `data` is serialized as one-line JSON. */
   send(event: string, data: unknown, id?: string | number): void;
+  /** Sends one event frame whose `data` is already one-line JSON (serialized once, sent to many). */
+  sendData(event: string, json: string, id?: string | number): void;
   /** Resolves when the client has room for more (backpressure), or the stream closed. */
   ready(): Promise<void>;
   /** Aborted when the client goes away or the stream is cancelled. */
@@ -61,7 +63,10 @@ export function sseResponse(request: Request, options: SseOptions): Response {
   const sink: SseSink = {
     signal: abort.signal,
     send(event, data, id) {
-      write(`${id !== undefined ? `id: ${id}\n` : ""}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      sink.sendData(event, JSON.stringify(data), id);
+    },
+    sendData(event, json, id) {
+      write(`${id !== undefined ? `id: ${id}\n` : ""}event: ${event}\ndata: ${json}\n\n`);
     },
     ready() {
       if (abort.signal.aborted || !controllerRef || (controllerRef.desiredSize ?? 1) > 0) return Promise.resolve();

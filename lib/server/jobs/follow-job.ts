@@ -41,7 +41,19 @@ export async function followJob(deps: Deps, sink: SseSink, jobId: string, cursor
       if (!job) return;
       while (cursor < job.lastSeq && !sink.signal.aborted) {
         const fromMemory = tail.after(cursor, PAGE);
-        const page = fromMemory ?? (await eventsAfter(deps.db, jobId, cursor, PAGE)).map(toEventDto);
+        if (fromMemory) {
+          if (fromMemory.length === 0) break;
+          for (const entry of fromMemory) {
+            sink.sendData(entry.kind, entry.data, withIds ? entry.seq : undefined);
+            cursor = entry.seq;
+            status = entry.status;
+            await sink.ready();
+            if (sink.signal.aborted) return;
+          }
+          continue;
+        }
+        // Older than the shared window: this follower's own replay from the database.
+        const page = (await eventsAfter(deps.db, jobId, cursor, PAGE)).map(toEventDto);
         if (page.length === 0) break;
         await send(page);
       }

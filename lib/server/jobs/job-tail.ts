@@ -1,5 +1,5 @@
 import "server-only";
-import { emptyStats, type JobEventDto, type JobStats, type JobStatus } from "@/lib/shared/jobs";
+import { emptyStats, type JobStats, type JobStatus, type StreamFrame } from "@/lib/shared/jobs";
 import type { Db } from "../db/client.ts";
 import type { JobBus } from "./bus.ts";
 import { eventsAfter, toEventDto } from "./jobs-repo.ts";
@@ -12,6 +12,9 @@ const PAGE = 500;
 
 export type TailJob = { status: JobStatus; lastSeq: number; stats: JobStats };
 
+/** One event of the window with its frame serialized once for every follower. */
+export type TailEntry = { seq: number; kind: string; status: JobStatus; data: string };
+
 /**
  * One shared, read-only window on a followed job's log: however many streams
  * follow the job, each commit costs one database read, whose rows are fanned
@@ -21,7 +24,9 @@ export type TailJob = { status: JobStatus; lastSeq: number; stats: JobStats };
  */
 export class JobTail {
   /** Contiguous events base+1 … base+ring.length. */
-  private ring: JobEventDto[] = [];
+  private ring: TailEntry[] = [];
+  /** Status as of the newest event in the window. */
+  private status: JobStatus = "pending";
   private base = 0;
   private wanted = 1;
   private loaded = 0;
@@ -51,8 +56,8 @@ export class JobTail {
     }
   }
 
-  /** Events after `cursor` from memory, or undefined when the window does not reach back that far. */
-  after(cursor: number, limit: number): JobEventDto[] | undefined {
+  /** Entries after `cursor` from memory, or undefined when the window does not reach back that far. */
+  after(cursor: number, limit: number): TailEntry[] | undefined {
     if (cursor < this.base) return undefined;
     const start = cursor - this.base;
     return this.ring.slice(start, start + limit);
@@ -85,12 +90,23 @@ export class JobTail {
       this.loaded = target;
       return;
     }
-    if (!this.job) this.base = row.lastSeq; // first load: the window starts at the present
+    if (!this.job) {
+      // First load: the window starts at the present, whose status is the row's
+      // (a status change commits with its event).
+      this.base = row.lastSeq;
+      this.status = row.status as JobStatus;
+    }
+    const stats: JobStats = { ...emptyStats(), ...(row.stats as Partial<JobStats>) };
     let next = this.base + this.ring.length;
     while (next < row.lastSeq) {
       const rows = await eventsAfter(this.db, this.jobId, next, PAGE);
       if (rows.length === 0) break;
-      for (const r of rows) this.ring.push(toEventDto(r));
+      for (const r of rows) {
+        const { seq, ...event } = toEventDto(r);
+        if (event.kind === "status") this.status = ((event.data as { to?: JobStatus } | null)?.to ?? this.status) as JobStatus;
+        const frame: StreamFrame = { job_id: this.jobId, seq, status: this.status, event, stats };
+        this.ring.push({ seq, kind: event.kind, status: this.status, data: JSON.stringify(frame) });
+      }
       next = this.ring.at(-1)!.seq;
     }
     if (this.ring.length > TAIL_CAPACITY) {
@@ -98,7 +114,7 @@ export class JobTail {
       this.ring.splice(0, drop);
       this.base += drop;
     }
-    this.job = { status: row.status as JobStatus, lastSeq: Math.max(row.lastSeq, next), stats: { ...emptyStats(), ...(row.stats as Partial<JobStats>) } };
+    this.job = { status: row.status as JobStatus, lastSeq: Math.max(row.lastSeq, next), stats };
     this.loaded = target;
   }
 
