@@ -5,7 +5,7 @@ import type { JobBus } from "./bus.ts";
 import { eventsAfter, toEventDto } from "./jobs-repo.ts";
 
 /** Latest committed events kept in memory per followed job (bounded: guarantee 10). */
-export const TAIL_CAPACITY = 1000;
+export const TAIL_CAPACITY = 256;
 /** Re-read the database this often even without a wake-up (writers in other processes), ms. */
 export const TAIL_POLL_MS = 1000;
 const PAGE = 500;
