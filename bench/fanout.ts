@@ -80,6 +80,9 @@ export type FanoutResult = {
   jobs: number;
   ratePerSec: number;
   heapBefore: number;
+  /** Heap after every stream closed and a forced GC, bytes. */
+  heapAfterClose: number;
+  subscriptionsAfterClose: number;
   rssBefore: number;
   steps: FanoutStep[];
   /** Largest stream count whose step worked (0 if none). */
@@ -273,12 +276,22 @@ export async function measureFanout(target: Target, o: FanoutOptions, log: (s: s
     await Promise.all(jobIds.map((id) => target.cancel(id)));
     await Promise.all(clients.map((c) => c.stream?.closed));
   }
+  // Everything closed: subscriptions must be back to zero and the heap back near its start.
+  await sleep(2000);
+  const subscriptionsAfterClose = await target.subscriptions();
+  const heapAfterClose = await target.settledHeap();
+  log(
+    `    ${target.name}: all streams closed – subscriptions ${subscriptionsAfterClose}, heap ${(heapAfterClose / 2 ** 20).toFixed(1)} MB ` +
+      `(before any stream ${(heapBefore / 2 ** 20).toFixed(1)} MB)`,
+  );
   const working = steps.filter((s) => s.works);
   return {
     target: target.name,
     jobs: o.jobs,
     ratePerSec: o.ratePerSec,
     heapBefore,
+    heapAfterClose,
+    subscriptionsAfterClose,
     rssBefore,
     steps,
     maxWorking: working.length ? working[working.length - 1].streams : 0,
