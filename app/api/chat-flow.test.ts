@@ -127,6 +127,12 @@ describe("POST /api/chat/message (two-phase)", () => {
     expect(body.actions.map((a) => a.status)).toEqual(["completed", "completed"]);
     const plan = (await (await user.call(getPlan, { url: `/api/plans/${body.metadata.planId}`, params: { planId: body.metadata.planId! } })).json()) as PlanTree;
     expect(plan.tasks.every((t) => /[\u4e00-\u9fff]/.test(t.title))).toBe(true);
+    // The job's own log lines follow the user's language too.
+    const jobId = body.metadata.jobs[1].jobId;
+    const snap = (await (await user.call(getJob, { url: `/api/jobs/${jobId}`, params: { jobId } })).json()) as JobSnapshot;
+    expect(snap.events.filter((e) => e.kind === "log" && e.level === "info").map((e) => e.message)).toContain(
+      `正在拆解「${plan.plan.title}」的 ${plan.tasks.length} 个任务`,
+    );
   });
 
   it("small talk gets a reply with no actions and no jobs", async () => {

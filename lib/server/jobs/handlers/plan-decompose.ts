@@ -5,6 +5,7 @@ import { subtasksSchema } from "../../llm/schemas.ts";
 import { appendTasks, listTasks } from "../../plans/plans-repo.ts";
 import { defineJob, NonRetryableError } from "../define-job.ts";
 import { addJobStats, jobLog } from "../job-logger.ts";
+import { say } from "./say.ts";
 
 export const planDecomposeParams = z.object({
   planId: z.string(),
@@ -30,15 +31,16 @@ export const planDecomposeJob = defineJob({
       : tasks.filter((t) => t.parentId === null && !hasChildren.has(t.id));
     if (p.taskId && targets.length === 0) throw new NonRetryableError(`Task ${p.taskId} is not in plan ${p.planId}`);
     if (targets.length === 0) {
-      jobLog.warn("Nothing to decompose: every top-level task already has subtasks");
+      jobLog.warn(say(p.language, "Nothing to decompose: every top-level task already has subtasks", "无需拆解：每个顶层任务都已有子任务"));
       return { createdTaskCount: 0 };
     }
-    jobLog.info(`Decomposing ${targets.length} task(s) of "${plan.title}"`);
+    const l = p.language;
+    jobLog.info(say(l, `Decomposing ${targets.length} task(s) of "${plan.title}"`, `正在拆解「${plan.title}」的 ${targets.length} 个任务`));
     jobLog.progress(0, targets.length);
     let created = 0;
     for (const [i, task] of targets.entries()) {
       signal.throwIfAborted();
-      jobLog.info(`Task ${i + 1}/${targets.length}: ${task.title}`, { taskId: task.id });
+      jobLog.info(say(l, `Task ${i + 1}/${targets.length}: ${task.title}`, `任务 ${i + 1}/${targets.length}：${task.title}`), { taskId: task.id });
       const { object } = await generateStructured({
         model: deps.model,
         schema: subtasksSchema,
@@ -55,10 +57,14 @@ export const planDecomposeJob = defineJob({
       const rows = await appendTasks(deps.db, p.planId, task.id, object.subtasks);
       created += rows.length;
       addJobStats({ createdTasks: rows.length });
-      jobLog.tasksUpdated(p.planId, rows.map((r) => r.id), `Added ${rows.length} subtasks to "${task.title}"`);
+      jobLog.tasksUpdated(
+        p.planId,
+        rows.map((r) => r.id),
+        say(l, `Added ${rows.length} subtasks to "${task.title}"`, `已为「${task.title}」添加 ${rows.length} 个子任务`),
+      );
       jobLog.progress(i + 1, targets.length);
     }
-    jobLog.info(`Created ${created} subtasks`);
+    jobLog.info(say(l, `Created ${created} subtasks`, `共创建 ${created} 个子任务`));
     return { createdTaskCount: created };
   },
 });
