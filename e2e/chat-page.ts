@@ -27,8 +27,13 @@ export class ChatPage {
     return at;
   }
 
-  /** Resolves when some panel shows a log line while its job is still running. */
+  /**
+   * Resolves when a visible panel shows a log line while its job is still
+   * running. Hidden tabs render no rows (the log is virtualized), so it opens
+   * the last tab: the decomposition, the long job.
+   */
   async waitForLiveLine(): Promise<void> {
+    await this.page.getByRole("tab").last().click();
     await this.page.waitForFunction(
       () => !!document.querySelector('[data-testid="job-log-panel"][data-status="running"] [data-testid="job-log-line"]'),
       undefined,

@@ -11,7 +11,12 @@ export type JobLogTransport = "sse" | "polling" | "idle";
 export type UseJobLogOptions = {
   /** Set false to load nothing (e.g. a collapsed tab). Default true. */
   enabled?: boolean;
+  /** "all" pages in the whole history after the snapshot (job pages); default "latest" (the snapshot's ≤ 200, then "load earlier"). */
+  history?: "latest" | "all";
 };
+
+/** Events per "load earlier" page (the API's maximum). */
+export const EARLIER_PAGE = 1000;
 
 export type UseJobLogResult = {
   /** The job row, patched live with status, stats and lastSeq. */
@@ -76,6 +81,7 @@ function merge(current: JobEventDto[], incoming: JobEventDto[]): JobEventDto[] {
   if (incoming.length === 0) return current;
   const last = current.at(-1)?.seq ?? 0;
   if (incoming[0].seq > last) return current.concat(incoming);
+  if (current.length > 0 && incoming.at(-1)!.seq < current[0].seq) return incoming.concat(current); // an earlier page
   const bySeq = new Map(current.map((e) => [e.seq, e]));
   for (const e of incoming) bySeq.set(e.seq, e);
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
@@ -292,9 +298,22 @@ export function useJobLog(jobId: string, options: UseJobLogOptions = {}): UseJob
   const firstSeq = state.events[0]?.seq;
   const loadEarlier = useCallback(async () => {
     if (!firstSeq || firstSeq <= 1) return;
-    const page = await fetchJson<JobEventsPage>(`/api/jobs/${encodeURIComponent(jobId)}/events?before=${firstSeq}&limit=500`);
+    const page = await fetchJson<JobEventsPage>(`/api/jobs/${encodeURIComponent(jobId)}/events?before=${firstSeq}&limit=${EARLIER_PAGE}`);
     dispatch({ type: "earlier", events: page.events, hasEarlier: page.hasMore });
   }, [firstSeq, jobId]);
+
+  // history: "all" – keep paging backwards until seq 1 is loaded.
+  const wantAll = options.history === "all" && enabled;
+  useEffect(() => {
+    if (!wantAll || !state.hasEarlier || !firstSeq) return;
+    let cancelled = false;
+    void fetchJson<JobEventsPage>(`/api/jobs/${encodeURIComponent(jobId)}/events?before=${firstSeq}&limit=${EARLIER_PAGE}`)
+      .then((page) => cancelled || dispatch({ type: "earlier", events: page.events, hasEarlier: page.hasMore }))
+      .catch((error) => cancelled || dispatch({ type: "error", error: error as Error }));
+    return () => {
+      cancelled = true;
+    };
+  }, [wantAll, state.hasEarlier, firstSeq, jobId]);
 
   return {
     job: state.job,

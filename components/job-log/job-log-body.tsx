@@ -1,15 +1,22 @@
 "use client";
-// The scrollable list of log lines; follows the tail unless the user scrolled up.
+// The log lines of one job: virtualized (only the visible rows are in the DOM),
+// filtered by level, searched with highlight; follows the tail unless the user scrolled up.
 import { ArrowDownOutlined } from "@ant-design/icons";
-import { Button } from "antd";
-import { useCallback, useLayoutEffect, useRef, useState } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { Button, Input, Select } from "antd";
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useT } from "@/lib/client/i18n";
-import type { JobEventDto } from "@/lib/shared/jobs";
-import { JobLogLine } from "./job-log-line";
+import type { EventLevel, JobEventDto } from "@/lib/shared/jobs";
+import { JobLogLine, LogHighlightContext } from "./job-log-line";
 import styles from "./job-log.module.css";
 
 /** Distance from the bottom (px) that still counts as "at the tail". */
 const STICK_PX = 24;
+/** Estimated row height before measuring, px (one line of 12.5px × 1.5). */
+const ROW_PX = 20;
+
+const LEVEL_RANK: Record<EventLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+type LevelFilter = "all" | "info" | "warn" | "error";
 
 type Props = {
   events: JobEventDto[];
@@ -22,10 +29,12 @@ type Props = {
 };
 
 /**
- * The log lines of one job in a bounded, scrollable box. Sticks to the bottom
- * when new lines arrive while the user is at the tail; when the user scrolled
- * up it stays put and offers "Jump to latest". Props: `{events, height,
- * hasEarlier, loadEarlier, placeholder}`.
+ * The log lines of one job in a bounded, scrollable box, virtualized with
+ * @tanstack/react-virtual so 100,000 lines keep a few dozen rows in the DOM.
+ * A toolbar filters by minimum level and searches (case-insensitive, matches
+ * highlighted). Sticks to the bottom when new lines arrive while the user is
+ * at the tail; when the user scrolled up it stays put and offers "Jump to
+ * latest". Props: `{events, height, hasEarlier, loadEarlier, placeholder}`.
  */
 export function JobLogBody({ events, height, hasEarlier, loadEarlier, placeholder }: Props) {
   const t = useT();
@@ -33,7 +42,26 @@ export function JobLogBody({ events, height, hasEarlier, loadEarlier, placeholde
   const stick = useRef(true);
   const [behind, setBehind] = useState(false);
   const [loadingEarlier, setLoadingEarlier] = useState(false);
-  const lastSeq = events.at(-1)?.seq ?? 0;
+  const [level, setLevel] = useState<LevelFilter>("all");
+  const [query, setQuery] = useState("");
+  const search = useDeferredValue(query.trim());
+
+  const rows = useMemo(() => {
+    if (level === "all" && !search) return events;
+    const min = level === "all" ? 0 : LEVEL_RANK[level];
+    const needle = search.toLowerCase();
+    return events.filter((e) => LEVEL_RANK[e.level] >= min && (!needle || e.message.toLowerCase().includes(needle)));
+  }, [events, level, search]);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => ref.current,
+    estimateSize: () => ROW_PX,
+    overscan: 12,
+    getItemKey: (i) => rows[i].seq,
+  });
+
+  const lastSeq = rows.at(-1)?.seq ?? 0;
   const firstSeq = events[0]?.seq ?? 0;
   // Keeps the visible lines in place when earlier lines are prepended.
   const prependAnchor = useRef<{ firstSeq: number; fromBottom: number } | undefined>(undefined);
@@ -55,16 +83,15 @@ export function JobLogBody({ events, height, hasEarlier, loadEarlier, placeholde
       prependAnchor.current = undefined;
       return;
     }
-    if (stick.current) el.scrollTop = el.scrollHeight;
-    else if (lastSeq > 0) setBehind(true);
-  }, [lastSeq, firstSeq]);
+    if (stick.current) {
+      if (rows.length > 0) virtualizer.scrollToIndex(rows.length - 1, { align: "end" });
+    } else if (lastSeq > 0) setBehind(true);
+  }, [lastSeq, firstSeq, rows.length, virtualizer]);
 
   const jumpToLatest = () => {
-    const el = ref.current;
-    if (!el) return;
     stick.current = true;
     setBehind(false);
-    el.scrollTop = el.scrollHeight;
+    if (rows.length > 0) virtualizer.scrollToIndex(rows.length - 1, { align: "end" });
   };
 
   const onLoadEarlier = async () => {
@@ -78,8 +105,47 @@ export function JobLogBody({ events, height, hasEarlier, loadEarlier, placeholde
     }
   };
 
+  const filtered = level !== "all" || !!search;
   return (
     <div className={styles.bodyWrap}>
+      <div className={styles.toolbar}>
+        <Select<LevelFilter>
+          size="small"
+          value={level}
+          onChange={setLevel}
+          style={{ width: 120 }}
+          aria-label={t("log.levelFilter")}
+          data-testid="job-log-level"
+          options={[
+            { value: "all", label: t("log.levelAll") },
+            { value: "info", label: "INFO+" },
+            { value: "warn", label: "WARN+" },
+            { value: "error", label: "ERROR" },
+          ]}
+        />
+        <Input
+          size="small"
+          allowClear
+          placeholder={t("log.search")}
+          aria-label={t("log.search")}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          style={{ maxWidth: 220 }}
+          data-testid="job-log-search"
+        />
+        {filtered && (
+          <span className={styles.toolbarCount} data-testid="job-log-match-count">
+            {t("log.matches", { shown: rows.length, total: events.length })}
+          </span>
+        )}
+      </div>
+      {hasEarlier && (
+        <div className={styles.loadEarlier}>
+          <Button size="small" type="link" loading={loadingEarlier} onClick={onLoadEarlier} data-testid="job-log-load-earlier">
+            {t("log.loadEarlier")}
+          </Button>
+        </div>
+      )}
       <div
         ref={ref}
         className={styles.body}
@@ -90,17 +156,24 @@ export function JobLogBody({ events, height, hasEarlier, loadEarlier, placeholde
         tabIndex={0}
         data-testid="job-log-body"
       >
-        {hasEarlier && (
-          <div className={styles.loadEarlier}>
-            <Button size="small" type="link" loading={loadingEarlier} onClick={onLoadEarlier} data-testid="job-log-load-earlier">
-              {t("log.loadEarlier")}
-            </Button>
-          </div>
-        )}
-        {events.length === 0 ? (
-          <div className={styles.placeholder}>{placeholder}</div>
+        {rows.length === 0 ? (
+          <div className={styles.placeholder}>{filtered ? t("log.noMatches") : placeholder}</div>
         ) : (
-          events.map((e) => <JobLogLine key={e.seq} event={e} />)
+          <LogHighlightContext value={search}>
+            <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+              {virtualizer.getVirtualItems().map((item) => (
+                <div
+                  key={item.key}
+                  data-index={item.index}
+                  ref={virtualizer.measureElement}
+                  className={styles.virtualRow}
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
+                  <JobLogLine event={rows[item.index]} />
+                </div>
+              ))}
+            </div>
+          </LogHighlightContext>
         )}
       </div>
       {behind && (

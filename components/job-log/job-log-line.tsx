@@ -14,7 +14,7 @@ import {
   DashboardOutlined,
 } from "@ant-design/icons";
 import { Tag, Tooltip } from "antd";
-import { memo, type ReactNode } from "react";
+import { createContext, memo, useContext, type ReactNode } from "react";
 import { useT } from "@/lib/client/i18n";
 import type { EventKind, JobEventDto } from "@/lib/shared/jobs";
 import { briefJson, formatClock } from "./job-log-meta";
@@ -49,6 +49,30 @@ const KIND_CLASS: Record<EventKind, string> = {
   tasks_updated: styles.kindTasks,
 };
 
+/** The search text to highlight in messages ("" = none), set by the log body. */
+export const LogHighlightContext = createContext("");
+
+/** `text` with every case-insensitive occurrence of the current search wrapped in <mark>. */
+function Mark({ text }: { text: string }) {
+  const q = useContext(LogHighlightContext);
+  if (!q) return <>{text}</>;
+  const lower = text.toLowerCase();
+  const needle = q.toLowerCase();
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (let i = lower.indexOf(needle); i !== -1; i = lower.indexOf(needle, at)) {
+    if (i > at) parts.push(text.slice(at, i));
+    parts.push(
+      <mark key={i} className={styles.mark}>
+        {text.slice(i, i + needle.length)}
+      </mark>,
+    );
+    at = i + needle.length;
+  }
+  parts.push(text.slice(at));
+  return <>{parts}</>;
+}
+
 const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
 const str = (v: unknown): string | undefined => (typeof v === "string" && v ? v : undefined);
 
@@ -64,7 +88,7 @@ function LineText({ event }: { event: JobEventDto }) {
               {t("log.simulated")}
             </Tag>
           </Tooltip>
-          <span className={styles.message}>{event.message}</span>
+          <span className={styles.message}><Mark text={event.message} /></span>
         </>
       );
     case "tool_call":
@@ -76,7 +100,7 @@ function LineText({ event }: { event: JobEventDto }) {
           <span className={styles.toolName}>
             {event.kind === "tool_call" ? "→" : "←"} {tool}
           </span>
-          <span className={styles.message}>{event.message}</span>
+          <span className={styles.message}><Mark text={event.message} /></span>
           {detail !== undefined && <span className={styles.toolDetail}>{briefJson(detail)}</span>}
         </>
       );
@@ -95,13 +119,13 @@ function LineText({ event }: { event: JobEventDto }) {
       const to = str(data.to);
       return (
         <span className={styles.message}>
-          {event.message || (from && to ? `${from} → ${to}` : "")}
+          <Mark text={event.message || (from && to ? `${from} → ${to}` : "")} />
           {str(data.error) && event.message && !event.message.includes(String(data.error)) ? `: ${data.error}` : null}
         </span>
       );
     }
     default:
-      return <span className={styles.message}>{event.message}</span>;
+      return <span className={styles.message}><Mark text={event.message} /></span>;
   }
 }
 

@@ -19,6 +19,8 @@ export type JobLogPanelProps = {
   defaultCollapsed?: boolean;
   /** Max height of the log body in px (default 320); the body scrolls past it. */
   height?: number;
+  /** "all" loads the whole log (job pages); default the latest lines with "load earlier". */
+  history?: "latest" | "all";
   /** Called with the panel's status whenever it changes (lets a parent show live tags without a second subscription). */
   onStatusChange?: (jobId: string, status: PanelStatus) => void;
 };
@@ -42,12 +44,14 @@ function lastProgress(events: JobEventDto[]): { done: number; total: number } | 
  * Root: `data-testid="job-log-panel"` with `data-job-id`, `data-status`
  * (job status | "loading" | "missing"), `data-transport`, `data-collapsed`.
  */
-export function JobLogPanel({ jobId, jobType, defaultCollapsed, height = 320, onStatusChange }: JobLogPanelProps) {
+export function JobLogPanel({ jobId, jobType, defaultCollapsed, height = 320, history, onStatusChange }: JobLogPanelProps) {
   const t = useT();
-  const { job, events, status, missing, transport, error, offline, retry, loadEarlier, hasEarlier } = useJobLog(jobId);
+  const { job, events, status, missing, transport, error, offline, retry, loadEarlier, hasEarlier } = useJobLog(jobId, { history });
   const jobStatus = status ?? job?.status;
   const panelStatus: PanelStatus = missing ? "missing" : (jobStatus ?? "loading");
-  const type: JobType = job?.jobType ?? jobType ?? "plan_decompose";
+  // Unknown types (diagnostics jobs) render with the generic task_operation look.
+  const known = (t: string | undefined): t is JobType => !!t && t in JOB_TYPE_META;
+  const type: JobType = known(job?.jobType) ? job.jobType : known(jobType) ? jobType : job ? "task_operation" : "plan_decompose";
 
   // null = automatic (collapsed once succeeded); a boolean = the user's (or caller's) choice.
   const [override, setOverride] = useState<boolean | null>(defaultCollapsed ?? null);
