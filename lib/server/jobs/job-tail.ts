@@ -32,7 +32,6 @@ export class JobTail {
   private loaded = 0;
   private inflight: Promise<void> | undefined;
   private waiters = new Set<() => void>();
-  private timer: NodeJS.Timeout | undefined;
   job: TailJob | undefined;
   followers = 0;
 
@@ -119,7 +118,6 @@ export class JobTail {
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
     for (const w of [...this.waiters]) w();
   }
 }
