@@ -62,6 +62,7 @@ type Action =
   | { type: "complete"; status?: JobStatus; lastSeq?: number }
   | { type: "missing" }
   | { type: "offline"; error: Error }
+  | { type: "retry" }
   | { type: "error"; error: Error | undefined };
 
 const initial: State = {
@@ -136,6 +137,8 @@ function reducer(state: State, action: Action): State {
       return { ...state, missing: true, transport: "idle", complete: true };
     case "offline":
       return { ...state, offline: true, transport: "idle", error: action.error };
+    case "retry":
+      return { ...state, offline: false, error: undefined };
     case "error":
       return { ...state, error: action.error };
   }
@@ -287,13 +290,12 @@ export function useJobLog(jobId: string, options: UseJobLogOptions = {}): UseJob
   }, [following, jobId, onNewEvents, queryClient, retries]);
 
   const retry = useCallback(() => {
-    dispatch({ type: "error", error: undefined });
+    dispatch({ type: "retry" });
     getJobStreamHub().reconnect();
     if (state.missing) return;
     if (!state.job) void snapshot.refetch();
     bumpRetries();
-    if (state.offline) dispatch({ type: "events", events: [] });
-  }, [snapshot, state.job, state.missing, state.offline]);
+  }, [snapshot, state.job, state.missing]);
 
   const firstSeq = state.events[0]?.seq;
   const loadEarlier = useCallback(async () => {

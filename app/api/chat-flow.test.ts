@@ -18,21 +18,9 @@ import { getDb } from "@/lib/server/db/client";
 import type { SendMessageResponse } from "@/lib/shared/chat";
 import type { JobEventDto, JobSnapshot } from "@/lib/shared/jobs";
 import type { PlanTree, TaskNode } from "@/lib/shared/plans";
+import { countRows } from "@/test/db";
 import { TestUser } from "@/test/http";
 
-const countAll = async () => {
-  const db = getDb();
-  const [users, conversations, messages, plans, tasks, jobs, events] = await Promise.all([
-    db.user.count(),
-    db.conversation.count(),
-    db.message.count(),
-    db.plan.count(),
-    db.task.count(),
-    db.job.count(),
-    db.jobEvent.count(),
-  ]);
-  return { users, conversations, messages, plans, tasks, jobs, events };
-};
 
 const flatten = (nodes: TaskNode[]): TaskNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
 
@@ -137,7 +125,7 @@ describe("POST /api/chat/message (two-phase)", () => {
 
   it("small talk gets a reply with no actions and no jobs", async () => {
     const user = new TestUser();
-    const before = await countAll();
+    const before = await countRows();
     const res = await user.call(postMessage, { url: "/api/chat/message", body: { message: "hi" } });
     expect(res.status).toBe(202);
     const body = (await res.json()) as SendMessageResponse;
@@ -145,7 +133,7 @@ describe("POST /api/chat/message (two-phase)", () => {
     expect(body.metadata.status).toBe("completed");
     expect(body.metadata.trackingId).toBeUndefined();
     expect(body.metadata.jobs).toEqual([]);
-    const after = await countAll();
+    const after = await countRows();
     expect(after.jobs - before.jobs).toBe(0);
     expect(after.messages - before.messages).toBe(2);
   });
@@ -207,14 +195,14 @@ describe("bad input (guarantee 7): a clear 4xx and nothing written", () => {
   for (const [name, init, status, code] of cases) {
     it(`${name} → ${status}`, async () => {
       await getRunner().idle(undefined, 120_000);
-      const before = await countAll();
+      const before = await countRows();
       const res = await new TestUser().call(postMessage, { url: "/api/chat/message", ...init });
       expect(res.status).toBe(status);
       const body = await res.json();
       expect(body.error.code).toBe(code);
       expect(typeof body.error.message).toBe("string");
       if (name === "empty message") expect(body.error.details.message).toEqual(["Message must not be empty"]);
-      expect(await countAll()).toEqual(before);
+      expect(await countRows()).toEqual(before);
     });
   }
 

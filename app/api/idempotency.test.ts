@@ -7,16 +7,12 @@ import { POST as cancel } from "@/app/api/jobs/[jobId]/cancel/route";
 import { ensureStarted, getRunner } from "@/lib/server/boot";
 import { getDb } from "@/lib/server/db/client";
 import type { SendMessageResponse } from "@/lib/shared/chat";
+import { countRows } from "@/test/db";
 import { TestUser } from "@/test/http";
 
 const counts = async () => {
-  const db = getDb();
-  return {
-    conversations: await db.conversation.count(),
-    messages: await db.message.count(),
-    plans: await db.plan.count(),
-    jobs: await db.job.count(),
-  };
+  const { conversations, messages, plans, jobs } = await countRows();
+  return { conversations, messages, plans, jobs };
 };
 
 beforeAll(async () => {

@@ -73,11 +73,6 @@ export class JobStreamHub {
     this.schedule(0);
   }
 
-  /** Number of jobs followed (tests). */
-  get jobCount(): number {
-    return this.watchers.size;
-  }
-
   private setState(state: StreamState): void {
     this.state = state;
     for (const set of this.watchers.values()) for (const w of set) w.onState(state);

@@ -58,11 +58,6 @@ export function env(): Env {
   return cached;
 }
 
-/** Test hook: forget the cached configuration so changed variables apply. */
-export function resetEnvCache(): void {
-  cached = undefined;
-}
-
 function loadOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, "session-secret");
   try {

@@ -7,6 +7,7 @@ import { ensureStarted, getRunner } from "@/lib/server/boot";
 import { getDb } from "@/lib/server/db/client";
 import { getBus } from "@/lib/server/jobs/bus";
 import type { ChatReply } from "@/lib/server/llm/schemas";
+import { countRows } from "@/test/db";
 import { gateActions } from "./coordinator";
 import { sendMessage } from "./send-message";
 
@@ -26,8 +27,8 @@ function modelProposing(reply: ChatReply) {
 }
 
 const counts = async () => {
-  const db = getDb();
-  return { plans: await db.plan.count(), tasks: await db.task.count(), jobs: await db.job.count() };
+  const { plans, tasks, jobs } = await countRows();
+  return { plans, tasks, jobs };
 };
 
 const runner = { wake: () => undefined, idle: async () => undefined };

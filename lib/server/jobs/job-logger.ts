@@ -5,6 +5,13 @@ import type { Db } from "../db/client.ts";
 import type { JobBus } from "./bus.ts";
 import { appendEvents, type EventDraft } from "./jobs-repo.ts";
 
+/** Counts one stored event of `level` into a job's stats (events, warnings, errors). */
+export function countEvent(stats: JobStats, level: EventLevel): void {
+  stats.events += 1;
+  if (level === "warn") stats.warnings += 1;
+  if (level === "error") stats.errors += 1;
+}
+
 /** Flush at most this long after the first buffered line, ms. */
 export const FLUSH_INTERVAL_MS = 20;
 /** Flush at once when this many lines are buffered. */
@@ -44,9 +51,7 @@ export class JobLogger {
       return;
     }
     this.buffer.push({ level, kind, message, data: data ?? null, timestamp: new Date() });
-    this.stats.events += 1;
-    if (level === "warn") this.stats.warnings += 1;
-    if (level === "error") this.stats.errors += 1;
+    countEvent(this.stats, level);
     if (this.buffer.length >= FLUSH_MAX_EVENTS) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), FLUSH_INTERVAL_MS);
   }
@@ -75,11 +80,7 @@ export class JobLogger {
         ...final,
       ];
     }
-    for (const d of final) {
-      this.stats.events += 1;
-      if (d.level === "warn") this.stats.warnings += 1;
-      if (d.level === "error") this.stats.errors += 1;
-    }
+    for (const d of final) countEvent(this.stats, d.level);
     return this.enqueue(final, jobUpdate ?? {});
   }
 

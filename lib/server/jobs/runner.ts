@@ -3,7 +3,7 @@ import { emptyStats, type JobStats, type JobStatus } from "@/lib/shared/jobs";
 import type { Job } from "../db/generated/client.ts";
 import type { Deps } from "../deps.ts";
 import { NonRetryableError, type AnyJobDefinition } from "./define-job.ts";
-import { JobLogger, runInJobContext } from "./job-logger.ts";
+import { countEvent, JobLogger, runInJobContext } from "./job-logger.ts";
 import { appendEvents, type EventDraft } from "./jobs-repo.ts";
 import { jobRegistry } from "./registry.ts";
 
@@ -260,8 +260,7 @@ export class JobRunner {
   ): Promise<boolean> {
     const { db, bus } = this.deps;
     const stats = statsOf(job);
-    stats.events += 1;
-    if (status === "failed") stats.errors += 1;
+    countEvent(stats, status === "failed" ? "error" : "info");
     // Guard against a concurrent claim: only a still-pending job is finished here.
     const lastSeq = await db.$transaction(async (tx) => {
       const flipped = await tx.job.updateMany({
@@ -311,9 +310,9 @@ export class JobRunner {
           ? { status: "pending", error: "interrupted", retryInMs: this.backoff(job.attempt) }
           : { status: "failed", error: "interrupted" };
       const stats = statsOf(job);
-      stats.events += 1;
-      if (outcome.status === "failed") stats.errors += 1;
-      const lastSeq = await appendEvents(db, job.id, [statusEvent(job, outcome, "its server stopped mid-job")], {
+      const event = statusEvent(job, outcome, "its server stopped mid-job");
+      countEvent(stats, event.level);
+      const lastSeq = await appendEvents(db, job.id, [event], {
         ...jobUpdateFor(outcome),
         stats,
       });
