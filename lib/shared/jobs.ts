@@ -100,12 +100,32 @@ export type JobSnapshot = { job: JobDto; events: JobEventDto[]; firstSeq: number
 /** GET /api/jobs/{id}/events */
 export type JobEventsPage = { job: JobDto; events: JobEventDto[]; lastSeq: number; hasMore: boolean };
 
-export const jobListQuerySchema = z.object({
-  planId: z.string().max(100).optional(),
-  jobType: z.enum(JOB_TYPES).optional(),
-  status: z.enum(JOB_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+/**
+ * GET /api/jobs query. `from` (inclusive) and `to` (exclusive) bound
+ * `createdAt` (ISO-8601 instants); `cursor` is the previous page's
+ * `nextCursor` (keyset pagination on createdAt, id: stable while jobs are added);
+ * `q` matches the start of a job id.
+ */
+export const jobListQuerySchema = z
+  .object({
+    planId: z.string().max(100).optional(),
+    parentJobId: z.string().max(100).optional(),
+    jobType: z.enum(JOB_TYPES).optional(),
+    status: z.enum(JOB_STATUSES).optional(),
+    q: z.string().trim().max(100).optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .refine((q) => !q.from || !q.to || new Date(q.from) < new Date(q.to), {
+    message: "from must be before to",
+    path: ["to"],
+  });
+export type JobListQuery = z.input<typeof jobListQuerySchema>;
+
+/** GET /api/jobs answer: a page, newest first. `nextCursor` is null on the last page. */
+export type JobListPage = { jobs: JobDto[]; nextCursor: string | null; total: number };
 
 export const eventsQuerySchema = z
   .object({

@@ -1,8 +1,8 @@
 import "server-only";
 import type { z } from "zod";
-import type { JobDto, JobEventDto, JobEventsPage, JobSnapshot, jobListQuerySchema } from "@/lib/shared/jobs";
+import type { JobEventDto, JobEventsPage, JobListPage, JobSnapshot, jobListQuerySchema } from "@/lib/shared/jobs";
 import type { Db } from "../db/client.ts";
-import type { Job } from "../db/generated/client.ts";
+import type { Job, Prisma } from "../db/generated/client.ts";
 import { AppError } from "../errors.ts";
 import { eventsAfter, eventsBefore, findJob, toEventDto, toJobDto } from "./jobs-repo.ts";
 
@@ -18,19 +18,49 @@ export async function requireJob(db: Db, viewer: Viewer, jobId: string): Promise
   return job;
 }
 
-/** GET /api/jobs: the viewer's jobs (support: everyone's), newest first. */
-export async function listJobs(db: Db, viewer: Viewer, q: z.output<typeof jobListQuerySchema>): Promise<JobDto[]> {
-  const rows = await db.job.findMany({
-    where: {
-      ...(viewer.role === "support" ? {} : { ownerId: viewer.userId }),
-      ...(q.planId ? { planId: q.planId } : {}),
-      ...(q.jobType ? { jobType: q.jobType } : {}),
-      ...(q.status ? { status: q.status } : {}),
-    },
-    orderBy: { createdAt: "desc" },
-    take: q.limit,
-  });
-  return rows.map(toJobDto);
+/** Opaque keyset cursor: base64url of `<createdAt ISO>|<id>` of the last job on a page. */
+function encodeCursor(job: Job): string {
+  return Buffer.from(`${job.createdAt.toISOString()}|${job.id}`).toString("base64url");
+}
+
+/** @throws 400 when the cursor is not one this API produced. */
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const createdAt = new Date(iso ?? "");
+  if (!id || Number.isNaN(createdAt.getTime())) throw AppError.badRequest("Invalid cursor", { cursor: ["Not a cursor from this API"] });
+  return { createdAt, id };
+}
+
+/**
+ * GET /api/jobs: a page of the viewer's jobs (support: everyone's), newest
+ * first, filtered by plan, parent job, type, status, id prefix and creation
+ * time. Keyset pagination on (createdAt, id), so pages stay stable while new
+ * jobs arrive. `total` counts every match of the filters.
+ * @throws 400 for a malformed cursor.
+ */
+export async function listJobs(db: Db, viewer: Viewer, q: z.output<typeof jobListQuerySchema>): Promise<JobListPage> {
+  const where: Prisma.JobWhereInput = {
+    ...(viewer.role === "support" ? {} : { ownerId: viewer.userId }),
+    ...(q.planId ? { planId: q.planId } : {}),
+    ...(q.parentJobId ? { parentJobId: q.parentJobId } : {}),
+    ...(q.jobType ? { jobType: q.jobType } : {}),
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.q ? { id: { startsWith: q.q } } : {}),
+    ...(q.from || q.to
+      ? { createdAt: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lt: new Date(q.to) } : {}) } }
+      : {}),
+  };
+  const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+  const page: Prisma.JobWhereInput = after
+    ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] }
+    : where;
+  const [rows, total] = await Promise.all([
+    db.job.findMany({ where: page, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: q.limit + 1 }),
+    db.job.count({ where }),
+  ]);
+  const more = rows.length > q.limit;
+  const jobs = more ? rows.slice(0, q.limit) : rows;
+  return { jobs: jobs.map(toJobDto), nextCursor: more ? encodeCursor(jobs.at(-1)!) : null, total };
 }
 
 /** GET /api/jobs/{id}: the job and its latest ≤ 200 events. */

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Job_createdAt_idx" ON "Job"("createdAt");
