@@ -1,8 +1,9 @@
 "use client";
 // The chat page (DESIGN.md "UI" → Chat page): conversations | messages + input | plan tree.
-import { ApartmentOutlined } from "@ant-design/icons";
+import { ApartmentOutlined, UnorderedListOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Drawer, Empty, Layout, Skeleton } from "antd";
+import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { LanguageSwitch } from "@/components/language-switch";
@@ -128,6 +129,11 @@ export function ChatPage() {
           >
             {t("plan.title")}
           </Button>
+          <Link href="/jobs" data-testid="jobs-link">
+            <Button icon={<UnorderedListOutlined />} aria-label={t("jobs.history")}>
+              {t("jobs.history")}
+            </Button>
+          </Link>
           <LanguageSwitch />
         </header>
         <MessageList

@@ -3,17 +3,22 @@
 // filtered by level, searched with highlight; follows the tail unless the user scrolled up.
 import { ArrowDownOutlined } from "@ant-design/icons";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { Button, Input, Select } from "antd";
-import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { App, Button, Input, Segmented, Select } from "antd";
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { copyText } from "@/lib/client/clipboard";
 import { useT } from "@/lib/client/i18n";
-import type { EventLevel, JobEventDto } from "@/lib/shared/jobs";
-import { JobLogLine, LogHighlightContext } from "./job-log-line";
+import { createPersistedStore } from "@/lib/client/persisted-store";
+import { formatLogLine, type EventLevel, type JobEventDto } from "@/lib/shared/jobs";
+import { JobLogLine, LogHighlightContext, LogLineContext, type LogTimeMode } from "./job-log-line";
 import styles from "./job-log.module.css";
 
 /** Distance from the bottom (px) that still counts as "at the tail". */
 const STICK_PX = 24;
 /** Estimated row height before measuring, px (one line of 12.5px × 1.5). */
 const ROW_PX = 20;
+
+/** Clock or relative timestamps, one choice for every panel, kept in localStorage. */
+const timeModeStore = createPersistedStore<LogTimeMode>("planstream.logTime", (v) => (v === "relative" ? "relative" : "clock"), "clock");
 
 const LEVEL_RANK: Record<EventLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 type LevelFilter = "all" | "info" | "warn" | "error";
@@ -26,6 +31,8 @@ type Props = {
   loadEarlier: () => Promise<void>;
   /** Shown when there are no lines yet. */
   placeholder: string;
+  /** Time zero of relative timestamps (ISO; the job's creation). */
+  origin?: string;
 };
 
 /**
@@ -34,10 +41,25 @@ type Props = {
  * A toolbar filters by minimum level and searches (case-insensitive, matches
  * highlighted). Sticks to the bottom when new lines arrive while the user is
  * at the tail; when the user scrolled up it stays put and offers "Jump to
- * latest". Props: `{events, height, hasEarlier, loadEarlier, placeholder}`.
+ * latest". Timestamps show the local clock or the time since `origin`
+ * (persisted choice); each line has a copy button (the text export's format).
+ * Props: `{events, height, hasEarlier, loadEarlier, placeholder, origin?}`.
  */
-export function JobLogBody({ events, height, hasEarlier, loadEarlier, placeholder }: Props) {
+export function JobLogBody({ events, height, hasEarlier, loadEarlier, placeholder, origin }: Props) {
   const t = useT();
+  const { message } = App.useApp();
+  const timeMode = useSyncExternalStore(timeModeStore.subscribe, timeModeStore.getSnapshot, timeModeStore.getServerSnapshot);
+  const lineContext = useMemo(
+    () => ({
+      timeMode,
+      origin,
+      copy: (event: JobEventDto) =>
+        void copyText(formatLogLine(event)).then((ok) =>
+          ok ? message.success(t("log.copied", { seq: event.seq }), 1.5) : message.error(t("log.copyFailed")),
+        ),
+    }),
+    [timeMode, origin, message, t],
+  );
   const ref = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const [behind, setBehind] = useState(false);
@@ -133,6 +155,17 @@ export function JobLogBody({ events, height, hasEarlier, loadEarlier, placeholde
           style={{ maxWidth: 220 }}
           data-testid="job-log-search"
         />
+        <Segmented<LogTimeMode>
+          size="small"
+          value={timeMode}
+          onChange={timeModeStore.set}
+          aria-label={t("log.timeMode")}
+          data-testid="job-log-time-mode"
+          options={[
+            { value: "clock", label: t("log.timeClock") },
+            { value: "relative", label: t("log.timeRelative") },
+          ]}
+        />
         {filtered && (
           <span className={styles.toolbarCount} data-testid="job-log-match-count">
             {t("log.matches", { shown: rows.length, total: events.length })}
@@ -159,6 +192,7 @@ export function JobLogBody({ events, height, hasEarlier, loadEarlier, placeholde
         {rows.length === 0 ? (
           <div className={styles.placeholder}>{filtered ? t("log.noMatches") : placeholder}</div>
         ) : (
+          <LogLineContext value={lineContext}>
           <LogHighlightContext value={search}>
             <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
               {virtualizer.getVirtualItems().map((item) => (
@@ -174,6 +208,7 @@ export function JobLogBody({ events, height, hasEarlier, loadEarlier, placeholde
               ))}
             </div>
           </LogHighlightContext>
+          </LogLineContext>
         )}
       </div>
       {behind && (

@@ -12,12 +12,13 @@ import {
   ToolOutlined,
   WarningOutlined,
   DashboardOutlined,
+  CopyOutlined,
 } from "@ant-design/icons";
 import { Tag, Tooltip } from "antd";
 import { createContext, memo, useContext, type ReactNode } from "react";
 import { useT } from "@/lib/client/i18n";
 import type { EventKind, JobEventDto } from "@/lib/shared/jobs";
-import { briefJson, formatClock } from "./job-log-meta";
+import { briefJson, formatClock, formatRelative } from "./job-log-meta";
 import styles from "./job-log.module.css";
 
 const KIND_ICON: Partial<Record<EventKind, ReactNode>> = {
@@ -51,6 +52,19 @@ const KIND_CLASS: Record<EventKind, string> = {
 
 /** The search text to highlight in messages ("" = none), set by the log body. */
 export const LogHighlightContext = createContext("");
+
+/** "clock": local HH:MM:SS.mmm; "relative": +m:ss.mmm since the job was created. */
+export type LogTimeMode = "clock" | "relative";
+
+/**
+ * How lines show their time and what "copy" does, set by the log body:
+ * `origin` (ISO) is time zero for relative timestamps; `copy` copies one line.
+ */
+export const LogLineContext = createContext<{ timeMode: LogTimeMode; origin: string | undefined; copy: (event: JobEventDto) => void }>({
+  timeMode: "clock",
+  origin: undefined,
+  copy: () => {},
+});
 
 /** `text` with every case-insensitive occurrence of the current search wrapped in <mark>. */
 function Mark({ text }: { text: string }) {
@@ -130,12 +144,16 @@ function LineText({ event }: { event: JobEventDto }) {
 }
 
 /**
- * One job event as a log line: time (HH:MM:SS.mmm), level colour and a style
+ * One job event as a log line: time (local HH:MM:SS.mmm, or +m:ss.mmm since
+ * the job was created; the full ISO time on hover), level colour and a style
  * per kind (planning_step italic with a "simulated" badge, tool calls
  * monospace with the tool name, execution events with an icon, status bold,
- * tasks_updated with a tree icon). Props: `{event: JobEventDto}`.
+ * tasks_updated with a tree icon), and a copy button shown on hover or focus.
+ * Props: `{event: JobEventDto}`.
  */
 export const JobLogLine = memo(function JobLogLine({ event }: { event: JobEventDto }) {
+  const t = useT();
+  const { timeMode, origin, copy } = useContext(LogLineContext);
   const levelClass =
     event.level === "error" ? styles.levelError : event.level === "warn" ? styles.levelWarn : event.level === "debug" ? styles.levelDebug : "";
   return (
@@ -146,8 +164,8 @@ export const JobLogLine = memo(function JobLogLine({ event }: { event: JobEventD
       data-kind={event.kind}
       data-level={event.level}
     >
-      <time className={styles.time} dateTime={event.timestamp}>
-        {formatClock(event.timestamp)}
+      <time className={styles.time} dateTime={event.timestamp} title={event.timestamp}>
+        {timeMode === "relative" && origin ? formatRelative(event.timestamp, origin) : formatClock(event.timestamp)}
       </time>
       <span className={styles.level}>{event.level.toUpperCase()}</span>
       <span className={styles.icon} aria-hidden>
@@ -156,6 +174,16 @@ export const JobLogLine = memo(function JobLogLine({ event }: { event: JobEventD
       <span className={styles.text}>
         <LineText event={event} />
       </span>
+      <button
+        type="button"
+        className={styles.copyButton}
+        onClick={() => copy(event)}
+        aria-label={t("log.copyLine", { seq: event.seq })}
+        title={t("log.copyLine", { seq: event.seq })}
+        data-testid="job-log-copy"
+      >
+        <CopyOutlined />
+      </button>
     </div>
   );
 });

@@ -55,6 +55,41 @@ export function formatClock(iso: string): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
 }
 
+/**
+ * Time since `originIso` as "+m:ss.mmm" (or "+h:mm:ss.mmm" past an hour), the
+ * relative timestamp of a log line; a line before the origin shows "+0:00.000".
+ */
+export function formatRelative(iso: string, originIso: string): string {
+  const ms = Math.max(0, new Date(iso).getTime() - new Date(originIso).getTime());
+  if (Number.isNaN(ms)) return "+-:--.---";
+  return `+${formatElapsed(ms)}.${pad(Math.floor(ms % 1000), 3)}`;
+}
+
+/**
+ * "3 minutes ago" / "3分钟前" for `iso` relative to `now`, in `lang`
+ * (Intl.RelativeTimeFormat, largest whole unit from seconds to years).
+ */
+export function formatAgo(iso: string, lang: string, now = Date.now()): string {
+  const diffS = Math.round((new Date(iso).getTime() - now) / 1000);
+  if (Number.isNaN(diffS)) return "";
+  const fmt = new Intl.RelativeTimeFormat(lang, { numeric: "auto" });
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ["year", 31_536_000],
+    ["month", 2_592_000],
+    ["day", 86_400],
+    ["hour", 3_600],
+    ["minute", 60],
+  ];
+  for (const [unit, seconds] of units) if (Math.abs(diffS) >= seconds) return fmt.format(Math.trunc(diffS / seconds), unit);
+  return fmt.format(diffS, "second");
+}
+
+/** A local date and time with seconds, e.g. "21/11/2026, 06:40:12" (the user's locale). */
+export function formatDateTime(iso: string, lang: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? "" : d.toLocaleString(lang, { dateStyle: "medium", timeStyle: "medium" });
+}
+
 /** A running clock: m:ss, or h:mm:ss past an hour. */
 export function formatElapsed(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));

@@ -138,7 +138,14 @@ export function JobLogPanel({ jobId, jobType, defaultCollapsed, height = 320, hi
               }
             />
           )}
-          <JobLogBody events={events} height={height} hasEarlier={hasEarlier} loadEarlier={loadEarlier} placeholder={t("log.waiting")} />
+          <JobLogBody
+            events={events}
+            height={height}
+            hasEarlier={hasEarlier}
+            loadEarlier={loadEarlier}
+            placeholder={t("log.waiting")}
+            origin={job?.createdAt}
+          />
         </>
       )}
     </section>

@@ -1,32 +1,138 @@
 "use client";
-// /jobs/[id]: one job's full log in a full-height panel (DESIGN.md "UI" → Job pages).
-import { ArrowLeftOutlined } from "@ant-design/icons";
-import { Button, Descriptions } from "antd";
+// /jobs/[id]: one job's full log in a full-height panel, with its metadata,
+// the related plan, and its parent and child jobs (DESIGN.md "UI" → Job pages).
+import { ArrowLeftOutlined, UnorderedListOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
+import { Button, Descriptions, Tag, Typography } from "antd";
 import Link from "next/link";
-import { useJobLog } from "@/hooks/use-job-log";
 import { JobLogPanel } from "@/components/job-log/job-log-panel";
-import { useT } from "@/lib/client/i18n";
+import { JOB_TYPE_META, STATUS_COLOR, formatAgo, formatDateTime, formatDuration } from "@/components/job-log/job-log-meta";
+import { LanguageSwitch } from "@/components/language-switch";
+import { SupportStatus } from "@/components/support/support-status";
+import { useSupportSession } from "@/components/support/use-support-session";
+import { useJobLog } from "@/hooks/use-job-log";
+import { useLang, useT } from "@/lib/client/i18n";
+import { queries } from "@/lib/client/queries";
+import { JOB_TYPES, isTerminal, type JobDto, type JobType } from "@/lib/shared/jobs";
+import styles from "./jobs.module.css";
+
+const isJobType = (v: string): v is JobType => (JOB_TYPES as readonly string[]).includes(v);
+
+/** A link to another job: type title, short id and status tag. Props: `{job}`. */
+function JobLink({ job }: { job: JobDto }) {
+  const t = useT();
+  return (
+    <span data-testid="related-job" data-job-id={job.id}>
+      <Link href={`/jobs/${job.id}`}>{isJobType(job.jobType) ? t(JOB_TYPE_META[job.jobType].title) : job.jobType}</Link>{" "}
+      <Typography.Text type="secondary" className={styles.jobId}>
+        {job.id.slice(0, 8)}
+      </Typography.Text>{" "}
+      <Tag color={STATUS_COLOR[job.status]}>{t(`jobStatus.${job.status}`)}</Tag>
+    </span>
+  );
+}
 
 /**
- * The job detail page: metadata (id, type, attempt, created, plan) above the
+ * The job detail page: metadata (id, attempt, created, started, duration,
+ * owner for support), the related plan (linking to its conversation), the
+ * parent job and the child jobs (live while any is unfinished), above the
  * JobLogPanel with the whole history loaded. Props: `{jobId}`.
  */
 export function JobDetailPage({ jobId }: { jobId: string }) {
   const t = useT();
+  const { lang } = useLang();
+  const { isSupport } = useSupportSession();
+  // Shares the panel's snapshot query; enabled: false opens no second stream.
   const { job } = useJobLog(jobId, { enabled: false });
+  const plan = useQuery({ ...queries.plan(job?.planId ?? ""), enabled: !!job?.planId });
+  const parent = useQuery({ ...queries.jobSnapshot(job?.parentJobId ?? ""), enabled: !!job?.parentJobId });
+  const children = useQuery({
+    ...queries.jobs({ parentJobId: jobId, limit: "100" }),
+    enabled: !!job,
+    refetchInterval: (q) => (q.state.data?.jobs.some((j) => !isTerminal(j.status)) ? 2_000 : false),
+  });
+
+  const conversationId = plan.data?.plan.conversationId;
   return (
-    <main style={{ maxWidth: 1100, margin: "0 auto", padding: 24 }} data-testid="job-detail">
-      <Link href="/">
-        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingLeft: 0 }}>
-          {t("jobs.backToChat")}
-        </Button>
-      </Link>
+    <main className={styles.page} data-testid="job-detail">
+      <header className={styles.header}>
+        <Link href="/">
+          <Button type="link" icon={<ArrowLeftOutlined />} className={styles.inlineLink}>
+            {t("jobs.backToChat")}
+          </Button>
+        </Link>
+        <Link href="/jobs">
+          <Button type="link" icon={<UnorderedListOutlined />} className={styles.inlineLink}>
+            {t("jobs.history")}
+          </Button>
+        </Link>
+        <span className={styles.spacer} />
+        <SupportStatus />
+        <LanguageSwitch />
+      </header>
       {job && (
-        <Descriptions size="small" column={3} style={{ margin: "8px 0 16px" }}>
-          <Descriptions.Item label="ID">{job.id}</Descriptions.Item>
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} className={styles.related} data-testid="job-meta">
+          <Descriptions.Item label="ID">
+            <Typography.Text copyable className={styles.jobId} style={{ marginLeft: 0 }}>
+              {job.id}
+            </Typography.Text>
+          </Descriptions.Item>
           <Descriptions.Item label={t("jobs.attempt")}>{job.attempt}</Descriptions.Item>
-          <Descriptions.Item label={t("jobs.created")}>{new Date(job.createdAt).toLocaleString()}</Descriptions.Item>
+          <Descriptions.Item label={t("jobs.created")}>
+            <time dateTime={job.createdAt} title={formatAgo(job.createdAt, lang)}>
+              {formatDateTime(job.createdAt, lang)}
+            </time>
+          </Descriptions.Item>
+          {job.startedAt && job.finishedAt && (
+            <Descriptions.Item label={t("log.duration")}>{formatDuration(Date.parse(job.finishedAt) - Date.parse(job.startedAt))}</Descriptions.Item>
+          )}
+          {isSupport && (
+            <Descriptions.Item label={t("jobs.col.owner")}>
+              <Typography.Text className={styles.jobId} style={{ marginLeft: 0 }}>
+                {job.ownerId}
+              </Typography.Text>
+            </Descriptions.Item>
+          )}
+          {job.planId && (
+            <Descriptions.Item label={t("jobs.col.plan")}>
+              <span data-testid="related-plan">
+                {plan.data ? (
+                  conversationId ? (
+                    <Link href={`/?c=${conversationId}`}>{plan.data.plan.title}</Link>
+                  ) : (
+                    plan.data.plan.title
+                  )
+                ) : plan.isError ? (
+                  <Typography.Text type="secondary">{t("jobs.planMissing")}</Typography.Text>
+                ) : (
+                  job.planId.slice(0, 8)
+                )}{" "}
+                <Link href={`/jobs?planId=${job.planId}`}>({t("jobs.planJobs")})</Link>
+              </span>
+            </Descriptions.Item>
+          )}
+          {job.parentJobId && (
+            <Descriptions.Item label={t("jobs.parent")}>
+              {parent.data ? (
+                <JobLink job={parent.data.job} />
+              ) : (
+                <Link href={`/jobs/${job.parentJobId}`}>{job.parentJobId.slice(0, 8)}</Link>
+              )}
+            </Descriptions.Item>
+          )}
         </Descriptions>
+      )}
+      {children.data && children.data.jobs.length > 0 && (
+        <section className={styles.related} data-testid="child-jobs">
+          <strong>{t("jobs.children", { n: children.data.total })}</strong>
+          <ul className={styles.childList}>
+            {children.data.jobs.map((child) => (
+              <li key={child.id}>
+                <JobLink job={child} />
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       <JobLogPanel jobId={jobId} history="all" height={640} defaultCollapsed={false} />
     </main>

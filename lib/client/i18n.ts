@@ -2,6 +2,7 @@
 // UI strings in English and Chinese, the language store (localStorage
 // `planstream.lang`, default from navigator.language) and `useT()`.
 import { createContext, useContext } from "react";
+import { createPersistedStore } from "./persisted-store";
 
 export type Lang = "en" | "zh-CN";
 export const LANGS: readonly Lang[] = ["en", "zh-CN"];
@@ -66,6 +67,53 @@ const en = {
   "jobs.backToChat": "Back to chat",
   "jobs.attempt": "Attempt",
   "jobs.created": "Created",
+  "jobs.title": "My jobs",
+  "jobs.allTitle": "All jobs (support)",
+  "jobs.history": "Job history",
+  "jobs.filters": "Job filters",
+  "jobs.col.job": "Job",
+  "jobs.col.type": "Type",
+  "jobs.col.status": "Status",
+  "jobs.col.plan": "Plan",
+  "jobs.col.created": "Created",
+  "jobs.col.duration": "Duration",
+  "jobs.col.lines": "Lines",
+  "jobs.col.owner": "Owner",
+  "jobs.dateRange": "Created between",
+  "jobs.searchId": "Job id",
+  "jobs.clearFilters": "Clear filters",
+  "jobs.filterByPlan": "Show this plan's jobs",
+  "jobs.watchRunning": "Watch running ({n})",
+  "jobs.refresh": "Refresh",
+  "jobs.loadError": "Could not load jobs",
+  "jobs.empty": "No jobs yet. Send a message in the chat to start one.",
+  "jobs.noMatches": "No jobs match these filters",
+  "jobs.pages": "Pages",
+  "jobs.pageInfo": "Page {page} · {total} jobs",
+  "jobs.prev": "Previous",
+  "jobs.next": "Next",
+  "jobs.parent": "Parent job",
+  "jobs.children": "Child jobs ({n})",
+  "jobs.planJobs": "its jobs",
+  "jobs.planMissing": "deleted or not visible",
+  "support.role": "Support",
+  "support.title": "Support sign-in",
+  "support.intro": "Enter the support token to see and export every user's jobs. The role lasts 12 hours on this browser.",
+  "support.token": "Support token",
+  "support.tokenRequired": "Enter the support token",
+  "support.wrongToken": "Wrong support token",
+  "support.submit": "Sign in",
+  "support.signIn": "Support sign-in",
+  "support.signOut": "Sign out of support",
+  "support.signedIn": "You are signed in as support",
+  "support.openJobs": "Open all jobs",
+  "support.disabled": "Support sign-in is not enabled on this server (SUPPORT_TOKEN is not set).",
+  "log.copyLine": "Copy line {seq}",
+  "log.copied": "Line {seq} copied",
+  "log.copyFailed": "Could not copy to the clipboard",
+  "log.timeMode": "Timestamps",
+  "log.timeClock": "Clock",
+  "log.timeRelative": "Relative",
   "log.export": "Export",
   "log.exportJson": "JSON",
   "log.exportNdjson": "NDJSON",
@@ -160,6 +208,53 @@ const zhCN: Record<MessageKey, string> = {
   "jobs.backToChat": "返回聊天",
   "jobs.attempt": "尝试次数",
   "jobs.created": "创建时间",
+  "jobs.title": "我的任务",
+  "jobs.allTitle": "全部任务（支持）",
+  "jobs.history": "任务历史",
+  "jobs.filters": "任务筛选",
+  "jobs.col.job": "任务",
+  "jobs.col.type": "类型",
+  "jobs.col.status": "状态",
+  "jobs.col.plan": "计划",
+  "jobs.col.created": "创建时间",
+  "jobs.col.duration": "耗时",
+  "jobs.col.lines": "日志行",
+  "jobs.col.owner": "所有者",
+  "jobs.dateRange": "创建日期范围",
+  "jobs.searchId": "任务 ID",
+  "jobs.clearFilters": "清除筛选",
+  "jobs.filterByPlan": "只看这个计划的任务",
+  "jobs.watchRunning": "查看运行中（{n}）",
+  "jobs.refresh": "刷新",
+  "jobs.loadError": "无法加载任务",
+  "jobs.empty": "还没有任务。在聊天里发一条消息就会开始。",
+  "jobs.noMatches": "没有符合筛选条件的任务",
+  "jobs.pages": "分页",
+  "jobs.pageInfo": "第 {page} 页 · 共 {total} 个任务",
+  "jobs.prev": "上一页",
+  "jobs.next": "下一页",
+  "jobs.parent": "父任务",
+  "jobs.children": "子任务（{n}）",
+  "jobs.planJobs": "该计划的任务",
+  "jobs.planMissing": "已删除或不可见",
+  "support.role": "支持",
+  "support.title": "支持人员登录",
+  "support.intro": "输入支持令牌即可查看和导出所有用户的任务。该角色在此浏览器上保持 12 小时。",
+  "support.token": "支持令牌",
+  "support.tokenRequired": "请输入支持令牌",
+  "support.wrongToken": "支持令牌错误",
+  "support.submit": "登录",
+  "support.signIn": "支持人员登录",
+  "support.signOut": "退出支持角色",
+  "support.signedIn": "你已以支持人员身份登录",
+  "support.openJobs": "打开全部任务",
+  "support.disabled": "此服务器未启用支持人员登录（未设置 SUPPORT_TOKEN）。",
+  "log.copyLine": "复制第 {seq} 行",
+  "log.copied": "已复制第 {seq} 行",
+  "log.copyFailed": "无法复制到剪贴板",
+  "log.timeMode": "时间戳",
+  "log.timeClock": "时钟",
+  "log.timeRelative": "相对",
   "log.export": "导出",
   "log.exportJson": "JSON",
   "log.exportNdjson": "NDJSON",
@@ -209,48 +304,17 @@ export function translator(lang: Lang): Translate {
 const isLang = (v: unknown): v is Lang => v === "en" || v === "zh-CN";
 
 /** The stored choice, else the browser's language (zh* → zh-CN), else English. */
-export function detectLang(): Lang {
-  if (typeof window === "undefined") return "en";
-  try {
-    const stored = window.localStorage.getItem(LANG_STORAGE_KEY);
-    if (isLang(stored)) return stored;
-  } catch {
-    /* storage disabled */
-  }
+export function detectLang(stored: string | null = null): Lang {
+  if (isLang(stored)) return stored;
+  if (typeof navigator === "undefined") return "en";
   return navigator.language?.toLowerCase().startsWith("zh") ? "zh-CN" : "en";
 }
 
-// A tiny external store so `useSyncExternalStore` renders "en" on the server and
-// during hydration, then the browser's choice, without a hydration mismatch.
-const listeners = new Set<() => void>();
-/** The choice made in this tab (kept in memory too, for when storage is disabled). */
-let chosen: Lang | undefined;
-export const langStore = {
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    const onStorage = (e: StorageEvent) => {
-      if (e.key !== LANG_STORAGE_KEY) return;
-      chosen = undefined;
-      listener();
-    };
-    window.addEventListener("storage", onStorage);
-    return () => {
-      listeners.delete(listener);
-      window.removeEventListener("storage", onStorage);
-    };
-  },
-  getSnapshot: (): Lang => chosen ?? detectLang(),
-  getServerSnapshot: (): Lang => "en",
-  set(lang: Lang): void {
-    chosen = lang;
-    try {
-      window.localStorage.setItem(LANG_STORAGE_KEY, lang);
-    } catch {
-      /* storage disabled: the choice lasts until reload */
-    }
-    for (const l of listeners) l();
-  },
-};
+/**
+ * The UI language: renders "en" on the server and during hydration, then the
+ * browser's choice (localStorage `planstream.lang`), without a hydration mismatch.
+ */
+export const langStore = createPersistedStore<Lang>(LANG_STORAGE_KEY, detectLang, "en");
 
 export type I18n = { lang: Lang; setLang: (lang: Lang) => void; t: Translate };
 

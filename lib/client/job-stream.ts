@@ -73,6 +73,17 @@ export class JobStreamHub {
     this.schedule(0);
   }
 
+  /** Closes the connection and forgets every watcher (the hub is idle until the next watch). */
+  close(): void {
+    clearTimeout(this.timer);
+    this.connection?.abort();
+    this.connection = undefined;
+    this.watchers.clear();
+    this.ended.clear();
+    this.failures = 0;
+    this.state = "paused";
+  }
+
   private setState(state: StreamState): void {
     this.state = state;
     for (const set of this.watchers.values()) for (const w of set) w.onState(state);
@@ -160,4 +171,14 @@ let hub: JobStreamHub | undefined;
 export function getJobStreamHub(): JobStreamHub {
   hub ??= new JobStreamHub();
   return hub;
+}
+
+/**
+ * Test seam: closes the tab's hub and drops it, so the next
+ * getJobStreamHub() builds a fresh one (no connection, backoff or state
+ * carried from one test to the next). The app never calls it.
+ */
+export function resetJobStreamHubForTests(): void {
+  hub?.close();
+  hub = undefined;
 }

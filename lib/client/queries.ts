@@ -1,8 +1,9 @@
 // React Query `queryOptions` factories, one place for every read (STYLE.md §7).
 import { queryOptions } from "@tanstack/react-query";
 import type { ActionStatusDto, ConversationDetail, ConversationDto } from "@/lib/shared/chat";
-import type { JobDto, JobSnapshot } from "@/lib/shared/jobs";
+import type { JobListPage, JobSnapshot } from "@/lib/shared/jobs";
 import type { PlanDto, PlanTree } from "@/lib/shared/plans";
+import type { SessionDto } from "@/lib/shared/session";
 import { fetchJson } from "./api";
 
 export const queries = {
@@ -20,12 +21,18 @@ export const queries = {
     queryOptions({ queryKey: ["plans"], queryFn: () => fetchJson<{ plans: PlanDto[] }>("/api/plans").then((r) => r.plans) }),
   plan: (planId: string) =>
     queryOptions({ queryKey: ["plans", planId], queryFn: () => fetchJson<PlanTree>(`/api/plans/${encodeURIComponent(planId)}`) }),
-  jobs: (filters: { planId?: string; jobType?: string; status?: string } = {}) =>
+  /** A page of GET /api/jobs; undefined or empty filters are left out of the URL. */
+  jobs: (filters: Partial<Record<"planId" | "parentJobId" | "jobType" | "status" | "q" | "from" | "to" | "cursor" | "limit", string>> = {}) =>
     queryOptions({
       queryKey: ["jobs", "list", filters],
-      queryFn: () =>
-        fetchJson<{ jobs: JobDto[] }>(`/api/jobs?${new URLSearchParams(filters as Record<string, string>)}`).then((r) => r.jobs),
+      queryFn: () => {
+        const params = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1]));
+        return fetchJson<JobListPage>(`/api/jobs?${params}`);
+      },
     }),
+  /** Who the browser is (GET /api/session): user id and role. */
+  session: () =>
+    queryOptions({ queryKey: ["session"], queryFn: () => fetchJson<SessionDto>("/api/session"), staleTime: 60_000 }),
   jobSnapshot: (jobId: string) =>
     queryOptions({
       queryKey: ["jobs", jobId, "snapshot"],

@@ -82,6 +82,15 @@ export type JobEventDto = {
   data: Record<string, unknown> | null;
 };
 
+/**
+ * One event as a readable text line (no newline): ISO time, `#seq`, level,
+ * `[kind]`, message and the data as JSON. The text export and "copy line" share it.
+ * @example "2026-11-21T06:00:00.000Z #3 INFO  [log] Decomposing {\"tasks\":6}"
+ */
+export function formatLogLine(e: JobEventDto): string {
+  return `${e.timestamp} #${e.seq} ${e.level.toUpperCase().padEnd(5)} [${e.kind}] ${e.message}${e.data ? ` ${JSON.stringify(e.data)}` : ""}`;
+}
+
 /** `data:` of an SSE event frame (DESIGN.md "SSE contract"). */
 export type StreamFrame = {
   job_id: string;

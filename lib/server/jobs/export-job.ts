@@ -1,5 +1,5 @@
 import "server-only";
-import type { JobEventDto } from "@/lib/shared/jobs";
+import { formatLogLine, type JobEventDto } from "@/lib/shared/jobs";
 import type { Db } from "../db/client.ts";
 import { eventsAfter, toEventDto, toJobDto } from "./jobs-repo.ts";
 import { requireJob } from "./job-queries.ts";
@@ -15,8 +15,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 /** Rows per database page; the export streams, so memory stays flat for any log size. */
 const PAGE = 1000;
 
-const textLine = (e: JobEventDto) =>
-  `${e.timestamp} #${e.seq} ${e.level.toUpperCase().padEnd(5)} [${e.kind}] ${e.message}${e.data ? ` ${JSON.stringify(e.data)}` : ""}\n`;
+const textLine = (e: JobEventDto) => `${formatLogLine(e)}\n`;
 
 /**
  * GET /api/jobs/{id}/export: the job's full log as a download.

@@ -1,0 +1,11 @@
+import { Suspense } from "react";
+import { JobHistoryPage } from "@/components/jobs/job-history-page";
+
+export default function Page() {
+  // The filters are read with useSearchParams, which needs a Suspense boundary for static rendering.
+  return (
+    <Suspense fallback={null}>
+      <JobHistoryPage />
+    </Suspense>
+  );
+}

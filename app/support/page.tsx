@@ -1,0 +1,5 @@
+import { SupportSignInPage } from "@/components/support/support-sign-in-page";
+
+export default function Page() {
+  return <SupportSignInPage />;
+}
