@@ -35,6 +35,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(PORT), DATA_DIR: ".e2e-data", LLM_OFFLINE_LATENCY_MS: "300", HOSTNAME: "127.0.0.1", DIAGNOSTICS_ENABLED: "1" },
+    env: { PORT: String(PORT), DATA_DIR: ".e2e-data", LLM_OFFLINE_LATENCY_MS: "300", HOSTNAME: "127.0.0.1", DIAGNOSTICS_ENABLED: "1", JOB_CONCURRENCY: "8", SUPPORT_TOKEN: "e2e-support-token" },
   },
 });
