@@ -4,6 +4,8 @@ import { App, ConfigProvider } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import dayjs from "dayjs";
+import "dayjs/locale/zh-cn";
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { I18nContext, langStore, translator, type I18n } from "@/lib/client/i18n";
 
@@ -35,6 +37,8 @@ export function Providers({ children }: { children: React.ReactNode }) {
 
   useEffect(() => {
     document.documentElement.lang = lang;
+    // antd's date pickers take month and weekday names from dayjs's global locale.
+    dayjs.locale(lang === "zh-CN" ? "zh-cn" : "en");
   }, [lang]);
 
   return (
