@@ -4,7 +4,7 @@ import { Alert, Button } from "antd";
 import { useEffect, useEffectEvent, useMemo, useState } from "react";
 import { useJobLog } from "@/hooks/use-job-log";
 import { useT } from "@/lib/client/i18n";
-import type { JobEventDto, JobType } from "@/lib/shared/jobs";
+import { isJobType, type JobEventDto, type JobType } from "@/lib/shared/jobs";
 import { JobLogBody } from "./job-log-body";
 import { JobLogHeader } from "./job-log-header";
 import { JOB_TYPE_META, jobTimes, type PanelStatus } from "./job-log-meta";
@@ -50,8 +50,7 @@ export function JobLogPanel({ jobId, jobType, defaultCollapsed, height = 320, hi
   const jobStatus = status ?? job?.status;
   const panelStatus: PanelStatus = missing ? "missing" : (jobStatus ?? "loading");
   // Unknown types (diagnostics jobs) render with the generic task_operation look.
-  const known = (t: string | undefined): t is JobType => !!t && t in JOB_TYPE_META;
-  const type: JobType = known(job?.jobType) ? job.jobType : known(jobType) ? jobType : job ? "task_operation" : "plan_decompose";
+  const type: JobType = isJobType(job?.jobType) ? job.jobType : isJobType(jobType) ? jobType : job ? "task_operation" : "plan_decompose";
 
   // null = automatic (collapsed once succeeded); a boolean = the user's (or caller's) choice.
   const [override, setOverride] = useState<boolean | null>(defaultCollapsed ?? null);

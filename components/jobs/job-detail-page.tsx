@@ -13,10 +13,8 @@ import { useSupportSession } from "@/components/support/use-support-session";
 import { useJobLog } from "@/hooks/use-job-log";
 import { useLang, useT } from "@/lib/client/i18n";
 import { queries } from "@/lib/client/queries";
-import { JOB_TYPES, isTerminal, type JobDto, type JobType } from "@/lib/shared/jobs";
+import { isJobType, isTerminal, type JobDto } from "@/lib/shared/jobs";
 import styles from "./jobs.module.css";
-
-const isJobType = (v: string): v is JobType => (JOB_TYPES as readonly string[]).includes(v);
 
 /** A link to another job: type title, short id and status tag. Props: `{job}`. */
 function JobLink({ job }: { job: JobDto }) {

@@ -16,7 +16,7 @@ import { SupportStatus } from "@/components/support/support-status";
 import { useSupportSession } from "@/components/support/use-support-session";
 import { useLang, useT } from "@/lib/client/i18n";
 import { queries } from "@/lib/client/queries";
-import { JOB_STATUSES, JOB_TYPES, isTerminal, type JobDto, type JobStatus, type JobType } from "@/lib/shared/jobs";
+import { JOB_STATUSES, JOB_TYPES, isJobType, isTerminal, type JobDto, type JobStatus, type JobType } from "@/lib/shared/jobs";
 import styles from "./jobs.module.css";
 
 /** Jobs per page. */
@@ -32,8 +32,6 @@ const dayStart = (ymd: string, addDays = 0): string | undefined => {
   const d = dayjs(ymd, "YYYY-MM-DD");
   return d.isValid() ? d.startOf("day").add(addDays, "day").toISOString() : undefined;
 };
-
-const isJobType = (v: string): v is JobType => (JOB_TYPES as readonly string[]).includes(v);
 
 /**
  * The job history page. Filters live in the URL (`?jobType=&status=&planId=

@@ -4,6 +4,8 @@ import { z } from "zod";
 
 export const JOB_TYPES = ["chat_actions", "plan_decompose", "plan_execute", "task_operation"] as const;
 export type JobType = (typeof JOB_TYPES)[number];
+/** True for DESIGN.md's four job types (diagnostics jobs have others). */
+export const isJobType = (v: unknown): v is JobType => (JOB_TYPES as readonly unknown[]).includes(v);
 
 export const JOB_STATUSES = ["pending", "running", "succeeded", "failed", "cancelled"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
