@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     environment: "node",
     setupFiles: ["test/setup-env.ts"],
-    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "hooks/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
+    include: ["lib/**/*.test.ts", "app/**/*.test.ts", "hooks/**/*.test.{ts,tsx}", "components/**/*.test.{ts,tsx}"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Each test file gets its own SQLite file; files run in separate workers.
@@ -15,6 +15,8 @@ export default defineConfig({
     alias: {
       "server-only": path.resolve(import.meta.dirname, "test/empty-module.ts"),
       "@": import.meta.dirname,
+      // `// @vitest-environment dom-node` (hook tests): happy-dom's DOM with Node's fetch classes; see the file.
+      "vitest-environment-dom-node": path.resolve(import.meta.dirname, "test/dom-environment.ts"),
     },
   },
 });

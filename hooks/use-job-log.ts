@@ -197,7 +197,9 @@ export function useJobLog(jobId: string, options: UseJobLogOptions = {}): UseJob
     [queryClient],
   );
 
-  const loaded = !!state.job;
+  // The state may still be the previous job's in the render where jobId changes (the
+  // reset runs in an effect): following it would watch the new job from the old cursor.
+  const loaded = state.job?.id === jobId;
   const following = enabled && loaded && !state.complete && !state.missing;
 
   useEffect(() => {
@@ -210,6 +212,9 @@ export function useJobLog(jobId: string, options: UseJobLogOptions = {}): UseJob
       pollAbort.abort();
       pollAbort = new AbortController();
     };
+    // Set once polling gave up (offline): the hub's later failed reconnects must not
+    // restart it; retry() re-runs this effect, a reopened stream clears it.
+    let gaveUp = false;
 
     const poll = async (signal: AbortSignal) => {
       dispatch({ type: "transport", transport: "polling" });
@@ -244,7 +249,10 @@ export function useJobLog(jobId: string, options: UseJobLogOptions = {}): UseJob
           if (error instanceof ApiError && error.status === 404) return dispatch({ type: "missing" });
           failures += 1;
           dispatch({ type: "error", error: error as Error });
-          if (failures >= MAX_POLL_FAILURES) return dispatch({ type: "offline", error: error as Error });
+          if (failures >= MAX_POLL_FAILURES) {
+            gaveUp = true;
+            return dispatch({ type: "offline", error: error as Error });
+          }
         }
         // Jitter in [delay/2, delay] keeps many tabs from polling in lockstep.
         await sleep(delay / 2 + (Math.random() * delay) / 2, signal);
@@ -270,10 +278,11 @@ export function useJobLog(jobId: string, options: UseJobLogOptions = {}): UseJob
       onState(s) {
         if (abort.signal.aborted) return;
         if (s === "open") {
+          gaveUp = false;
           stopPolling();
           dispatch({ type: "transport", transport: "sse" });
         } else if (s === "failed") {
-          polling ??= poll(pollAbort.signal).finally(() => (polling = undefined));
+          if (!gaveUp) polling ??= poll(pollAbort.signal).finally(() => (polling = undefined));
         } else {
           dispatch({ type: "transport", transport: "idle" });
           stopPolling();

@@ -112,6 +112,10 @@ export class JobStreamHub {
     this.connection = controller;
     this.ended.clear();
     const jobs = [...this.watchers].map(([id, set]) => `${id}:${Math.min(...[...set].map((w) => w.cursor))}`);
+    // The watchers this connection was asked for, at their cursors. One that joins
+    // later takes no frames from it (they may be ahead of its cursor: a gap) and
+    // waits for the reconnect its watch() scheduled.
+    const members = new Set([...this.watchers.values()].flatMap((set) => [...set]));
     try {
       const res = await fetch(`${this.url}?jobs=${encodeURIComponent(jobs.join(","))}`, {
         headers: { Accept: "text/event-stream" },
@@ -128,7 +132,7 @@ export class JobStreamHub {
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
-        this.dispatch(value.event ?? "message", value.data);
+        this.dispatch(value.event ?? "message", value.data, members);
       }
       if (controller.signal.aborted) return;
       // A clean close means every job ended; anything still watched reconnects.
@@ -143,7 +147,7 @@ export class JobStreamHub {
     }
   }
 
-  private dispatch(event: string, data: string): void {
+  private dispatch(event: string, data: string, members: Set<StreamWatcher>): void {
     let payload: { job_id?: string; seq?: number };
     try {
       payload = JSON.parse(data);
@@ -153,11 +157,12 @@ export class JobStreamHub {
     const set = payload.job_id ? this.watchers.get(payload.job_id) : undefined;
     if (!set) return;
     for (const w of [...set]) {
-      if (event === "end") {
+      if (event === "missing") w.onMissing();
+      else if (!members.has(w)) continue;
+      else if (event === "end") {
         this.ended.add(payload.job_id!);
         w.onEnd(payload as StreamEnd);
       }
-      else if (event === "missing") w.onMissing();
       else if (typeof payload.seq === "number" && payload.seq > w.cursor) {
         w.cursor = payload.seq;
         w.onFrame(payload as StreamFrame);

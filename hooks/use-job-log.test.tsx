@@ -1,0 +1,377 @@
+// @vitest-environment dom-node
+// Component tests of useJobLog and its stream client (JobStreamHub) against
+// the real server: the route handlers, the job runner and a temporary SQLite
+// database run in-process; only the network is fake (test/route-fetch.ts), so
+// the stream can be dropped or refused and the browser taken offline.
+// DESIGN.md "SSE contract" and "Client fallback". Real timers throughout: the
+// server side uses timers too, so backoffs are waited out (the file takes ~25 s).
+import { vi } from "vitest";
+
+vi.hoisted(() => {
+  // POST /api/diagnostics/log-burst: jobs that log N lines at a set rate. Read once, at boot.
+  process.env.DIAGNOSTICS_ENABLED = "1";
+});
+
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { act, cleanup, renderHook } from "@testing-library/react";
+import type { ReactNode } from "react";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { MAX_POLL_FAILURES, useJobLog, type JobLogTransport, type UseJobLogOptions } from "@/hooks/use-job-log";
+import { ApiError } from "@/lib/client/api";
+import { resetJobStreamHubForTests } from "@/lib/client/job-stream";
+import { ensureStarted, getRunner } from "@/lib/server/boot";
+import { getDb } from "@/lib/server/db/client";
+import { getDeps } from "@/lib/server/deps";
+import { getBus } from "@/lib/server/jobs/bus";
+import { getTails } from "@/lib/server/jobs/job-tail";
+import type { JobDto } from "@/lib/shared/jobs";
+import { RouteFetch } from "@/test/route-fetch";
+
+let net: RouteFetch;
+let client: QueryClient;
+
+beforeAll(async () => {
+  await ensureStarted();
+});
+beforeEach(() => {
+  net = new RouteFetch();
+  vi.stubGlobal("fetch", net.fetch);
+  client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+});
+afterEach(async () => {
+  cleanup();
+  resetJobStreamHubForTests();
+  client.clear();
+  vi.unstubAllGlobals();
+  await getRunner().idle(undefined, 20_000);
+});
+afterAll(async () => {
+  await getRunner().stop();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits (on real timers, yielding to them) until `cond()` holds. */
+async function until(what: string, cond: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${what}`);
+    await sleep(5);
+  }
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/**
+ * Renders useJobLog in a QueryClientProvider. `transports` lists every distinct
+ * transport it rendered, in order; `broken` every render whose event list was
+ * not gapless (consecutive seqs, starting at 1 unless `hasEarlier`). Checking
+ * every render matters: after the end the hook refetches the snapshot (the
+ * latest 200 events), which would paper over a gap in a short log.
+ */
+function renderJobLog(jobId: string, options?: UseJobLogOptions) {
+  const transports: JobLogTransport[] = [];
+  const broken: string[] = [];
+  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  const view = renderHook(
+    ({ id }: { id: string }) => {
+      const log = useJobLog(id, options);
+      if (transports.at(-1) !== log.transport) transports.push(log.transport);
+      const s = log.events.map((e) => e.seq);
+      const jump = s.findIndex((q, i) => i > 0 && q !== s[i - 1] + 1);
+      if (jump > 0) broken.push(`${id}: ${s[jump - 1]} then ${s[jump]}`);
+      if (s.length > 0 && s[0] !== 1 && !log.hasEarlier) broken.push(`${id}: starts at ${s[0]} with nothing earlier`);
+      return log;
+    },
+    { wrapper, initialProps: { id: jobId } },
+  );
+  const seqs = () => view.result.current.events.map((e) => e.seq);
+  const done = () => view.result.current.status === "succeeded" && view.result.current.transport === "idle";
+  return { ...view, transports, broken, seqs, done };
+}
+
+/** Starts a log-burst job as the browser's session: `lines` log lines at `ratePerSec`; its log has lines + 2 events. */
+async function startBurst(lines: number, ratePerSec: number, as = net): Promise<string> {
+  const { status, body } = await as.api<{ job: JobDto }>("/api/diagnostics/log-burst", { body: { lines, ratePerSec } });
+  expect(status).toBe(202);
+  return body.job.id;
+}
+
+async function jobRow(jobId: string) {
+  return getDb().job.findUniqueOrThrow({ where: { id: jobId }, select: { status: true, lastSeq: true } });
+}
+
+/** The `[jobId, cursor]` pairs a /api/streams request asked for. */
+function jobsIn(url: string): [string, number][] {
+  const jobs = new URL(url, "http://localhost").searchParams.get("jobs")!;
+  return jobs.split(",").map((i) => [i.split(":")[0], Number(i.split(":")[1])]);
+}
+
+/** The cursor a /api/streams request asked from for `jobId`. */
+function cursorIn(url: string, jobId: string): number {
+  const item = jobsIn(url).find(([id]) => id === jobId);
+  if (!item) throw new Error(`${jobId} not in ${url}`);
+  return item[1];
+}
+
+/** Streams the server is still following (the abort reached the route's cleanup when this drops). */
+const serverFollowers = () => getTails(getDeps().db, getBus()).followerCount;
+
+describe("useJobLog over the real server", () => {
+  it("follows over SSE, polls /events?after= while the stream is down, and returns to SSE without gaps or duplicates", async () => {
+    const jobId = await startBurst(150, 25); // ~6 s of log
+    const log = renderJobLog(jobId);
+    await until("events over SSE", () => log.result.current.transport === "sse" && log.result.current.events.length >= 5);
+    expect(net.of("stream", true)).toHaveLength(1);
+    expect(net.of("poll")).toEqual([]);
+
+    // The connection drops and every reconnect is refused.
+    net.refuseStreams = true;
+    expect(net.dropStreams()).toBe(1);
+    await until("polling", () => log.result.current.transport === "polling");
+    const streamsAtDrop = net.of("stream").length;
+    await until(
+      "a refused reconnect and a poll that brought new events",
+      () => net.of("stream").length > streamsAtDrop && net.of("poll").some((p) => p.seqs.length > 0),
+    );
+    const refused = net.of("stream").slice(streamsAtDrop);
+    expect(refused.map((r) => r.status)).toEqual(refused.map(() => "failed"));
+    expect(log.result.current.transport).toBe("polling");
+
+    // The stream is allowed again: the hub's next reconnect succeeds and polling stops.
+    net.refuseStreams = false;
+    await until("back on SSE", () => log.result.current.transport === "sse", 15_000);
+    const polls = net.of("poll").length;
+    const reopened = net.of("stream").at(-1)!;
+    expect(reopened.status).toBe(200);
+
+    await until("the job's end", log.done, 15_000);
+    const { status, lastSeq } = await jobRow(jobId);
+    expect(status).toBe("succeeded");
+    expect(lastSeq).toBe(152);
+    expect(log.seqs()).toEqual(range(1, lastSeq));
+    expect(log.broken).toEqual([]);
+    expect(log.transports).toEqual(["idle", "sse", "polling", "sse", "idle"]);
+    // No poll after the stream came back; the polls carried events while it was down.
+    expect(net.of("poll")).toHaveLength(polls);
+    expect(net.of("poll").flatMap((p) => p.seqs).length).toBeGreaterThan(0);
+    // The reopened stream resumed at the hook's cursor, carried live lines to the end, then closed.
+    const cursor = cursorIn(reopened.url, jobId);
+    expect(reopened.seqs).toEqual(range(cursor + 1, lastSeq));
+    expect(reopened.seqs.length).toBeGreaterThan(1);
+    expect(reopened.ends).toEqual([jobId]);
+    expect(net.requests.filter((r) => r.open)).toEqual([]);
+    expect(log.result.current).toMatchObject({ offline: false, missing: false, job: { status: "succeeded", lastSeq } });
+  });
+
+  it("an unknown job, or another session's job, is missing: transport idle and nothing left open", async () => {
+    const other = new RouteFetch();
+    const othersJob = await startBurst(40, 40, other);
+    for (const jobId of ["no-such-job", othersJob]) {
+      const log = renderJobLog(jobId);
+      await until("missing", () => log.result.current.missing);
+      expect(log.result.current).toMatchObject({ missing: true, transport: "idle", offline: false, job: undefined, events: [] });
+      // Retry on a missing job asks nothing more of the network.
+      act(() => log.result.current.retry());
+      await sleep(300);
+      expect(log.result.current).toMatchObject({ missing: true, transport: "idle" });
+      expect(log.transports).toEqual(["idle"]);
+      log.unmount();
+    }
+    expect(net.requests.map((r) => [r.kind, r.url, r.status])).toEqual([
+      ["snapshot", "/api/jobs/no-such-job", 404],
+      ["snapshot", `/api/jobs/${othersJob}`, 404],
+    ]);
+    expect(net.requests.filter((r) => r.open)).toEqual([]);
+  });
+
+  it(`after ${MAX_POLL_FAILURES} failed polls in a row it is offline and stops polling; retry() resumes and completes the log`, async () => {
+    const jobId = await startBurst(60, 30); // ~2 s
+    const log = renderJobLog(jobId);
+    await until("events over SSE", () => log.result.current.transport === "sse" && log.result.current.events.length >= 3);
+
+    net.offline = true;
+    net.dropStreams();
+    await until("offline", () => log.result.current.offline);
+    expect(net.of("poll").map((p) => p.status)).toEqual(["failed", "failed", "failed", "failed", "failed"]);
+    expect(log.result.current).toMatchObject({ offline: true, transport: "idle" });
+    expect(log.result.current.error).toBeInstanceOf(ApiError);
+    expect((log.result.current.error as ApiError).status).toBe(0);
+
+    // The stream client keeps retrying in the background; its failures must not restart polling.
+    const streams = net.of("stream").length;
+    await until("another refused stream attempt", () => net.of("stream").length > streams, 12_000);
+    await sleep(1200); // longer than any poll backoff at this point
+    expect(net.of("poll")).toHaveLength(MAX_POLL_FAILURES);
+    expect(log.result.current).toMatchObject({ offline: true, transport: "idle" });
+
+    // The network is back; the user presses Retry.
+    net.heal();
+    act(() => log.result.current.retry());
+    await until("the job's end", log.done, 15_000);
+    const { lastSeq } = await jobRow(jobId);
+    expect(lastSeq).toBe(62);
+    expect(log.seqs()).toEqual(range(1, lastSeq));
+    expect(log.broken).toEqual([]);
+    expect(log.result.current).toMatchObject({ offline: false, error: undefined, missing: false });
+    expect(net.requests.filter((r) => r.open)).toEqual([]);
+  });
+
+  describe("cursor de-duplication", () => {
+    it("a second hook joining from an older cached snapshot makes the shared stream replay; each hook still has every seq once", async () => {
+      const jobId = await startBurst(80, 40); // ~2 s
+      const a = renderJobLog(jobId);
+      await until("A follows over SSE", () => a.result.current.transport === "sse" && a.result.current.events.length >= 10);
+      const aCursor = a.seqs().at(-1)!;
+      // B gets the snapshot A loaded at its start from the cache (staleTime: Infinity): an older cursor.
+      const b = renderJobLog(jobId);
+      await until("the stream reconnects for B", () => net.of("stream").length === 2);
+      const replay = net.of("stream")[1];
+      expect([...a.broken, ...b.broken]).toEqual([]);
+      expect(cursorIn(replay.url, jobId)).toBeLessThan(aCursor);
+      await until("both hooks see the end", () => a.done() && b.done(), 15_000);
+
+      const { lastSeq } = await jobRow(jobId);
+      expect(a.seqs()).toEqual(range(1, lastSeq));
+      expect(b.seqs()).toEqual(range(1, lastSeq));
+      expect([...a.broken, ...b.broken]).toEqual([]);
+      // The wire did carry seqs A already had.
+      const wire = net.of("stream").flatMap((r) => r.seqs);
+      expect(wire.length).toBeGreaterThan(new Set(wire).size);
+      expect(replay.seqs[0]).toBeLessThanOrEqual(aCursor);
+      expect(net.of("snapshot")[0].seqs.length).toBeLessThan(aCursor);
+      expect(net.peakOpenStreams).toBe(1);
+    });
+
+    it("polls and a reconnect that replay from seq 1 (a proxy rewinding the cursor) add nothing twice", async () => {
+      const jobId = await startBurst(80, 40); // ~2 s
+      const log = renderJobLog(jobId);
+      await until("events over SSE", () => log.result.current.transport === "sse" && log.result.current.events.length >= 8);
+      net.rewrite = (url) => url.replace(/after=\d+/, "after=0").replace(/%3A\d+/g, "%3A0");
+      net.dropStreams();
+      await until("a poll and a reconnect, both from 0", () => net.of("poll").length >= 1 && net.of("stream").length >= 2 && net.of("stream").at(-1)!.status === 200);
+      await until("the job's end", log.done, 15_000);
+
+      const { lastSeq } = await jobRow(jobId);
+      expect(log.seqs()).toEqual(range(1, lastSeq));
+      const poll = net.of("poll")[0];
+      expect(poll.url).toMatch(/after=0&/);
+      expect(poll.seqs[0]).toBe(1);
+      const reconnect = net.of("stream").at(-1)!;
+      expect(cursorIn(reconnect.url, jobId)).toBe(0);
+      expect(reconnect.seqs).toEqual(range(1, lastSeq));
+      // After the end the snapshot is refetched (finishedAt, result): it overlaps the whole log and adds nothing.
+      await until("the snapshot refetch, taken in", () => net.of("snapshot").length >= 2 && log.result.current.job?.result != null);
+      expect(net.of("snapshot")[1].seqs).toEqual(range(1, lastSeq));
+      expect(log.seqs()).toEqual(range(1, lastSeq));
+      expect(log.broken).toEqual([]);
+    });
+  });
+
+  describe("nothing left open", () => {
+    it("at the terminal event the job's stream closes and no poll runs afterwards", async () => {
+      const jobId = await startBurst(20, 40); // ~0.5 s
+      const log = renderJobLog(jobId);
+      await until("the job's end", log.done);
+      // onEnd refetches the snapshot (the row's result and finishedAt); wait until the hook has taken it in.
+      await until("the snapshot refetch after the end", () => net.of("snapshot").length >= 2 && log.result.current.job?.result != null);
+      const lastSeq = 22;
+      expect(log.seqs()).toEqual(range(1, lastSeq));
+      expect(log.result.current.job).toMatchObject({ status: "succeeded", lastSeq, result: { lines: 20 } });
+      expect(log.result.current.job?.finishedAt).toEqual(expect.any(String));
+
+      const mark = net.requests.length;
+      await sleep(1500); // longer than the first poll backoff and any reconnect the hub would schedule
+      expect(net.requests.slice(mark)).toEqual([]);
+      expect(net.requests.map((r) => r.kind)).toEqual(["snapshot", "stream", "snapshot"]);
+      const [stream] = net.of("stream");
+      expect(stream).toMatchObject({ open: false, status: 200, ends: [jobId] });
+      expect(stream.seqs).toEqual(range(cursorIn(stream.url, jobId) + 1, lastSeq));
+      expect(serverFollowers()).toBe(0);
+      expect(log.transports).toEqual(["idle", "sse", "idle"]);
+      expect(log.broken).toEqual([]);
+    });
+
+    it("a job that already finished opens no stream at all", async () => {
+      const jobId = await startBurst(10, 0);
+      await getRunner().idle([jobId]);
+      const log = renderJobLog(jobId);
+      await until("loaded", () => log.result.current.events.length > 0);
+      await sleep(500);
+      expect(log.seqs()).toEqual(range(1, 12));
+      expect(log.result.current).toMatchObject({ status: "succeeded", transport: "idle", hasEarlier: false });
+      expect(net.requests.map((r) => [r.kind, r.url])).toEqual([["snapshot", `/api/jobs/${jobId}`]]);
+      expect(log.transports).toEqual(["idle"]);
+    });
+
+    it("two hooks on different jobs share one /api/streams connection; unmounting closes it, server side too, and leaves the jobs running", async () => {
+      const j1 = await startBurst(400, 40); // ~10 s: still running when the test ends
+      const j2 = await startBurst(400, 40);
+      const h1 = renderJobLog(j1);
+      const h2 = renderJobLog(j2);
+      await until("both over SSE", () =>
+        [h1, h2].every((h) => h.result.current.transport === "sse" && h.result.current.events.length >= 3),
+      );
+      const [shared] = net.of("stream", true);
+      expect(net.of("stream", true)).toHaveLength(1);
+      expect(jobsIn(shared.url).map(([id]) => id)).toEqual([j1, j2]);
+      expect(net.peakOpenStreams).toBe(1);
+
+      h1.unmount();
+      await until("a connection for j2 alone", () => {
+        const open = net.of("stream", true);
+        return open.length === 1 && open[0] !== shared;
+      });
+      expect(jobsIn(net.of("stream", true)[0].url).map(([id]) => id)).toEqual([j2]);
+      expect(shared.open).toBe(false);
+      h2.unmount();
+      await until("no stream open", () => net.of("stream", true).length === 0);
+      await until("the server stopped following", () => serverFollowers() === 0, 2_000);
+      const mark = net.requests.length;
+      await sleep(300);
+      expect(net.requests.slice(mark)).toEqual([]);
+      expect(net.peakOpenStreams).toBe(1);
+      expect(net.of("poll")).toEqual([]);
+      // Disconnect is not cancel (guarantee 9).
+      expect((await jobRow(j1)).status).toBe("running");
+      expect((await jobRow(j2)).status).toBe("running");
+      for (const id of [j1, j2]) expect((await net.api(`/api/jobs/${id}/cancel`, { method: "POST" })).status).toBe(202);
+    });
+  });
+
+  it("switching to another running job follows it from its own snapshot's cursor", async () => {
+    const j1 = await startBurst(400, 40); // ~10 s: cancelled at the end
+    const j2 = await startBurst(120, 40); // ~3 s
+    // j2's snapshot is cached from an earlier view, taken when it had hardly started.
+    const earlier = renderJobLog(j2);
+    await until("j2 loaded", () => !!earlier.result.current.job);
+    earlier.unmount();
+    const cachedSeq = client.getQueryData<{ lastSeq: number }>(["jobs", j2, "snapshot"])!.lastSeq;
+
+    const log = renderJobLog(j1);
+    await until("j1 well ahead of j2's cached snapshot", () => log.result.current.transport === "sse" && (log.seqs().at(-1) ?? 0) > cachedSeq + 10);
+    log.rerender({ id: j2 });
+    await until("j2 followed over SSE", () => log.result.current.job?.id === j2 && log.result.current.transport === "sse" && log.seqs().length > cachedSeq + 5);
+    const stream = net.of("stream").at(-1)!;
+    expect(cursorIn(stream.url, j2)).toBe(cachedSeq);
+    await until("j2's end", log.done, 15_000);
+    const { lastSeq } = await jobRow(j2);
+    expect(log.seqs()).toEqual(range(1, lastSeq));
+    expect(log.broken).toEqual([]);
+    expect((await net.api(`/api/jobs/${j1}/cancel`, { method: "POST" })).status).toBe(202);
+  });
+
+  it('history: "all" pages a finished log longer than the snapshot back to seq 1', async () => {
+    const jobId = await startBurst(1300, 0);
+    await getRunner().idle([jobId]);
+    const log = renderJobLog(jobId, { history: "all" });
+    await until("the whole history", () => log.result.current.events.length === 1302 && !log.result.current.hasEarlier);
+    expect(log.seqs()).toEqual(range(1, 1302));
+    expect(log.broken).toEqual([]);
+    expect(net.requests.map((r) => [r.kind, r.url])).toEqual([
+      ["snapshot", `/api/jobs/${jobId}`],
+      ["page", `/api/jobs/${jobId}/events?before=1103&limit=1000`],
+      ["page", `/api/jobs/${jobId}/events?before=103&limit=1000`],
+    ]);
+  });
+});
