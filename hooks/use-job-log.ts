@@ -125,6 +125,8 @@ function reducer(state: State, action: Action): State {
     case "earlier":
       return { ...state, events: merge(state.events, action.events), hasEarlier: action.hasEarlier };
     case "transport":
+      // The stream (re)opening ends an offline spell even before new lines arrive.
+      if (action.transport === "sse" && (state.offline || state.error)) return { ...state, transport: "sse", offline: false, error: undefined };
       return state.transport === action.transport ? state : { ...state, transport: action.transport };
     case "complete":
       return {
