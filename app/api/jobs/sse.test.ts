@@ -192,6 +192,25 @@ describe("GET /api/streams (multiplexed)", () => {
     expect(getBus().listenerCount).toBe(0);
   });
 
+  it("wakes every job's producer when a slow client drains: all jobs arrive in full", async () => {
+    // 6 finished jobs of 150 lines: 900 frames, far over the 64-frame buffer,
+    // so every job's producer waits for room at once while the client is away.
+    const ids: string[] = [];
+    for (let j = 0; j < 6; j++) {
+      const id = await manualJob(user);
+      await write(id, Array.from({ length: 150 }, (_, i) => `line ${i + 1}`), "succeeded");
+      ids.push(id);
+    }
+    const res = await user.call(getStreams, { url: `/api/streams?jobs=${ids.map((id) => `${id}:0`).join(",")}` });
+    await new Promise((r) => setTimeout(r, 200)); // the buffer fills; all six producers wait
+    const read = await readSse(res, { timeoutMs: 10_000 });
+    for (const id of ids) {
+      const seqs = read.messages.filter((m) => m.event !== "end" && JSON.parse(m.data).job_id === id).map((m) => JSON.parse(m.data).seq);
+      expect(seqs).toEqual(Array.from({ length: 151 }, (_, i) => i + 1));
+      expect(read.messages.filter((m) => m.event === "end" && JSON.parse(m.data).job_id === id)).toHaveLength(1);
+    }
+  });
+
   it("rejects a malformed job list with 400", async () => {
     const res = await user.call(getStreams, { url: "/api/streams?jobs=abc" });
     expect(res.status).toBe(400);

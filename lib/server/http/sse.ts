@@ -6,7 +6,11 @@ export type SseSink = {
   send(event: string, data: unknown, id?: string | number): void;
   /** Sends one event frame whose `data` is already one-line JSON (serialized once, sent to many). */
   sendData(event: string, json: string, id?: string | number): void;
-  /** Resolves when the client has room for more (backpressure), or the stream closed. */
+  /**
+   * Resolves when the client has room for more (backpressure), or the stream
+   * closed. Safe to await from several producers at once (the multiplexed
+   * stream runs one per job): every waiter is woken.
+   */
   ready(): Promise<void>;
   /** Aborted when the client goes away or the stream is cancelled. */
   signal: AbortSignal;
@@ -42,13 +46,19 @@ export function sseResponse(request: Request, options: SseOptions): Response {
   const encoder = new TextEncoder();
   const abort = new AbortController();
   let heartbeat: NodeJS.Timeout | undefined;
-  let waiting: (() => void) | undefined;
+  // Every producer waiting for room; one slot would lose all wake-ups but the last.
+  let waiting: (() => void)[] = [];
+  const wakeAll = () => {
+    const ws = waiting;
+    waiting = [];
+    for (const w of ws) w();
+  };
   let controllerRef: ReadableStreamDefaultController<Uint8Array> | undefined;
 
   const cleanup = () => {
     clearInterval(heartbeat);
     if (!abort.signal.aborted) abort.abort();
-    waiting?.();
+    wakeAll();
   };
   const write = (text: string) => {
     if (abort.signal.aborted || !controllerRef) return;
@@ -70,7 +80,7 @@ export function sseResponse(request: Request, options: SseOptions): Response {
     },
     ready() {
       if (abort.signal.aborted || !controllerRef || (controllerRef.desiredSize ?? 1) > 0) return Promise.resolve();
-      return new Promise<void>((resolve) => (waiting = resolve));
+      return new Promise<void>((resolve) => waiting.push(resolve));
     },
   };
 
@@ -98,9 +108,7 @@ export function sseResponse(request: Request, options: SseOptions): Response {
           });
       },
       pull() {
-        const w = waiting;
-        waiting = undefined;
-        w?.();
+        wakeAll();
       },
       cancel() {
         cleanup();
