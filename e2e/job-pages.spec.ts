@@ -47,6 +47,7 @@ test("8 running jobs on one page all update live over one multiplexed stream", a
     if (r.url().includes("/api/streams")) streams.push(r.url());
     if (/\/api\/jobs\/[^/]+\/events\?after=/.test(r.url())) polls.push(r.url());
   });
+  await page.request.get("/api/session"); // one session cookie for the page and the API calls below
   await page.goto("/jobs");
   // 8 jobs of 1,500 lines at 100 lines/s: each runs about 15 s.
   const jobs = await Promise.all(Array.from({ length: 8 }, () => startBurst(page.request, 1500, 100)));
@@ -92,7 +93,7 @@ test("the JSON export downloads and equals the server's events; copy line copies
   await page.goto(`/jobs/${jobId}`);
   const detail = page.getByTestId("job-log-panel");
   await expect(detail).toHaveAttribute("data-status", "succeeded");
-  await detail.getByTestId("job-log-export").hover();
+  await detail.getByTestId("job-log-export").click();
   const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`a[href*="format=json"]`).click()]);
   expect(download.suggestedFilename()).toBe(`job-${jobId}-${new Date().toISOString().slice(0, 10)}.json`);
   const file = JSON.parse(fs.readFileSync((await download.path())!, "utf8")) as { job: JobDto; events: JobEventDto[] };
@@ -124,6 +125,7 @@ test("the JSON export downloads and equals the server's events; copy line copies
 
 test("history pages and filters; support signs in with the token and sees everyone's jobs", async ({ page, browser }) => {
   test.setTimeout(90_000);
+  await page.request.get("/api/session");
   await page.goto("/jobs");
   const mine = await Promise.all(Array.from({ length: 21 }, () => startBurst(page.request, 2, 0)));
   for (const job of mine) await waitFinished(page.request, job.id);

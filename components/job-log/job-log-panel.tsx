@@ -42,7 +42,8 @@ function lastProgress(events: JobEventDto[]): { done: number; total: number } | 
  * summary when it succeeds; failed jobs stay open with their error.
  * Props: `{jobId, jobType?, defaultCollapsed?, height?, onStatusChange?}`.
  * Root: `data-testid="job-log-panel"` with `data-job-id`, `data-status`
- * (job status | "loading" | "missing"), `data-transport`, `data-collapsed`.
+ * (job status | "loading" | "missing"), `data-transport`, `data-collapsed`,
+ * `data-last-seq` (the highest seq loaded).
  */
 export function JobLogPanel({ jobId, jobType, defaultCollapsed, height = 320, history, onStatusChange }: JobLogPanelProps) {
   const t = useT();
@@ -79,6 +80,7 @@ export function JobLogPanel({ jobId, jobType, defaultCollapsed, height = 320, hi
       data-status={panelStatus}
       data-transport={transport}
       data-collapsed={collapsed ? "true" : "false"}
+      data-last-seq={events.at(-1)?.seq ?? 0}
       aria-label={t(JOB_TYPE_META[type].title)}
     >
       <JobLogHeader

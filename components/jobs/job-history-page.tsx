@@ -23,6 +23,8 @@ import styles from "./jobs.module.css";
 export const HISTORY_PAGE_SIZE = 20;
 /** Refetch interval while a listed job is still pending or running, ms. */
 const LIVE_REFRESH_MS = 2_000;
+/** Refetch interval otherwise, so jobs started elsewhere (another tab, the API) show up, ms. */
+const IDLE_REFRESH_MS = 10_000;
 
 const FILTER_KEYS = ["jobType", "status", "planId", "q", "from", "to"] as const;
 type Filters = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
@@ -40,7 +42,7 @@ const dayStart = (ymd: string, addDays = 0): string | undefined => {
  * (Previous/Next, the total beside them). Rows expand into the live
  * JobLogPanel; "Watch running" expands every unfinished job on the page, all
  * on the tab's one multiplexed stream. The list refetches every 2 s while a
- * listed job is unfinished. Props: none.
+ * listed job is unfinished, else every 10 s. Props: none.
  */
 export function JobHistoryPage() {
   const t = useT();
@@ -77,7 +79,7 @@ export function JobHistoryPage() {
       limit: String(HISTORY_PAGE_SIZE),
     }),
     placeholderData: keepPreviousData,
-    refetchInterval: (q) => (q.state.data?.jobs.some((j) => !isTerminal(j.status)) ? LIVE_REFRESH_MS : false),
+    refetchInterval: (q) => (q.state.data?.jobs.some((j) => !isTerminal(j.status)) ? LIVE_REFRESH_MS : IDLE_REFRESH_MS),
   });
   const plans = useQuery(queries.plans());
   const planById = useMemo(() => new Map((plans.data ?? []).map((p) => [p.id, p])), [plans.data]);
