@@ -85,14 +85,14 @@ export function JobHistoryPage() {
   const planById = useMemo(() => new Map((plans.data ?? []).map((p) => [p.id, p])), [plans.data]);
 
   const setFilter = (key: keyof Filters, value: string | undefined) => {
-    const next = new URLSearchParams(params);
+    const next = new URLSearchParams(window.location.search); // not `params`: a replace may still be in flight
     if (value) next.set(key, value);
     else next.delete(key);
     router.replace(`${pathname}${next.size ? `?${next}` : ""}`, { scroll: false });
     setExpanded([]);
   };
   const setRange = (range: [Dayjs | null, Dayjs | null] | null) => {
-    const next = new URLSearchParams(params);
+    const next = new URLSearchParams(window.location.search); // not `params`: a replace may still be in flight
     for (const [key, d] of [["from", range?.[0]], ["to", range?.[1]]] as const) {
       if (d) next.set(key, d.format("YYYY-MM-DD"));
       else next.delete(key);
