@@ -4,7 +4,7 @@ import { useCallback, useEffect, useReducer, useRef } from "react";
 import { ApiError, fetchJson } from "@/lib/client/api";
 import { backoffDelay, getJobStreamHub, type StreamWatcher } from "@/lib/client/job-stream";
 import { queries } from "@/lib/client/queries";
-import { isTerminal, type JobDto, type JobEventDto, type JobEventsPage, type JobStatus } from "@/lib/shared/jobs";
+import { isTerminal, type JobDto, type JobEventDto, type JobEventsPage, type JobStatus, type StreamFrame } from "@/lib/shared/jobs";
 
 export type JobLogTransport = "sse" | "polling" | "idle";
 
@@ -14,6 +14,9 @@ export type UseJobLogOptions = {
   /** "all" pages in the whole history after the snapshot (job pages); default "latest" (the snapshot's ≤ 200, then "load earlier"). */
   history?: "latest" | "all";
 };
+
+/** Longest a streamed line waits before it is rendered, ms (lines arriving meanwhile render together). */
+export const FRAME_BATCH_MS = 50;
 
 /** Events per "load earlier" page (the API's maximum). */
 export const EARLIER_PAGE = 1000;
@@ -32,10 +35,42 @@ export type UseJobLogResult = {
   /** Polling failed 5 times in a row; call retry(). */
   offline: boolean;
   retry: () => void;
+  /** The latest `progress` event's counts, if any (kept as events arrive, not rescanned per render). */
+  progress: JobProgress | undefined;
   /** Prepends the page of events before the earliest loaded one. */
   loadEarlier: () => Promise<void>;
   hasEarlier: boolean;
 };
+
+// One shared tick flushes every hook's pending frames in the same task, so
+// React renders all busy panels together and the page lays out once per tick,
+// not once per panel.
+const flushQueue = new Set<() => void>();
+let flushTick: ReturnType<typeof setTimeout> | undefined;
+function enqueueFlush(flush: () => void): void {
+  flushQueue.add(flush);
+  flushTick ??= setTimeout(() => {
+    flushTick = undefined;
+    const due = [...flushQueue];
+    flushQueue.clear();
+    for (const f of due) f();
+  }, FRAME_BATCH_MS);
+}
+
+/** `done` of `total` from a `progress` event (DESIGN.md "Event semantics"), with the event's seq. */
+export type JobProgress = { seq: number; done: number; total: number };
+
+/** The newer of `current` and the latest progress event among `events` (sorted by seq). */
+function newerProgress(current: JobProgress | undefined, events: JobEventDto[]): JobProgress | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (current && e.seq <= current.seq) return current;
+    if (e.kind !== "progress") continue;
+    const { done, total } = (e.data ?? {}) as { done?: unknown; total?: unknown };
+    if (typeof done === "number" && typeof total === "number") return { seq: e.seq, done, total };
+  }
+  return current;
+}
 
 /** Consecutive poll failures before the panel shows "offline" (DESIGN.md). */
 export const MAX_POLL_FAILURES = 5;
@@ -45,6 +80,7 @@ type State = {
   events: JobEventDto[];
   lastSeq: number;
   hasEarlier: boolean;
+  progress: JobProgress | undefined;
   transport: JobLogTransport;
   missing: boolean;
   offline: boolean;
@@ -70,6 +106,7 @@ const initial: State = {
   events: [],
   lastSeq: 0,
   hasEarlier: false,
+  progress: undefined,
   transport: "idle",
   missing: false,
   offline: false,
@@ -104,7 +141,8 @@ function reducer(state: State, action: Action): State {
       const events = merge(state.events, action.events);
       const lastSeq = Math.max(state.lastSeq, events.at(-1)?.seq ?? 0);
       const complete = state.complete || (isTerminal(action.job.status) && lastSeq >= action.job.lastSeq);
-      return { ...state, job: action.job, events, lastSeq, hasEarlier: action.hasEarlier && (events[0]?.seq ?? 1) > 1, complete };
+      const progress = newerProgress(state.progress, action.events);
+      return { ...state, job: action.job, events, lastSeq, progress, hasEarlier: action.hasEarlier && (events[0]?.seq ?? 1) > 1, complete };
     }
     case "events": {
       const events = merge(state.events, action.events);
@@ -120,10 +158,11 @@ function reducer(state: State, action: Action): State {
         }
         if (terminal) job.status = terminal;
       }
-      return { ...state, events, lastSeq, job, complete: state.complete || !!terminal, offline: false };
+      const progress = newerProgress(state.progress, action.events);
+      return { ...state, events, lastSeq, job, progress, complete: state.complete || !!terminal, offline: false };
     }
     case "earlier":
-      return { ...state, events: merge(state.events, action.events), hasEarlier: action.hasEarlier };
+      return { ...state, events: merge(state.events, action.events), progress: newerProgress(state.progress, action.events), hasEarlier: action.hasEarlier };
     case "transport":
       // The stream (re)opening ends an offline spell even before new lines arrive.
       if (action.transport === "sse" && (state.offline || state.error)) return { ...state, transport: "sse", offline: false, error: undefined };
@@ -261,24 +300,41 @@ export function useJobLog(jobId: string, options: UseJobLogOptions = {}): UseJob
       }
     };
 
+    // Frames are applied in batches (one render per FRAME_BATCH_MS for every
+    // busy job together): a busy log at hundreds of lines a second would
+    // otherwise render, and copy the event list, once per line. Anything else
+    // flushes first, so order is kept.
+    let pending: StreamFrame[] = [];
+    const flush = () => {
+      flushQueue.delete(flush);
+      if (pending.length === 0) return;
+      const frames = pending;
+      pending = [];
+      const events = frames.map((f): JobEventDto => ({ seq: f.seq, ...f.event }));
+      const last = frames.at(-1)!;
+      dispatch({ type: "events", events, job: { status: last.status, stats: last.stats } });
+      onNewEvents(events);
+    };
+
     const watcher: StreamWatcher = {
       cursor: cursor.current,
       onFrame(frame) {
         cursor.current = frame.seq;
-        const event: JobEventDto = { seq: frame.seq, ...frame.event };
-        dispatch({ type: "events", events: [event], job: { status: frame.status, stats: frame.stats } });
-        onNewEvents([event]);
+        if (pending.push(frame) === 1) enqueueFlush(flush);
       },
       onEnd(end) {
+        flush();
         dispatch({ type: "complete", status: end.status, lastSeq: end.lastSeq });
         // The snapshot refetch brings finishedAt and the result.
         void queryClient.invalidateQueries({ queryKey: queries.jobSnapshot(jobId).queryKey });
       },
       onMissing() {
+        flush();
         dispatch({ type: "missing" });
       },
       onState(s) {
         if (abort.signal.aborted) return;
+        flush();
         if (s === "open") {
           gaveUp = false;
           stopPolling();
@@ -296,6 +352,7 @@ export function useJobLog(jobId: string, options: UseJobLogOptions = {}): UseJob
       abort.abort();
       pollAbort.abort();
       unwatch();
+      flush();
     };
     // `retries` restarts following after the offline state.
   }, [following, jobId, onNewEvents, queryClient, retries]);
@@ -337,6 +394,7 @@ export function useJobLog(jobId: string, options: UseJobLogOptions = {}): UseJob
     error: state.error,
     offline: state.offline,
     retry,
+    progress: state.progress,
     loadEarlier,
     hasEarlier: state.hasEarlier,
   };

@@ -2,7 +2,7 @@
 // The log lines of one job: virtualized (only the visible rows are in the DOM),
 // filtered by level, searched with highlight; follows the tail unless the user scrolled up.
 import { ArrowDownOutlined } from "@ant-design/icons";
-import { useVirtualizer } from "@tanstack/react-virtual";
+import { useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
 import { App, Button, Input, Segmented, Select } from "antd";
 import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { copyText } from "@/lib/client/clipboard";
@@ -14,8 +14,24 @@ import styles from "./job-log.module.css";
 
 /** Distance from the bottom (px) that still counts as "at the tail". */
 const STICK_PX = 24;
-/** Estimated row height before measuring, px (one line of 12.5px × 1.5). */
-const ROW_PX = 20;
+/** A scroll this soon after a wheel, touch, key or pointer press on the body is the user's, ms. */
+const USER_SCROLL_MS = 1000;
+/** Estimated row height before measuring, px (one line of 12.5px × 1.5, plus 2px padding). */
+const ROW_PX = 21;
+
+/**
+ * Row height for the virtualizer without forcing a layout. The default reads
+ * `offsetHeight` when a row mounts, a synchronous reflow of the whole page per
+ * new row: with eight busy logs on a page that was most of the main thread.
+ * Here a new row counts as one line (or its last known size) until its
+ * ResizeObserver entry, which comes after layout, gives the real height.
+ */
+function measureRow(element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLDivElement, Element>): number {
+  const box = entry?.borderBoxSize?.[0];
+  if (box) return Math.round(box.blockSize);
+  const index = instance.indexFromElement(element);
+  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? ROW_PX;
+}
 
 /** Clock or relative timestamps, one choice for every panel, kept in localStorage. */
 const timeModeStore = createPersistedStore<LogTimeMode>("planstream.logTime", (v) => (v === "relative" ? "relative" : "clock"), "clock");
@@ -81,19 +97,32 @@ export function JobLogBody({ events, height, hasEarlier, loadEarlier, placeholde
     estimateSize: () => ROW_PX,
     overscan: 12,
     getItemKey: (i) => rows[i].seq,
+    measureElement: measureRow,
   });
 
   const lastSeq = rows.at(-1)?.seq ?? 0;
+  // Rows measured taller than estimated grow the content: stay at the bottom then too.
+  const totalSize = virtualizer.getTotalSize();
+  const full = rows.length > 0 && totalSize >= height;
   const firstSeq = events[0]?.seq ?? 0;
   // Keeps the visible lines in place when earlier lines are prepended.
   const prependAnchor = useRef<{ firstSeq: number; fromBottom: number } | undefined>(undefined);
 
+  // Only the user leaves the tail. Scroll events also come from our own
+  // scroll-to-end and from the virtualizer re-measuring rows while lines pour
+  // in; those land short of the bottom for a moment and must not unstick.
+  const lastUserInput = useRef(0);
+  const onUserInput = useCallback(() => {
+    lastUserInput.current = performance.now();
+  }, []);
   const onScroll = useCallback(() => {
     const el = ref.current;
     if (!el) return;
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= STICK_PX;
-    stick.current = atBottom;
-    if (atBottom) setBehind(false);
+    if (atBottom) {
+      stick.current = true;
+      setBehind(false);
+    } else if (performance.now() - lastUserInput.current < USER_SCROLL_MS) stick.current = false;
   }, []);
 
   useLayoutEffect(() => {
@@ -105,15 +134,18 @@ export function JobLogBody({ events, height, hasEarlier, loadEarlier, placeholde
       prependAnchor.current = undefined;
       return;
     }
-    if (stick.current) {
-      if (rows.length > 0) virtualizer.scrollToIndex(rows.length - 1, { align: "end" });
-    } else if (lastSeq > 0) setBehind(true);
-  }, [lastSeq, firstSeq, rows.length, virtualizer]);
+    // scrollTop = scrollHeight, not virtualizer.scrollToIndex: that one re-renders
+    // the rows synchronously, so with several busy panels every panel forced its
+    // own layout of the page. This way the page lays out once per commit.
+    if (stick.current) el.scrollTop = el.scrollHeight;
+    else if (lastSeq > 0) setBehind(true);
+  }, [lastSeq, firstSeq, rows.length, totalSize]);
 
   const jumpToLatest = () => {
     stick.current = true;
     setBehind(false);
-    if (rows.length > 0) virtualizer.scrollToIndex(rows.length - 1, { align: "end" });
+    const el = ref.current;
+    if (el) el.scrollTop = el.scrollHeight;
   };
 
   const onLoadEarlier = async () => {
@@ -182,8 +214,15 @@ export function JobLogBody({ events, height, hasEarlier, loadEarlier, placeholde
       <div
         ref={ref}
         className={styles.body}
-        style={{ maxHeight: height }}
+        // Once the lines fill the box its size is fixed, and `contain: strict`
+        // makes it a layout boundary: new lines then lay out this box alone,
+        // not the page around it (a table, on /jobs).
+        style={full ? { height, contain: "strict" } : { maxHeight: height }}
         onScroll={onScroll}
+        onWheel={onUserInput}
+        onTouchStart={onUserInput}
+        onPointerDown={onUserInput}
+        onKeyDown={onUserInput}
         role="log"
         aria-live="polite"
         tabIndex={0}
@@ -194,7 +233,7 @@ export function JobLogBody({ events, height, hasEarlier, loadEarlier, placeholde
         ) : (
           <LogLineContext value={lineContext}>
           <LogHighlightContext value={search}>
-            <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+            <div style={{ height: totalSize, position: "relative" }}>
               {virtualizer.getVirtualItems().map((item) => (
                 <div
                   key={item.key}

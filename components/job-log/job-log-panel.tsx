@@ -25,16 +25,6 @@ export type JobLogPanelProps = {
   onStatusChange?: (jobId: string, status: PanelStatus) => void;
 };
 
-function lastProgress(events: JobEventDto[]): { done: number; total: number } | undefined {
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i];
-    if (e.kind !== "progress") continue;
-    const { done, total } = (e.data ?? {}) as { done?: unknown; total?: unknown };
-    if (typeof done === "number" && typeof total === "number") return { done, total };
-  }
-  return undefined;
-}
-
 /**
  * Live log of one job, any type. Header: type icon/title, status tag, elapsed
  * time, progress, transport badge, export menu, collapse toggle. Body: the
@@ -47,7 +37,7 @@ function lastProgress(events: JobEventDto[]): { done: number; total: number } | 
  */
 export function JobLogPanel({ jobId, jobType, defaultCollapsed, height = 320, history, onStatusChange }: JobLogPanelProps) {
   const t = useT();
-  const { job, events, status, missing, transport, error, offline, retry, loadEarlier, hasEarlier } = useJobLog(jobId, { history });
+  const { job, events, status, missing, transport, error, offline, retry, loadEarlier, hasEarlier, progress } = useJobLog(jobId, { history });
   const jobStatus = status ?? job?.status;
   const panelStatus: PanelStatus = missing ? "missing" : (jobStatus ?? "loading");
   // Unknown types (diagnostics jobs) render with the generic task_operation look.
@@ -66,7 +56,6 @@ export function JobLogPanel({ jobId, jobType, defaultCollapsed, height = 320, hi
   const notifyStatus = useEffectEvent((s: PanelStatus) => onStatusChange?.(jobId, s));
   useEffect(() => notifyStatus(panelStatus), [jobId, panelStatus]);
 
-  const progress = useMemo(() => lastProgress(events), [events]);
   const { startedAt, finishedAt } = jobTimes(job, events);
   const times = useMemo(() => ({ startedAt, finishedAt }), [startedAt, finishedAt]);
   const lineCount = Math.max(job?.lastSeq ?? 0, events.at(-1)?.seq ?? 0, events.length);
