@@ -3,11 +3,12 @@
 //   1. log ingest through the JobLogger vs raw batched inserts (@libsql/client)
 //   2. append → SSE-receive latency at 1,000 lines/s, `next start` vs a plain node:http SSE server
 //   3. concurrent SSE streams held by one `next start` process (latency, heap per stream) vs the same floor
+//   4. the browser's main-thread lag with 8 busy JobLogPanels on /jobs vs the same panels idle
 // Everything runs on 127.0.0.1, child servers are killed at the end (also on
 // errors and SIGINT), and a watchdog bounds the whole run. Results go to
 // stdout and bench/results/latest.json.
 //
-// Knobs (environment): BENCH_ONLY=ingest,latency,fanout  BENCH_PROFILE=1 (CPU/heap
+// Knobs (environment): BENCH_ONLY=ingest,latency,fanout,panels  BENCH_PROFILE=1 (CPU/heap
 // profiles of the server, saved under bench/results/)  BENCH_NO_BUILD=1
 // BENCH_INGEST_LINES  BENCH_FANOUT_STEPS=250,500,…  BENCH_TIMEOUT_S.
 import { execFileSync } from "node:child_process";
@@ -17,6 +18,7 @@ import path from "node:path";
 import { measureFanout, type FanoutResult, type FanoutStep } from "./fanout.ts";
 import { benchIngestInChild, type IngestResult } from "./ingest.ts";
 import { measureLatency, type LatencyResult } from "./latency.ts";
+import { measurePanels, type PanelsResult } from "./panels.ts";
 import { formatProfile } from "./lib/profile.ts";
 import { installExitHooks, killAll } from "./lib/procs.ts";
 import { fmtInt, fmtKb, fmtMs } from "./lib/stats.ts";
@@ -36,9 +38,10 @@ const CONFIG = {
     windowMs: 5_000,
     drainMs: 5_000,
   },
-  targets: { ingestLinesPerSec: 50_000, ingestShareOfRaw: 0.25, latencyP99Ms: 50, fanoutStreams: 2_000, fanoutP99Ms: 200, heapPerStreamBytes: 60 * 1024 },
+  panels: { panels: 8, lines: 100_000, ratePerSec: 100, settleMs: 2_000, windowMs: 8_000 },
+  targets: { panelsLagP90Ms: 100, ingestLinesPerSec: 50_000, ingestShareOfRaw: 0.25, latencyP99Ms: 50, fanoutStreams: 2_000, fanoutP99Ms: 200, heapPerStreamBytes: 60 * 1024 },
 };
-const only = new Set((process.env.BENCH_ONLY ?? "ingest,latency,fanout").split(","));
+const only = new Set((process.env.BENCH_ONLY ?? "ingest,latency,fanout,panels").split(","));
 const diagnose = process.env.BENCH_PROFILE === "1";
 const log = (s: string) => console.log(s);
 
@@ -50,6 +53,7 @@ type Results = {
   ingest?: IngestResult;
   latency?: { planstream: LatencyResult; baseline: LatencyResult };
   fanout?: { planstream: FanoutResult; baseline: FanoutResult };
+  panels?: PanelsResult;
   errors: { phase: string; message: string }[];
   durationSeconds?: number;
 };
@@ -190,6 +194,17 @@ function rowsOf(r: Results): Row[] {
       verdict: "",
     });
   }
+  if (r.panels) {
+    const p = r.panels;
+    rows.push({
+      figure: `4 browser timer lag p90, ${p.panels} panels × ${p.ratePerSec} lines/s`,
+      planstream: fmtMs(p.live.p90),
+      baseline: `${fmtMs(p.idle.p90)} (same panels idle)`,
+      ratio: `+${fmtMs(p.live.p90 - p.idle.p90)}`,
+      target: `≤ ${t.panelsLagP90Ms} ms`,
+      verdict: verdict(p.live.p90 <= t.panelsLagP90Ms),
+    });
+  }
   return rows;
 }
 
@@ -260,6 +275,13 @@ function print(r: Results): void {
     );
     log(fanoutTable(r.fanout));
   }
+  if (r.panels) {
+    const p = r.panels;
+    log(
+      `4: timer lag while streaming p50 ${fmtMs(p.live.p50)}, p99 ${fmtMs(p.live.p99)}, max ${fmtMs(p.live.max)} (idle p50 ${fmtMs(p.idle.p50)}, max ${fmtMs(p.idle.max)}); ` +
+        `${fmtInt(p.linesPerSec)} lines/s reached the ${p.panels} panels.`,
+    );
+  }
   for (const e of r.errors) log(`\nERROR in ${e.phase}: ${e.message}`);
 }
 
@@ -280,7 +302,7 @@ async function main(): Promise<number> {
   if ((results.machine.loadAverageAtStart as number[])[0] > 0.5) log("[bench] note: the machine is not idle; figures may be lower than on a quiet machine");
 
   if (only.has("ingest")) {
-    log(`[bench] 1/3 ingest: ${fmtInt(CONFIG.ingest.lines)} lines through JobLogger vs raw @libsql/client inserts`);
+    log(`[bench] 1/4 ingest: ${fmtInt(CONFIG.ingest.lines)} lines through JobLogger vs raw @libsql/client inserts`);
     try {
       results.ingest = await benchIngestInChild({ ...CONFIG.ingest, diagnose }, log);
     } catch (error) {
@@ -288,7 +310,7 @@ async function main(): Promise<number> {
     }
   }
 
-  if (only.has("latency") || only.has("fanout")) {
+  if (only.has("latency") || only.has("fanout") || only.has("panels")) {
     try {
       results.buildSeconds = ensureBuild(log);
     } catch (error) {
@@ -298,7 +320,7 @@ async function main(): Promise<number> {
   const built = !results.errors.some((e) => e.phase === "build");
 
   if (built && only.has("latency")) {
-    log(`[bench] 2/3 latency: ${fmtInt(CONFIG.latency.lines)} lines at ${fmtInt(CONFIG.latency.ratePerSec)}/s, one SSE client`);
+    log(`[bench] 2/4 latency: ${fmtInt(CONFIG.latency.lines)} lines at ${fmtInt(CONFIG.latency.ratePerSec)}/s, one SSE client`);
     try {
       const baseline = await withTarget(startBaseline, (t) => measureLatency(t, CONFIG.latency));
       log(`    node:http floor: p50 ${fmtMs(baseline.latency.p50)}, p99 ${fmtMs(baseline.latency.p99)}`);
@@ -315,7 +337,7 @@ async function main(): Promise<number> {
 
   if (built && only.has("fanout")) {
     const f = CONFIG.fanout;
-    log(`[bench] 3/3 fan-out: ${f.jobs} jobs × ${f.ratePerSec} lines/s, streams ramped ${f.steps.join(" → ")}`);
+    log(`[bench] 3/4 fan-out: ${f.jobs} jobs × ${f.ratePerSec} lines/s, streams ramped ${f.steps.join(" → ")}`);
     try {
       const baseline = await withTarget(startBaseline, (t) => measureFanout(t, f, log));
       // Every burst job runs at once: JOB_CONCURRENCY above the job count.
@@ -326,6 +348,20 @@ async function main(): Promise<number> {
       results.fanout = { planstream, baseline };
     } catch (error) {
       results.errors.push({ phase: "fanout", message: String(error instanceof Error ? error.message : error) });
+    }
+  }
+
+  if (built && only.has("panels")) {
+    const c = CONFIG.panels;
+    log(`[bench] 4/4 panels: ${c.panels} JobLogPanels on /jobs in Chromium, ${c.ratePerSec} lines/s each`);
+    try {
+      results.panels = await withTarget(
+        () => startNext({ JOB_CONCURRENCY: String(c.panels + 2) }),
+        (t) => measurePanels(t, c),
+      );
+      log(`    timer lag p90: live ${fmtMs(results.panels.live.p90)}, idle ${fmtMs(results.panels.idle.p90)}`);
+    } catch (error) {
+      results.errors.push({ phase: "panels", message: String(error instanceof Error ? error.message : error) });
     }
   }
 

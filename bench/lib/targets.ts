@@ -12,6 +12,8 @@ import { freePort, removeOnExit, spawnChild, stopChild, waitForHttp, type Child 
 
 export type Target = {
   name: string;
+  /** http://127.0.0.1:<port> (the app's pages; Planstream only). */
+  baseUrl?: string;
   pid: number;
   inspectPort: number;
   /** Where the server keeps its database (descriptors on files under it are database handles). */
@@ -114,6 +116,7 @@ export async function startNext(env: Record<string, string>): Promise<Target> {
     const headers = { cookie };
     return {
       name: "next start",
+      baseUrl: base,
       pid: child.process.pid!,
       inspectPort,
       dataDir,
