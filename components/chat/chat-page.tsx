@@ -3,10 +3,10 @@
 import { ApartmentOutlined, UnorderedListOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Drawer, Empty, Layout, Skeleton } from "antd";
-import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { LanguageSwitch } from "@/components/language-switch";
+import { NavLink } from "@/components/nav-link";
 import { PlanTreeView } from "@/components/plan/plan-tree-view";
 import { useLang, useT } from "@/lib/client/i18n";
 import { queries } from "@/lib/client/queries";
@@ -129,11 +129,9 @@ export function ChatPage() {
           >
             {t("plan.title")}
           </Button>
-          <Link href="/jobs" data-testid="jobs-link">
-            <Button icon={<UnorderedListOutlined />} aria-label={t("jobs.history")}>
-              {t("jobs.history")}
-            </Button>
-          </Link>
+          <NavLink href="/jobs" icon={<UnorderedListOutlined />} testId="jobs-link">
+            {t("jobs.history")}
+          </NavLink>
           <LanguageSwitch />
         </header>
         <MessageList

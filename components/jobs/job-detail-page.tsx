@@ -1,19 +1,17 @@
 "use client";
 // /jobs/[id]: one job's full log in a full-height panel, with its metadata,
 // the related plan, and its parent and child jobs (DESIGN.md "UI" → Job pages).
-import { ArrowLeftOutlined, UnorderedListOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Descriptions, Tag, Typography } from "antd";
+import { Descriptions, Tag, Typography } from "antd";
 import Link from "next/link";
 import { JobLogPanel } from "@/components/job-log/job-log-panel";
 import { JOB_TYPE_META, STATUS_COLOR, formatAgo, formatDateTime, formatDuration } from "@/components/job-log/job-log-meta";
-import { LanguageSwitch } from "@/components/language-switch";
-import { SupportStatus } from "@/components/support/support-status";
 import { useSupportSession } from "@/components/support/use-support-session";
 import { useJobLog } from "@/hooks/use-job-log";
 import { useLang, useT } from "@/lib/client/i18n";
 import { queries } from "@/lib/client/queries";
 import { isJobType, isTerminal, type JobDto } from "@/lib/shared/jobs";
+import { JobsHeader } from "./jobs-header";
 import styles from "./jobs.module.css";
 
 /** A link to another job: type title, short id and status tag. Props: `{job}`. */
@@ -53,21 +51,7 @@ export function JobDetailPage({ jobId }: { jobId: string }) {
   const conversationId = plan.data?.plan.conversationId;
   return (
     <main className={styles.page} data-testid="job-detail">
-      <header className={styles.header}>
-        <Link href="/">
-          <Button type="link" icon={<ArrowLeftOutlined />} className={styles.inlineLink}>
-            {t("jobs.backToChat")}
-          </Button>
-        </Link>
-        <Link href="/jobs">
-          <Button type="link" icon={<UnorderedListOutlined />} className={styles.inlineLink}>
-            {t("jobs.history")}
-          </Button>
-        </Link>
-        <span className={styles.spacer} />
-        <SupportStatus />
-        <LanguageSwitch />
-      </header>
+      <JobsHeader historyLink />
       {job && (
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} className={styles.related} data-testid="job-meta">
           <Descriptions.Item label="ID">

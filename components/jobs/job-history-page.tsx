@@ -1,7 +1,7 @@
 "use client";
 // /jobs: the job history (DESIGN.md "UI" → Job pages): the caller's jobs
 // (support: everyone's), filtered by type, status, plan, id and date, paged.
-import { ArrowLeftOutlined, EyeOutlined, ReloadOutlined } from "@ant-design/icons";
+import { EyeOutlined, ReloadOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, Button, DatePicker, Empty, Input, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
@@ -11,12 +11,11 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { JobLogPanel } from "@/components/job-log/job-log-panel";
 import { JOB_TYPE_META, STATUS_COLOR, formatAgo, formatDateTime, formatDuration } from "@/components/job-log/job-log-meta";
-import { LanguageSwitch } from "@/components/language-switch";
-import { SupportStatus } from "@/components/support/support-status";
 import { useSupportSession } from "@/components/support/use-support-session";
 import { useLang, useT } from "@/lib/client/i18n";
 import { queries } from "@/lib/client/queries";
 import { JOB_STATUSES, JOB_TYPES, isJobType, isTerminal, type JobDto, type JobStatus, type JobType } from "@/lib/shared/jobs";
+import { JobsHeader } from "./jobs-header";
 import styles from "./jobs.module.css";
 
 /** Jobs per page. */
@@ -205,17 +204,7 @@ export function JobHistoryPage() {
 
   return (
     <main className={styles.page} data-testid="job-history">
-      <header className={styles.header}>
-        <Link href="/">
-          <Button type="link" icon={<ArrowLeftOutlined />} className={styles.inlineLink}>
-            {t("jobs.backToChat")}
-          </Button>
-        </Link>
-        <h1 className={styles.title}>{isSupport ? t("jobs.allTitle") : t("jobs.title")}</h1>
-        <span className={styles.spacer} />
-        <SupportStatus />
-        <LanguageSwitch />
-      </header>
+      <JobsHeader title={isSupport ? t("jobs.allTitle") : t("jobs.title")} />
 
       <div className={styles.filters} role="search" aria-label={t("jobs.filters")}>
         <Select<JobType>

@@ -34,9 +34,9 @@ export function SupportSignInPage() {
             status="success"
             title={t("support.signedIn")}
             extra={[
-              <Link key="jobs" href="/jobs">
-                <Button type="primary">{t("support.openJobs")}</Button>
-              </Link>,
+              <Button key="jobs" type="primary" onClick={() => router.push("/jobs")}>
+                {t("support.openJobs")}
+              </Button>,
               <Button key="out" onClick={() => signOut.mutate()} loading={signOut.isPending}>
                 {t("support.signOut")}
               </Button>,

@@ -1,7 +1,7 @@
 "use client";
 import { CustomerServiceOutlined, LogoutOutlined } from "@ant-design/icons";
 import { Button, Tag } from "antd";
-import Link from "next/link";
+import { NavLink } from "@/components/nav-link";
 import { useT } from "@/lib/client/i18n";
 import { useSupportSession } from "./use-support-session";
 
@@ -28,10 +28,8 @@ export function SupportStatus() {
   }
   if (!session.supportSignIn) return null;
   return (
-    <Link href="/support" data-testid="support-sign-in-link">
-      <Button size="small" type="text" icon={<CustomerServiceOutlined />}>
-        {t("support.signIn")}
-      </Button>
-    </Link>
+    <NavLink href="/support" icon={<CustomerServiceOutlined />} testId="support-sign-in-link">
+      {t("support.signIn")}
+    </NavLink>
   );
 }

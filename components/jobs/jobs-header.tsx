@@ -1,0 +1,32 @@
+"use client";
+import { ArrowLeftOutlined, UnorderedListOutlined } from "@ant-design/icons";
+import { LanguageSwitch } from "@/components/language-switch";
+import { NavLink } from "@/components/nav-link";
+import { SupportStatus } from "@/components/support/support-status";
+import { useT } from "@/lib/client/i18n";
+import styles from "./jobs.module.css";
+
+/**
+ * The header of the job pages: back to the chat, an optional link to the
+ * history, the page title, the support role and the language switch.
+ * Props: `{title?, historyLink?}`.
+ */
+export function JobsHeader({ title, historyLink = false }: { title?: string; historyLink?: boolean }) {
+  const t = useT();
+  return (
+    <header className={styles.header}>
+      <NavLink href="/" icon={<ArrowLeftOutlined />}>
+        {t("jobs.backToChat")}
+      </NavLink>
+      {historyLink && (
+        <NavLink href="/jobs" icon={<UnorderedListOutlined />}>
+          {t("jobs.history")}
+        </NavLink>
+      )}
+      {title && <h1 className={styles.title}>{title}</h1>}
+      <span className={styles.spacer} />
+      <SupportStatus />
+      <LanguageSwitch />
+    </header>
+  );
+}
