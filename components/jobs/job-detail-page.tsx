@@ -9,8 +9,8 @@ import { JOB_TYPE_META, STATUS_COLOR, formatAgo, formatDateTime, formatDuration 
 import { useSupportSession } from "@/components/support/use-support-session";
 import { useJobLog } from "@/hooks/use-job-log";
 import { useLang, useT } from "@/lib/client/i18n";
-import { queries } from "@/lib/client/queries";
-import { isJobType, isTerminal, type JobDto } from "@/lib/shared/jobs";
+import { queries, refetchWhileUnfinished } from "@/lib/client/queries";
+import { isJobType, type JobDto } from "@/lib/shared/jobs";
 import { JobsHeader } from "./jobs-header";
 import styles from "./jobs.module.css";
 
@@ -45,7 +45,7 @@ export function JobDetailPage({ jobId }: { jobId: string }) {
   const children = useQuery({
     ...queries.jobs({ parentJobId: jobId, limit: "100" }),
     enabled: !!job,
-    refetchInterval: (q) => (q.state.data?.jobs.some((j) => !isTerminal(j.status)) ? 2_000 : false),
+    refetchInterval: refetchWhileUnfinished(2_000, false),
   });
 
   const conversationId = plan.data?.plan.conversationId;

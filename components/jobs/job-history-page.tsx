@@ -13,7 +13,7 @@ import { JobLogPanel } from "@/components/job-log/job-log-panel";
 import { JOB_TYPE_META, STATUS_COLOR, formatAgo, formatDateTime, formatDuration } from "@/components/job-log/job-log-meta";
 import { useSupportSession } from "@/components/support/use-support-session";
 import { useLang, useT } from "@/lib/client/i18n";
-import { queries } from "@/lib/client/queries";
+import { queries, refetchWhileUnfinished } from "@/lib/client/queries";
 import { JOB_STATUSES, JOB_TYPES, isJobType, isTerminal, type JobDto, type JobStatus, type JobType } from "@/lib/shared/jobs";
 import { JobsHeader } from "./jobs-header";
 import styles from "./jobs.module.css";
@@ -78,26 +78,28 @@ export function JobHistoryPage() {
       limit: String(HISTORY_PAGE_SIZE),
     }),
     placeholderData: keepPreviousData,
-    refetchInterval: (q) => (q.state.data?.jobs.some((j) => !isTerminal(j.status)) ? LIVE_REFRESH_MS : IDLE_REFRESH_MS),
+    refetchInterval: refetchWhileUnfinished(LIVE_REFRESH_MS, IDLE_REFRESH_MS),
   });
   const plans = useQuery(queries.plans());
   const planById = useMemo(() => new Map((plans.data ?? []).map((p) => [p.id, p])), [plans.data]);
 
-  const setFilter = (key: keyof Filters, value: string | undefined) => {
-    const next = new URLSearchParams(window.location.search); // not `params`: a replace may still be in flight
-    if (value) next.set(key, value);
-    else next.delete(key);
+  // Reads the current URL, not `params`: a replace may still be in flight.
+  const replaceParams = (edit: (next: URLSearchParams) => void) => {
+    const next = new URLSearchParams(window.location.search);
+    edit(next);
     router.replace(`${pathname}${next.size ? `?${next}` : ""}`, { scroll: false });
+  };
+  const setFilter = (key: keyof Filters, value: string | undefined) => {
+    replaceParams((next) => (value ? next.set(key, value) : next.delete(key)));
     setExpanded([]);
   };
-  const setRange = (range: [Dayjs | null, Dayjs | null] | null) => {
-    const next = new URLSearchParams(window.location.search); // not `params`: a replace may still be in flight
-    for (const [key, d] of [["from", range?.[0]], ["to", range?.[1]]] as const) {
-      if (d) next.set(key, d.format("YYYY-MM-DD"));
-      else next.delete(key);
-    }
-    router.replace(`${pathname}${next.size ? `?${next}` : ""}`, { scroll: false });
-  };
+  const setRange = (range: [Dayjs | null, Dayjs | null] | null) =>
+    replaceParams((next) => {
+      for (const [key, d] of [["from", range?.[0]], ["to", range?.[1]]] as const) {
+        if (d) next.set(key, d.format("YYYY-MM-DD"));
+        else next.delete(key);
+      }
+    });
   const goPage = (cursorsNext: string[]) => {
     setPages({ key: filterKey, cursors: cursorsNext });
     setExpanded([]);

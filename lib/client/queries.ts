@@ -1,10 +1,19 @@
 // React Query `queryOptions` factories, one place for every read (STYLE.md §7).
 import { queryOptions } from "@tanstack/react-query";
 import type { ActionStatusDto, ConversationDetail, ConversationDto } from "@/lib/shared/chat";
-import type { JobListPage, JobSnapshot } from "@/lib/shared/jobs";
+import { isTerminal, type JobListPage, type JobSnapshot } from "@/lib/shared/jobs";
 import type { PlanDto, PlanTree } from "@/lib/shared/plans";
 import type { SessionDto } from "@/lib/shared/session";
 import { fetchJson } from "./api";
+
+/**
+ * A React Query `refetchInterval` for job lists: `liveMs` while a listed job
+ * is pending or running, else `idleMs` (false = stop).
+ */
+export const refetchWhileUnfinished =
+  (liveMs: number, idleMs: number | false) =>
+  (query: { state: { data?: JobListPage } }): number | false =>
+    query.state.data?.jobs.some((j) => !isTerminal(j.status)) ? liveMs : idleMs;
 
 export const queries = {
   conversations: () =>

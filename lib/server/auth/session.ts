@@ -21,14 +21,19 @@ function sign(value: string, secret: string): string {
   return createHmac("sha256", secret).update(value).digest("base64url");
 }
 
+/** Constant-time string comparison (false for different lengths). */
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
 /** Verifies a cookie value; returns the user id or null when forged/malformed. */
 export function verifySessionValue(value: string, secret = env().SESSION_SECRET): string | null {
   const dot = value.lastIndexOf(".");
   if (dot <= 0) return null;
   const id = value.slice(0, dot);
-  const given = Buffer.from(value.slice(dot + 1));
-  const expected = Buffer.from(sign(id, secret));
-  return given.length === expected.length && timingSafeEqual(given, expected) ? id : null;
+  return safeEqual(value.slice(dot + 1), sign(id, secret)) ? id : null;
 }
 
 /** Signs a user id into a cookie value. */
@@ -54,12 +59,6 @@ function readCookie(request: Request, name: string): string | undefined {
 function supportSignature(userId: string, expiresMs: number, token: string, secret: string): string {
   const tokenDigest = createHash("sha256").update(token).digest("base64url");
   return sign(`support|${userId}|${expiresMs}|${tokenDigest}`, secret);
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 /** True when `candidate` is the configured SUPPORT_TOKEN (constant time; false when none is set). */
