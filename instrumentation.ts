@@ -1,7 +1,7 @@
-// Next.js start hook: boot the database and the job runner before the first request.
+// Next.js start hook: migrate the database and start the job runner before the first request.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { ensureStarted } = await import("./lib/server/boot");
-    await ensureStarted();
+    const { startServer } = await import("./lib/server/boot");
+    await startServer();
   }
 }

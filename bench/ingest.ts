@@ -17,7 +17,7 @@ import { PrismaClient } from "@/lib/server/db/generated/client";
 import { applyMigrations } from "@/lib/server/db/migrate";
 import { JobBus } from "@/lib/server/jobs/bus";
 import { JobLogger } from "@/lib/server/jobs/job-logger";
-import { appendEvents, insertJob } from "@/lib/server/jobs/jobs-repo";
+import { insertJob, SqliteJobStore } from "@/lib/server/jobs/jobs-repo";
 import { emptyStats } from "@/lib/shared/jobs";
 import { saveProfile, summarizeProfile, type CpuProfile, type ProfileSummary } from "./lib/profile.ts";
 import { median } from "./lib/stats.ts";
@@ -65,12 +65,12 @@ export type AppendVariant = {
   dbFds: number;
 };
 
-/** Counts commits: the logger publishes once per committed transaction. */
+/** Counts commits: the logger notifies once per committed transaction. */
 class CountingBus extends JobBus {
   commits = 0;
-  override publish(jobId: string, lastSeq: number): void {
+  override notify(jobId: string, lastSeq: number): void {
     this.commits += 1;
-    super.publish(jobId, lastSeq);
+    super.notify(jobId, lastSeq);
   }
 }
 
@@ -80,7 +80,7 @@ async function freshDatabase(root: string, name: string): Promise<{ url: string;
   const db = createDb(url);
   try {
     await db.user.create({ data: { id: "bench-user" } });
-    const job = await db.$transaction((tx) => insertJob(tx, { jobType: "log_burst" as never, ownerId: "bench-user", params: { bench: true } }));
+    const job = await db.$transaction((tx) => insertJob(tx, { jobType: "log_burst", ownerId: "bench-user", payload: { bench: true } }));
     await db.job.update({ where: { id: job.id }, data: { status: "running", startedAt: new Date() } });
     return { url, jobId: job.id };
   } finally {
@@ -109,7 +109,7 @@ async function runLogger(root: string, round: number, lines: number, profile?: (
   const { url, jobId } = await freshDatabase(root, `logger-${round}`);
   const db = createDb(url);
   const bus = new CountingBus();
-  const logger = new JobLogger(db, bus, jobId, emptyStats());
+  const logger = new JobLogger(new SqliteJobStore(db), bus, jobId, emptyStats());
   const session = profile ? new Session() : undefined;
   try {
     if (session) {
@@ -214,7 +214,7 @@ async function compareAppendPaths(root: string, rowsPerTx: number, txs: number):
     const { url, jobId } = await freshDatabase(root, `diag-append-${pooled}`);
     const db = prismaOn(url, pooled);
     const name = pooled ? "appendEvents, adapter over the pooled @libsql/client 0.18" : "appendEvents as shipped (Prisma $transaction, adapter's own @libsql/client 0.17)";
-    await timeIt(name, url, rowsPerTx, (first) => appendEvents(db, jobId, rowsFor(jobId, first, rowsPerTx), {}));
+    await timeIt(name, url, rowsPerTx, (first) => new SqliteJobStore(db).appendEvents(jobId, rowsFor(jobId, first, rowsPerTx), emptyStats()));
     await db.$disconnect();
   }
   {

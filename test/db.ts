@@ -1,8 +1,8 @@
 // Row counts of every table the app writes, for "nothing was written" assertions.
-import { getDb } from "@/lib/server/db/client";
+import { getDeps } from "@/lib/server/deps";
 
 export async function countRows() {
-  const db = getDb();
+  const db = getDeps().db;
   const [users, conversations, messages, plans, tasks, jobs, events] = await Promise.all([
     db.user.count(),
     db.conversation.count(),

@@ -13,8 +13,8 @@ import { GET as listJobs } from "@/app/api/jobs/route";
 import { GET as getPlan } from "@/app/api/plans/[planId]/route";
 import { GET as getHealth } from "@/app/api/health/route";
 import { GET as getMetrics } from "@/app/api/metrics/route";
-import { ensureStarted, getRunner } from "@/lib/server/boot";
-import { getDb } from "@/lib/server/db/client";
+import { startServer, stopServer } from "@/lib/server/boot";
+import { getDeps } from "@/lib/server/deps";
 import type { SendMessageResponse } from "@/lib/shared/chat";
 import type { JobEventDto, JobSnapshot } from "@/lib/shared/jobs";
 import type { PlanTree, TaskNode } from "@/lib/shared/plans";
@@ -25,10 +25,10 @@ import { TestUser } from "@/test/http";
 const flatten = (nodes: TaskNode[]): TaskNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
 
 beforeAll(async () => {
-  await ensureStarted();
+  await startServer();
 });
 afterAll(async () => {
-  await getRunner().stop();
+  await stopServer();
 });
 
 describe("POST /api/chat/message (two-phase)", () => {
@@ -51,7 +51,7 @@ describe("POST /api/chat/message (two-phase)", () => {
     expect(body.actions[0].jobId).toBe(metadata.trackingId);
     expect(body.actions[1].jobId).toBe(metadata.jobs[1].jobId);
 
-    await getRunner().idle(metadata.jobs.map((j) => j.jobId));
+    await getDeps().queue.waitUntilSettled(metadata.jobs.map((j) => j.jobId));
 
     const plan = (await (await user.call(getPlan, { url: `/api/plans/${metadata.planId}`, params: { planId: metadata.planId! } })).json()) as PlanTree;
     expect(plan.plan.id).toBe(metadata.planId);
@@ -153,7 +153,7 @@ describe("POST /api/chat/message (two-phase)", () => {
     }
     expect(statuses.length).toBe(400);
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
-    await getRunner().idle(undefined, 120_000);
+    await getDeps().queue.waitUntilSettled(undefined, { timeoutMs: 120_000 });
   }, 180_000);
 });
 
@@ -194,7 +194,7 @@ describe("bad input (guarantee 7): a clear 4xx and nothing written", () => {
   ];
   for (const [name, init, status, code] of cases) {
     it(`${name} → ${status}`, async () => {
-      await getRunner().idle(undefined, 120_000);
+      await getDeps().queue.waitUntilSettled(undefined, { timeoutMs: 120_000 });
       const before = await countRows();
       const res = await new TestUser().call(postMessage, { url: "/api/chat/message", ...init });
       expect(res.status).toBe(status);
@@ -294,8 +294,8 @@ describe("operations", () => {
 
   it("GET /api/metrics reports jobs by type and status in Prometheus text", async () => {
     await new TestUser().call(postMessage, { url: "/api/chat/message", body: { message: "Learn Spanish in 3 months", mode: "sync" } });
-    await getRunner().idle(undefined, 120_000);
-    const succeeded = await getDb().job.count({ where: { jobType: "plan_decompose", status: "succeeded" } });
+    await getDeps().queue.waitUntilSettled(undefined, { timeoutMs: 120_000 });
+    const succeeded = await getDeps().db.job.count({ where: { jobType: "plan_decompose", status: "succeeded" } });
     const res = await new TestUser().call(getMetrics, { url: "/api/metrics" });
     expect(res.headers.get("content-type")).toMatch(/^text\/plain; version=0.0.4/);
     const text = await res.text();

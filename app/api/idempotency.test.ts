@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postMessage } from "@/app/api/chat/message/route";
 import { POST as cancel } from "@/app/api/jobs/[jobId]/cancel/route";
-import { ensureStarted, getRunner } from "@/lib/server/boot";
-import { getDb } from "@/lib/server/db/client";
+import { startServer, stopServer } from "@/lib/server/boot";
+import { getApp, getDeps } from "@/lib/server/deps";
 import type { SendMessageResponse } from "@/lib/shared/chat";
 import { countRows } from "@/test/db";
 import { TestUser } from "@/test/http";
@@ -16,10 +16,10 @@ const counts = async () => {
 };
 
 beforeAll(async () => {
-  await ensureStarted();
+  await startServer();
 });
 afterAll(async () => {
-  await getRunner().stop();
+  await stopServer();
 });
 
 describe("Idempotency-Key", () => {
@@ -44,7 +44,7 @@ describe("Idempotency-Key", () => {
       jobs: after.jobs - before.jobs,
     }).toEqual({ conversations: 1, messages: 2, plans: 1, jobs: 2 });
     // A later replay still answers the same, even after the jobs ran.
-    await getRunner().idle(first.metadata.jobs.map((j) => j.jobId));
+    await getDeps().queue.waitUntilSettled(first.metadata.jobs.map((j) => j.jobId));
     const late = await user.call(postMessage, { url: "/api/chat/message", body, headers: { "idempotency-key": "launch-1" } });
     expect(await late.json()).toEqual(first);
   });
@@ -69,7 +69,7 @@ describe("Idempotency-Key", () => {
     const missing = { message: "Plan a trip", conversationId: "00000000-0000-0000-0000-000000000000" };
     const r1 = await a.call(postMessage, { url: "/api/chat/message", body: missing, headers: { "idempotency-key": "retry-me" } });
     expect(r1.status).toBe(404);
-    expect(await getDb().idempotencyKey.count({ where: { key: "retry-me" } })).toBe(0);
+    expect(await getDeps().db.idempotencyKey.count({ where: { key: "retry-me" } })).toBe(0);
 
     const bad = await a.call(postMessage, { url: "/api/chat/message", body: { message: "x y z" }, headers: { "idempotency-key": "has space" } });
     expect(bad.status).toBe(400);
@@ -79,7 +79,7 @@ describe("Idempotency-Key", () => {
 describe("POST /api/jobs/{id}/cancel", () => {
   it("cancels a job over HTTP; a second cancel is a 409; someone else's job is a 404", async () => {
     const user = new TestUser();
-    await getRunner().stop(); // keep the jobs pending so the cancel meets them there
+    await getApp().runner.stop(); // keep the jobs pending so the cancel meets them there
     const res = await user.call(postMessage, { url: "/api/chat/message", body: { message: "Organize a hackathon in 3 weeks" } });
     const { metadata } = (await res.json()) as SendMessageResponse;
     const jobId = metadata.trackingId!;
@@ -90,9 +90,9 @@ describe("POST /api/jobs/{id}/cancel", () => {
     expect((await first.json()).job.status).toBe("cancelled");
     const again = await user.call(cancel, { url: `/api/jobs/${jobId}/cancel`, method: "POST", params: { jobId } });
     expect(again.status).toBe(409);
-    getRunner().start();
-    await getRunner().idle(metadata.jobs.map((j) => j.jobId));
-    const child = await getDb().job.findUniqueOrThrow({ where: { id: metadata.jobs[1].jobId } });
+    getApp().runner.start();
+    await getDeps().queue.waitUntilSettled(metadata.jobs.map((j) => j.jobId));
+    const child = await getDeps().db.job.findUniqueOrThrow({ where: { id: metadata.jobs[1].jobId } });
     expect([child.status, child.error]).toEqual(["cancelled", `Parent job ${jobId} was cancelled`]);
   });
 });

@@ -6,8 +6,8 @@ import { GET as getJob } from "@/app/api/jobs/[jobId]/route";
 import { GET as listJobs } from "@/app/api/jobs/route";
 import { GET as getSessionRoute } from "@/app/api/session/route";
 import { DELETE as signOut, POST as signIn } from "@/app/api/session/support/route";
-import { ensureStarted, getRunner } from "@/lib/server/boot";
-import { getDb } from "@/lib/server/db/client";
+import { startServer, stopServer } from "@/lib/server/boot";
+import { getDeps } from "@/lib/server/deps";
 import { emptyStats, type JobListPage, type JobType } from "@/lib/shared/jobs";
 import type { SessionDto } from "@/lib/shared/session";
 import { countRows } from "@/test/db";
@@ -18,7 +18,7 @@ const HOUR = 3_600_000;
 
 /** Writes a finished job row directly (the runner only claims pending jobs, so these stay as written). */
 async function seedJob(ownerId: string, i: number, over: { jobType?: JobType; status?: string; planId?: string; parentJobId?: string; createdAt?: Date } = {}) {
-  const db = getDb();
+  const db = getDeps().db;
   await db.user.upsert({ where: { id: ownerId }, create: { id: ownerId }, update: {} });
   return db.job.create({
     data: {
@@ -51,7 +51,7 @@ let aliceId = "";
 let bobId = "";
 
 beforeAll(async () => {
-  await ensureStarted();
+  await startServer();
   aliceId = (await whoAmI(alice)).userId;
   bobId = (await whoAmI(bob)).userId;
   // Alice: 25 jobs an hour apart; every 5th failed, every 3rd a chat_actions job; 0–9 on plan-a.
@@ -66,7 +66,7 @@ beforeAll(async () => {
   for (let i = 0; i < 3; i++) await seedJob(bobId, i);
 });
 afterAll(async () => {
-  await getRunner().stop();
+  await stopServer();
 });
 
 describe("GET /api/jobs", () => {
@@ -92,7 +92,7 @@ describe("GET /api/jobs", () => {
     const second = await list(alice, `limit=5&cursor=${first.nextCursor}`);
     expect(second.jobs.map((j) => j.id.slice(-3))).toEqual(["019", "018", "017", "016", "015"]);
     expect(second.total).toBe(26);
-    await getDb().job.delete({ where: { id: `job-${aliceId.slice(0, 8)}-900` } });
+    await getDeps().db.job.delete({ where: { id: `job-${aliceId.slice(0, 8)}-900` } });
   });
 
   it("filters by type, status, plan, parent, id prefix and creation time", async () => {

@@ -1,5 +1,5 @@
 // Browser-side fetch helpers: one error type for every non-2xx JSON answer.
-import type { ErrorBody } from "@/lib/server/errors";
+import type { ErrorBody } from "@/lib/shared/errors";
 
 /** A non-2xx answer from our API (`status` 0 = the network failed). */
 export class ApiError extends Error {

@@ -1,36 +1,37 @@
 import "server-only";
 import { applyMigrations } from "./db/migrate.ts";
-import { getDeps } from "./deps.ts";
+import { getApp } from "./deps.ts";
 import { env } from "./env.ts";
-import { deleteExpired } from "./jobs/retention.ts";
-import { JobRunner } from "./jobs/runner.ts";
+import { sweepRetention } from "./jobs/retention.ts";
 
 /** How often finished jobs past retention are deleted, ms. */
 const RETENTION_SWEEP_MS = 60 * 60 * 1000;
 
-type BootState = { ready?: Promise<void>; runner?: JobRunner };
-// globalThis: instrumentation and each route bundle share one boot and one runner.
+type BootState = { ready?: Promise<void>; sweeper?: NodeJS.Timeout };
+// globalThis: instrumentation and the route bundles share one boot per process.
 const g = globalThis as unknown as { planstreamBoot?: BootState };
 const state = (g.planstreamBoot ??= {});
 
 /**
  * Boots the server once per process: validates the environment, applies
- * pending migrations, sets the SQLite busy timeout and starts the job runner.
- * Called from instrumentation.ts at start and, idempotently, by every route.
+ * pending migrations, starts the job runner (which first recovers expired
+ * leases) and the hourly retention sweep. Called by `instrumentation.ts` at
+ * start and by test setups; idempotent.
+ * @throws Error when the environment is invalid or a migration fails (the next call retries).
  */
-export function ensureStarted(): Promise<void> {
+export function startServer(): Promise<void> {
   state.ready ??= (async () => {
     const e = env();
     await applyMigrations(e.DATABASE_URL);
-    const deps = getDeps();
-    state.runner = new JobRunner(deps, { concurrency: e.JOB_CONCURRENCY, leaseMs: e.JOB_LEASE_MS, maxEvents: e.JOB_EVENT_CAP });
-    state.runner.start();
+    const { deps, runner } = getApp();
+    runner.start();
     const sweep = () =>
-      deleteExpired(deps.db, e.JOB_RETENTION_DAYS)
+      sweepRetention(deps, { retentionDays: e.JOB_RETENTION_DAYS })
         .then((n) => n.jobs > 0 && console.log(`[planstream] retention: deleted ${n.jobs} finished job(s)`))
         .catch((error) => console.error("[planstream] retention sweep failed", error));
     void sweep();
-    setInterval(sweep, RETENTION_SWEEP_MS).unref();
+    state.sweeper = setInterval(sweep, RETENTION_SWEEP_MS);
+    state.sweeper.unref();
   })().catch((error) => {
     state.ready = undefined;
     throw error;
@@ -38,8 +39,11 @@ export function ensureStarted(): Promise<void> {
   return state.ready;
 }
 
-/** The process's runner (after ensureStarted). */
-export function getRunner(): JobRunner {
-  if (!state.runner) throw new Error("Job runner not started: call ensureStarted() first");
-  return state.runner;
+/** Stops the runner (waiting for the jobs running here) and the sweep; `startServer` may be called again. */
+export async function stopServer(): Promise<void> {
+  if (!state.ready) return;
+  await state.ready.catch(() => undefined);
+  clearInterval(state.sweeper);
+  await getApp().runner.stop();
+  state.ready = undefined;
 }

@@ -1,7 +1,9 @@
 // The one error type (STYLE.md §3). Domain code throws AppError; the route
 // wrapper turns it into `{"error": {"code", "message", "details"?}}`.
 
-export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
+import type { ErrorBody } from "@/lib/shared/errors";
+
+export type { ErrorBody };
 
 export class AppError extends Error {
   constructor(

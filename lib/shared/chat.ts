@@ -1,6 +1,7 @@
 // Chat API shapes shared by server and browser (DESIGN.md "Chat (two-phase)").
 import { z } from "zod";
 import type { JobStatus, JobType } from "./jobs";
+import { LANGUAGES } from "./language";
 
 /** Longest accepted chat message, characters. */
 export const MAX_MESSAGE_CHARS = 4000;
@@ -12,7 +13,7 @@ export const sendMessageSchema = z.object({
     .trim()
     .min(1, "Message must not be empty")
     .max(MAX_MESSAGE_CHARS, `Message must be at most ${MAX_MESSAGE_CHARS} characters`),
-  language: z.enum(["en", "zh-CN"]).optional(),
+  language: z.enum(LANGUAGES).optional(),
   mode: z.enum(["async", "sync"]).default("async"),
 });
 export type SendMessageInput = z.input<typeof sendMessageSchema>;

@@ -103,6 +103,26 @@ export type StreamFrame = {
   stats: JobStats;
 };
 
+/**
+ * The status a `status` event moved the job to (its `data.to`), or undefined
+ * for any other event or a malformed one. The one reader of that field.
+ */
+export function statusFromEvent(e: { kind: string; data: Record<string, unknown> | null | undefined }): JobStatus | undefined {
+  if (e.kind !== "status") return undefined;
+  const to = e.data?.to;
+  return (JOB_STATUSES as readonly unknown[]).includes(to) ? (to as JobStatus) : undefined;
+}
+
+/**
+ * Builds one stream frame (DESIGN.md "SSE contract"): the event without its
+ * seq, beside the job's status as of that event and its current stats. The
+ * one place a frame is shaped, for the shared tail and direct replays alike.
+ */
+export function toStreamFrame(jobId: string, event: JobEventDto, status: JobStatus, stats: JobStats): StreamFrame {
+  const { seq, ...rest } = event;
+  return { job_id: jobId, seq, status, event: rest, stats };
+}
+
 /** `data:` of the `end` frame sent after the terminal status event. */
 export type StreamEnd = { job_id: string; status: JobStatus; lastSeq: number };
 

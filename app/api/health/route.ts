@@ -4,6 +4,6 @@ import { withRoute } from "@/lib/server/http/route";
 
 export const GET = withRoute(async () => {
   const started = performance.now();
-  await getDeps().db.$queryRawUnsafe("SELECT 1");
+  await getDeps().store.ping();
   return Response.json({ status: "ok", database: "ok", dbMs: Math.round(performance.now() - started) });
 });

@@ -6,5 +6,5 @@ import { readQuery, withRoute } from "@/lib/server/http/route";
 import { listJobs } from "@/lib/server/jobs/job-queries";
 
 export const GET = withRoute(async ({ request, session }) =>
-  Response.json(await listJobs(getDeps().db, session, readQuery(request, jobListQuerySchema))),
+  Response.json(await listJobs(getDeps().store, session, readQuery(request, jobListQuerySchema))),
 );

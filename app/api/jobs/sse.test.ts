@@ -7,11 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postMessage } from "@/app/api/chat/message/route";
 import { GET as getStream } from "@/app/api/jobs/[jobId]/stream/route";
 import { GET as getStreams } from "@/app/api/streams/route";
-import { ensureStarted, getRunner } from "@/lib/server/boot";
-import { getDb } from "@/lib/server/db/client";
-import { getBus } from "@/lib/server/jobs/bus";
-import { getTails } from "@/lib/server/jobs/job-tail";
-import { appendEvents } from "@/lib/server/jobs/jobs-repo";
+import { startServer, stopServer } from "@/lib/server/boot";
+import { getDeps } from "@/lib/server/deps";
 import type { SendMessageResponse } from "@/lib/shared/chat";
 import { emptyStats, type StreamEnd, type StreamFrame } from "@/lib/shared/jobs";
 import { TestUser } from "@/test/http";
@@ -22,23 +19,23 @@ let finishedJobId: string;
 let lastSeq: number;
 
 beforeAll(async () => {
-  await ensureStarted();
+  await startServer();
   user = new TestUser();
   const res = await user.call(postMessage, { url: "/api/chat/message", body: { message: "Plan the launch of a mobile app in 6 weeks", mode: "sync" } });
   const body = (await res.json()) as SendMessageResponse;
   finishedJobId = body.metadata.jobs[1].jobId;
-  lastSeq = (await getDb().job.findUniqueOrThrow({ where: { id: finishedJobId } })).lastSeq;
+  lastSeq = (await getDeps().db.job.findUniqueOrThrow({ where: { id: finishedJobId } })).lastSeq;
 });
 afterAll(async () => {
-  await getRunner().stop();
+  await stopServer();
 });
 
 /** A job held `running` by a fake lease, so the test itself writes its log. */
 async function manualJob(ownerCookieUser: TestUser): Promise<string> {
   // The user row exists: the TestUser posted a message in beforeAll.
-  const ownerId = (await getDb().job.findUniqueOrThrow({ where: { id: finishedJobId } })).ownerId;
+  const ownerId = (await getDeps().db.job.findUniqueOrThrow({ where: { id: finishedJobId } })).ownerId;
   void ownerCookieUser;
-  const job = await getDb().job.create({
+  const job = await getDeps().db.job.create({
     data: {
       id: randomUUID(),
       jobType: "task_operation",
@@ -56,8 +53,11 @@ async function manualJob(ownerCookieUser: TestUser): Promise<string> {
 async function write(jobId: string, messages: string[], final?: "succeeded") {
   const drafts = messages.map((m) => ({ level: "info" as const, kind: "log" as const, message: m }));
   if (final) drafts.push({ level: "info", kind: "status", message: "done", data: { from: "running", to: final } } as never);
-  const seq = await appendEvents(getDb(), jobId, drafts, final ? { status: final, finishedAt: new Date() } : {});
-  getBus().publish(jobId, seq);
+  const { store, bus } = getDeps();
+  const seq = final
+    ? (await store.transition({ jobId, from: "running", to: final, update: { finishedAt: new Date() }, stats: emptyStats(), events: drafts }))!
+    : await store.appendEvents(jobId, drafts, emptyStats());
+  bus.notify(jobId, seq);
 }
 
 describe("GET /api/jobs/{id}/stream", () => {
@@ -130,7 +130,7 @@ describe("GET /api/jobs/{id}/stream", () => {
       [null, "end"],
     ]);
     expect(read.messages.map((m) => JSON.parse(m.data).event?.message).slice(0, 4)).toEqual(["one", "two", "three", "four"]);
-    expect(getBus().listenerCount).toBe(0);
+    expect(getDeps().bus.listenerCount).toBe(0);
   });
 
   it("closing the stream unsubscribes and leaves the job running (guarantee 9)", async () => {
@@ -138,8 +138,8 @@ describe("GET /api/jobs/{id}/stream", () => {
     const res = await user.call(getStream, { url: `/api/jobs/${jobId}/stream`, params: { jobId } });
     await readSse(res, { timeoutMs: 300 });
     await new Promise((r) => setTimeout(r, 50));
-    expect(getBus().listenerCount).toBe(0);
-    expect((await getDb().job.findUniqueOrThrow({ where: { id: jobId } })).status).toBe("running");
+    expect(getDeps().bus.listenerCount).toBe(0);
+    expect((await getDeps().db.job.findUniqueOrThrow({ where: { id: jobId } })).status).toBe("running");
   });
 });
 
@@ -160,11 +160,11 @@ describe("bounded resources (guarantee 10)", () => {
         return reader;
       }),
     );
-    const tails = getTails(getDb(), getBus());
+    const tails = getDeps().tails;
     // 1,000 followers share one tail and one bus subscription.
-    expect([tails.followerCount, tails.tailCount, getBus().listenerCount]).toEqual([1000, 1, 1]);
+    expect([tails.followerCount, tails.tailCount, getDeps().bus.listenerCount]).toEqual([1000, 1, 1]);
     await Promise.all(readers.map((r) => r.cancel()));
-    await expect.poll(() => [tails.followerCount, tails.tailCount, getBus().listenerCount], { timeout: 5000 }).toEqual([0, 0, 0]);
+    await expect.poll(() => [tails.followerCount, tails.tailCount, getDeps().bus.listenerCount], { timeout: 5000 }).toEqual([0, 0, 0]);
   }, 60_000);
 });
 
@@ -189,7 +189,7 @@ describe("GET /api/streams (multiplexed)", () => {
       ["end", null],
     ]);
     expect(byJob("nope")).toEqual([["missing", null]]);
-    expect(getBus().listenerCount).toBe(0);
+    expect(getDeps().bus.listenerCount).toBe(0);
   });
 
   it("wakes every job's producer when a slow client drains: all jobs arrive in full", async () => {

@@ -3,9 +3,8 @@
 // everything else is real (temporary SQLite, the send-message service).
 import { MockLanguageModelV4 } from "ai/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureStarted, getRunner } from "@/lib/server/boot";
-import { getDb } from "@/lib/server/db/client";
-import { getBus } from "@/lib/server/jobs/bus";
+import { startServer, stopServer } from "@/lib/server/boot";
+import { getDeps } from "@/lib/server/deps";
 import type { ChatReply } from "@/lib/server/llm/schemas";
 import { countRows } from "@/test/db";
 import { gateActions } from "./coordinator";
@@ -31,7 +30,6 @@ const counts = async () => {
   return { plans, tasks, jobs };
 };
 
-const runner = { wake: () => undefined, idle: async () => undefined };
 const action = (kind: "create_plan" | "decompose_task", over: Partial<ChatReply["actions"][number]> = {}) => ({
   kind,
   title: kind === "create_plan" ? "Trip" : "",
@@ -41,11 +39,11 @@ const action = (kind: "create_plan" | "decompose_task", over: Partial<ChatReply[
 });
 
 beforeAll(async () => {
-  await ensureStarted();
-  await getRunner().stop(); // jobs stay pending: this file only looks at what was written
+  await startServer();
+  await stopServer(); // jobs stay pending: this file only looks at what was written
 });
 afterAll(async () => {
-  await getDb().$disconnect();
+  await getDeps().db.$disconnect();
 });
 
 describe("coordinator gate", () => {
@@ -66,9 +64,9 @@ describe("coordinator gate", () => {
   });
 
   it("rejected actions write nothing; accepted ones write exactly their rows", async () => {
-    const deps = { db: getDb(), bus: getBus(), model: modelProposing({ reply: "On it", actions: [action("decompose_task", { taskId: "bogus" })] }) };
+    const deps = { ...getDeps(), model: modelProposing({ reply: "On it", actions: [action("decompose_task", { taskId: "bogus" })] }) };
     const before = await counts();
-    const rejected = await sendMessage(deps, runner, { userId: "gate-user" }, { message: "Split task bogus", mode: "async" });
+    const rejected = await sendMessage(deps, { userId: "gate-user" }, { message: "Split task bogus", mode: "async" });
     expect(rejected.status).toBe(202);
     expect(rejected.body.actions).toEqual([
       { kind: "decompose_task", name: "Decompose the top-level tasks", status: "rejected", reason: "There is no plan to decompose yet" },
@@ -81,14 +79,14 @@ describe("coordinator gate", () => {
       reply: "Planning",
       actions: [action("create_plan"), action("create_plan", { title: "Second" }), action("decompose_task", { taskId: "bogus" })],
     });
-    const mixed = await sendMessage(deps, runner, { userId: "gate-user" }, { message: "Plan a trip", mode: "async" });
+    const mixed = await sendMessage(deps, { userId: "gate-user" }, { message: "Plan a trip", mode: "async" });
     expect(mixed.body.actions.map((a) => [a.kind, a.status, a.reason ?? null])).toEqual([
       ["create_plan", "pending", null],
       ["create_plan", "rejected", "Only one plan per message"],
       ["decompose_task", "rejected", "Task bogus is not in this plan"],
     ]);
     expect(await counts()).toEqual({ plans: before.plans + 1, tasks: before.tasks, jobs: before.jobs + 1 });
-    const job = await getDb().job.findUniqueOrThrow({ where: { id: mixed.body.metadata.trackingId! } });
+    const job = await getDeps().db.job.findUniqueOrThrow({ where: { id: mixed.body.metadata.trackingId! } });
     expect([job.jobType, job.status, job.planId]).toEqual(["chat_actions", "pending", mixed.body.metadata.planId]);
   });
 });

@@ -1,12 +1,18 @@
 import "server-only";
 import type { ActionStatusDto, ChatAction, ConversationDetail, ConversationDto, MessageDto, MessageMetadata } from "@/lib/shared/chat";
-import { emptyStats, type JobStats, type JobStatus } from "@/lib/shared/jobs";
+import type { JobStatus } from "@/lib/shared/jobs";
+import { canRead, type Viewer } from "../auth/viewer.ts";
 import type { Db } from "../db/client.ts";
 import type { Conversation } from "../db/generated/client.ts";
+import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
-import { actionStatus, aggregateStatus } from "./send-message.ts";
+import { statsOf } from "../jobs/job-dto.ts";
+import { planIdsOfConversation } from "../plans/plans-repo.ts";
+import { actionStatus, aggregateStatus } from "./action-status.ts";
+import { findConversation, findMessageMetadata, listConversationsOf, listMessages } from "./chat-repo.ts";
 
-type Viewer = { userId: string; role: string };
+/** Conversations listed at most. */
+const CONVERSATION_LIST_LIMIT = 100;
 
 const toConversationDto = (c: Conversation): ConversationDto => ({
   id: c.id,
@@ -17,21 +23,17 @@ const toConversationDto = (c: Conversation): ConversationDto => ({
 
 /** The viewer's conversations, newest first. */
 export async function listConversations(db: Db, viewer: Viewer): Promise<ConversationDto[]> {
-  const rows = await db.conversation.findMany({ where: { ownerId: viewer.userId }, orderBy: { updatedAt: "desc" }, take: 100 });
-  return rows.map(toConversationDto);
+  return (await listConversationsOf(db, viewer.userId, CONVERSATION_LIST_LIMIT)).map(toConversationDto);
 }
 
 /** One conversation with its messages (metadata included). @throws 404 when unknown or not the viewer's. */
 export async function getConversation(db: Db, viewer: Viewer, id: string): Promise<ConversationDetail> {
-  const c = await db.conversation.findUnique({ where: { id } });
-  if (!c || (viewer.role !== "support" && c.ownerId !== viewer.userId)) throw AppError.notFound("Conversation");
-  const [messages, plans] = await Promise.all([
-    db.message.findMany({ where: { conversationId: id }, orderBy: { createdAt: "asc" } }),
-    db.plan.findMany({ where: { conversationId: id }, orderBy: { createdAt: "asc" }, select: { id: true } }),
-  ]);
+  const c = await findConversation(db, id);
+  if (!c || !canRead(viewer, c.ownerId)) throw AppError.notFound("Conversation");
+  const [messages, planIds] = await Promise.all([listMessages(db, id), planIdsOfConversation(db, id)]);
   return {
     conversation: toConversationDto(c),
-    planIds: plans.map((p) => p.id),
+    planIds,
     messages: messages.map(
       (m): MessageDto => ({
         id: m.id,
@@ -49,19 +51,16 @@ export async function getConversation(db: Db, viewer: Viewer, id: string): Promi
  * jobs folded into one status, with the message's actions at their live status.
  * @throws 404 when the tracking job is unknown or not the viewer's.
  */
-export async function getActionStatus(db: Db, viewer: Viewer, trackingId: string): Promise<ActionStatusDto> {
-  const tracking = await db.job.findUnique({ where: { id: trackingId } });
-  if (!tracking || tracking.jobType !== "chat_actions" || (viewer.role !== "support" && tracking.ownerId !== viewer.userId)) {
-    throw AppError.notFound("Tracking id");
-  }
-  const children = await db.job.findMany({ where: { parentJobId: trackingId } });
+export async function getActionStatus(deps: Pick<Deps, "db" | "store">, viewer: Viewer, trackingId: string): Promise<ActionStatusDto> {
+  const tracking = await deps.store.find(trackingId);
+  if (!tracking || tracking.jobType !== "chat_actions" || !canRead(viewer, tracking.ownerId)) throw AppError.notFound("Tracking id");
+  const children = await deps.store.listChildren(trackingId);
   const all = [tracking, ...children];
   const statusOf = new Map(all.map((j) => [j.id, j.status as JobStatus]));
   const messageId = (tracking.params as { messageId?: string }).messageId;
-  const message = messageId ? await db.message.findUnique({ where: { id: messageId }, select: { metadata: true } }) : null;
-  const stored = ((message?.metadata as MessageMetadata | null)?.actions ?? []) as ChatAction[];
+  const stored: ChatAction[] = (messageId ? await findMessageMetadata(deps.db, messageId) : null)?.actions ?? [];
   const actions = stored.map((a) => (a.jobId && statusOf.has(a.jobId) ? { ...a, status: actionStatus(statusOf.get(a.jobId)!) } : a));
-  const stats = all.map((j) => ({ ...emptyStats(), ...(j.stats as Partial<JobStats>) }));
+  const stats = all.map(statsOf);
   const status = aggregateStatus([...statusOf.values()]);
   const open = status === "pending" || status === "running";
   const finishedAt = open ? null : new Date(Math.max(...all.map((j) => j.finishedAt?.getTime() ?? 0)));

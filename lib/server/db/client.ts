@@ -1,6 +1,5 @@
 import "server-only";
 import { PrismaLibSql } from "@prisma/adapter-libsql";
-import { env } from "../env.ts";
 import { PrismaClient } from "./generated/client.ts";
 
 export type Db = PrismaClient;
@@ -15,13 +14,10 @@ export function createDb(url: string): Db {
   return new PrismaClient({ adapter: new PrismaLibSql({ url, timeout: BUSY_TIMEOUT_MS }) });
 }
 
-const globalForDb = globalThis as unknown as { planstreamDb?: Db };
-
 /**
- * The process-wide client, cached on globalThis so dev-mode hot reloads reuse
- * one connection (create-t3-app's pattern).
+ * Runs `fn` in one interactive transaction: everything it writes commits
+ * together or not at all (a rejected request writes nothing).
  */
-export function getDb(): Db {
-  globalForDb.planstreamDb ??= createDb(env().DATABASE_URL);
-  return globalForDb.planstreamDb;
+export function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.$transaction(fn);
 }

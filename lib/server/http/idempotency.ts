@@ -2,14 +2,13 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
+import { claimIdempotencyKey, findIdempotencyKey, releaseIdempotencyKey, storeIdempotentResponse } from "./idempotency-repo.ts";
 
 export type IdempotentResult = { status: number; body: unknown; headers?: Record<string, string> };
 
 /** How long a duplicate waits for the first request to finish, ms. */
 const WAIT_MS = 60_000;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
 
 /**
  * Runs a creating request at most once per `Idempotency-Key` header and user
@@ -30,16 +29,11 @@ export async function idempotent(
   if (key === null) return toResponse(await run());
   if (!KEY_PATTERN.test(key)) throw AppError.badRequest("Idempotency-Key must be 1–255 visible ASCII characters");
   const requestHash = createHash("sha256").update(`${args.route}\n${JSON.stringify(args.input)}`).digest("hex");
-  const id = { userId_key: { userId: args.userId, key } };
+  const id = { userId: args.userId, key };
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
-    try {
-      await db.idempotencyKey.create({ data: { userId: args.userId, key, route: args.route, requestHash } });
-      break; // ours: do the work
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
-    const existing = await db.idempotencyKey.findUnique({ where: id });
+    if (await claimIdempotencyKey(db, id, args.route, requestHash)) break; // ours: do the work
+    const existing = await findIdempotencyKey(db, id);
     if (existing && existing.requestHash !== requestHash) {
       throw new AppError("idempotency_key_reused", 409, "This Idempotency-Key was already used for a different request");
     }
@@ -53,10 +47,10 @@ export async function idempotent(
   try {
     result = await run();
   } catch (error) {
-    await db.idempotencyKey.delete({ where: id }).catch(() => undefined);
+    await releaseIdempotencyKey(db, id);
     throw error;
   }
-  await db.idempotencyKey.update({ where: id, data: { status: result.status, response: result.body as object } });
+  await storeIdempotentResponse(db, id, result.status, result.body);
   return toResponse(result);
 }
 

@@ -2,13 +2,11 @@ import "server-only";
 import { z } from "zod";
 import { getSession, sessionCookieHeader, type Session } from "../auth/session.ts";
 import { AppError } from "../errors.ts";
-import { ensureStarted } from "../boot.ts";
 
 export type RouteContext<P> = { request: Request; session: Session; params: P };
 
 /**
- * Wraps a route handler (dub's `withWorkspace` pattern): boots the server
- * once, resolves the session (minting an anonymous one and setting its cookie
+ * Wraps a route handler (dub's `withWorkspace` pattern): resolves the session (minting an anonymous one and setting its cookie
  * when absent), and maps AppError, zod errors and unknown errors to the one
  * JSON error shape. Unknown errors are logged with context and answered 500.
  */
@@ -19,7 +17,6 @@ export function withRoute<P = Record<string, never>>(
     let session: Session | undefined;
     let response: Response;
     try {
-      await ensureStarted();
       session = getSession(request);
       const params = (await context?.params) ?? ({} as P);
       response = await handler({ request, session, params });

@@ -5,9 +5,8 @@ type Listener = (lastSeq: number) => void;
 /**
  * In-process wake-up bus: "job X has committed events up to seq N". It carries
  * no event data (guarantee 2: readers always read committed rows by cursor);
- * a missed wake-up only delays a reader until its next poll. Kept on
- * globalThis because Next.js bundles route handlers and instrumentation
- * separately and each bundle would otherwise get its own bus.
+ * a missed wake-up only delays a reader until its next poll. One per
+ * process, built in `deps.ts`.
  */
 export class JobBus {
   private listeners = new Map<string, Set<Listener>>();
@@ -23,7 +22,8 @@ export class JobBus {
     };
   }
 
-  publish(jobId: string, lastSeq: number): void {
+  /** Wakes the followers of `jobId`: rows up to `lastSeq` are committed. */
+  notify(jobId: string, lastSeq: number): void {
     const set = this.listeners.get(jobId);
     if (!set) return;
     for (const listener of [...set]) listener(lastSeq);
@@ -35,11 +35,4 @@ export class JobBus {
     for (const set of this.listeners.values()) n += set.size;
     return n;
   }
-}
-
-const g = globalThis as unknown as { planstreamBus?: JobBus };
-/** The process-wide bus. */
-export function getBus(): JobBus {
-  g.planstreamBus ??= new JobBus();
-  return g.planstreamBus;
 }

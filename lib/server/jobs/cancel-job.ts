@@ -1,40 +1,34 @@
 import "server-only";
 import { isTerminal, type JobDto } from "@/lib/shared/jobs";
-import type { Db } from "../db/client.ts";
+import type { Viewer } from "../auth/viewer.ts";
+import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
+import { toJobDto } from "./job-dto.ts";
 import { requireJob } from "./job-queries.ts";
-import { toJobDto } from "./jobs-repo.ts";
-
-type Runner = {
-  abort(jobId: string, reason: string): boolean;
-  finishWithoutRunning(job: { id: string; stats: unknown }, status: "cancelled", reason: string): Promise<boolean>;
-};
+import { finishPending } from "./transition-job.ts";
 
 /**
  * POST /api/jobs/{id}/cancel. A pending job is cancelled at once, with its
  * terminal event. A running job gets `cancelRequestedAt`; the process running
  * it aborts the handler through its AbortSignal (which reaches the model
- * call): at once when that is this process, else at its next heartbeat. The
- * terminal `cancelled` event follows. Closing a stream never cancels
- * (guarantee 9): this is the only way.
+ * call): at once when that is this process (`abortHere`), else at its next
+ * heartbeat. The terminal `cancelled` event follows. Closing a stream never
+ * cancels (guarantee 9): this is the only way.
  * @throws AppError 404 (unknown or not the viewer's), 409 when already finished.
  */
-export async function cancelJob(db: Db, runner: Runner, viewer: { userId: string; role: string }, jobId: string): Promise<JobDto> {
-  const job = await requireJob(db, viewer, jobId);
+export async function cancelJob(
+  deps: Pick<Deps, "store" | "bus"> & { abortHere(jobId: string, reason: string): boolean },
+  viewer: Viewer,
+  jobId: string,
+): Promise<JobDto> {
+  const { store } = deps;
+  const job = await requireJob(store, viewer, jobId);
   if (isTerminal(job.status)) throw new AppError("conflict", 409, `Job already ${job.status}`);
   const reason = viewer.role === "support" ? "cancelled by support" : "cancelled by request";
-  if (job.status === "pending" && (await runner.finishWithoutRunning(job, "cancelled", reason))) {
-    return toJobDto(await db.job.findUniqueOrThrow({ where: { id: jobId } }));
-  }
+  const current = async () => toJobDto((await store.find(jobId))!);
+  if (job.status === "pending" && (await finishPending(deps, job, "cancelled", reason))) return current();
   // Running (or claimed a moment ago): flag it for whichever process holds the lease.
-  const flagged = await db.job.updateMany({
-    where: { id: jobId, status: { in: ["pending", "running"] } },
-    data: { cancelRequestedAt: new Date() },
-  });
-  if (flagged.count === 0) {
-    const now = await db.job.findUniqueOrThrow({ where: { id: jobId } });
-    throw new AppError("conflict", 409, `Job already ${now.status}`);
-  }
-  runner.abort(jobId, reason);
-  return toJobDto(await db.job.findUniqueOrThrow({ where: { id: jobId } }));
+  if (!(await store.requestCancel(jobId))) throw new AppError("conflict", 409, `Job already ${(await current()).status}`);
+  deps.abortHere(jobId, reason);
+  return current();
 }

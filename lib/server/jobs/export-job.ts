@@ -1,8 +1,9 @@
 import "server-only";
 import { formatLogLine, type JobEventDto } from "@/lib/shared/jobs";
-import type { Db } from "../db/client.ts";
-import { eventsAfter, toEventDto, toJobDto } from "./jobs-repo.ts";
+import type { Viewer } from "../auth/viewer.ts";
+import { toEventDto, toJobDto } from "./job-dto.ts";
 import { requireJob } from "./job-queries.ts";
+import type { JobStore } from "./job-store.ts";
 
 export type ExportFormat = "json" | "ndjson" | "text";
 
@@ -23,8 +24,8 @@ const textLine = (e: JobEventDto) => `${formatLogLine(e)}\n`;
  * event per line; text = one readable line per event. The file name carries
  * the job id and the date. @throws 404 (unknown or not the viewer's).
  */
-export async function exportJob(db: Db, viewer: { userId: string; role: string }, jobId: string, format: ExportFormat): Promise<Response> {
-  const job = await requireJob(db, viewer, jobId);
+export async function exportJob(store: JobStore, viewer: Viewer, jobId: string, format: ExportFormat): Promise<Response> {
+  const job = await requireJob(store, viewer, jobId);
   const dto = toJobDto(job);
   const encoder = new TextEncoder();
   let cursor = 0;
@@ -38,7 +39,7 @@ export async function exportJob(db: Db, viewer: { userId: string; role: string }
     },
     async pull(controller) {
       if (done) return;
-      const rows = await eventsAfter(db, jobId, cursor, PAGE);
+      const rows = await store.eventsAfter(jobId, cursor, PAGE);
       let chunk = "";
       for (const row of rows) {
         const e = toEventDto(row);

@@ -1,16 +1,9 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { EventKind, EventLevel, JobStats } from "@/lib/shared/jobs";
-import type { Db } from "../db/client.ts";
 import type { JobBus } from "./bus.ts";
-import { appendEvents, type EventDraft } from "./jobs-repo.ts";
-
-/** Counts one stored event of `level` into a job's stats (events, warnings, errors). */
-export function countEvent(stats: JobStats, level: EventLevel): void {
-  stats.events += 1;
-  if (level === "warn") stats.warnings += 1;
-  if (level === "error") stats.errors += 1;
-}
+import type { EventDraft, JobStore } from "./job-store.ts";
+import { countEvent } from "./transition-job.ts";
 
 /** Flush at most this long after the first buffered line, ms. */
 export const FLUSH_INTERVAL_MS = 20;
@@ -20,8 +13,9 @@ export const FLUSH_MAX_EVENTS = 200;
 /**
  * A job's log writer. Lines are buffered and committed in batches (one
  * transaction per flush, ≤ FLUSH_INTERVAL_MS after the first buffered line or
- * at FLUSH_MAX_EVENTS lines); only after a commit is the bus woken, so no
+ * at FLUSH_MAX_EVENTS lines); only after a commit is the bus notified, so no
  * reader sees an uncommitted line (guarantee 2). Flushes run one at a time.
+ * Status events are not written here: `transitionJob` is their one writer.
  */
 export class JobLogger {
   private buffer: EventDraft[] = [];
@@ -32,21 +26,26 @@ export class JobLogger {
   private reported = 0;
 
   /**
-   * @param maxEvents per-job cap on stored events (guarantee 10); lines past it
+   * @param stats the job's counters, kept current as lines are written; stored with every flush.
+   * @param options.maxEvents per-job cap on stored events (guarantee 10); lines past it
    * are counted in `stats.suppressed` and summarized in one event at the end.
    */
   constructor(
-    private readonly db: Db,
+    private readonly store: JobStore,
     private readonly bus: JobBus,
     readonly jobId: string,
     readonly stats: JobStats,
-    private readonly maxEvents = Number.POSITIVE_INFINITY,
+    private readonly options: { maxEvents?: number } = {},
   ) {}
+
+  private get maxEvents(): number {
+    return this.options.maxEvents ?? Number.POSITIVE_INFINITY;
+  }
 
   /** Queues one line; never blocks the caller. */
   write(level: EventLevel, kind: EventKind, message: string, data?: Record<string, unknown> | null): void {
-    // The cap spares status events: the terminal one must always be written.
-    if (this.stats.events >= this.maxEvents && kind !== "status") {
+    // Status events are counted against the cap too, but always written (by transitionJob).
+    if (this.stats.events >= this.maxEvents) {
       this.stats.suppressed += 1;
       return;
     }
@@ -56,45 +55,23 @@ export class JobLogger {
     else this.timer ??= setTimeout(() => void this.flush(), FLUSH_INTERVAL_MS);
   }
 
+  /** Adds to the job's counters (LLM calls, tokens, created tasks); stored with the next commit. */
+  addStats(delta: Partial<JobStats>): void {
+    for (const [k, v] of Object.entries(delta) as [keyof JobStats, number][]) this.stats[k] += v;
+  }
+
   /** Commits everything buffered so far. Rejects if a previous flush failed. */
   flush(): Promise<void> {
-    return this.enqueue([], {});
-  }
-
-  /**
-   * Commits the buffered lines, then `final` lines and the job-row update in
-   * the same transaction (the terminal status event and the final status
-   * commit together: guarantee 3).
-   */
-  commit(final: EventDraft[], jobUpdate: Parameters<typeof appendEvents>[3]): Promise<void> {
-    if (this.stats.suppressed > 0 && this.reported < this.stats.suppressed) {
-      const n = this.stats.suppressed - this.reported;
-      this.reported = this.stats.suppressed;
-      final = [
-        {
-          level: "warn",
-          kind: "log",
-          message: `${n} more line(s) were not stored: this job reached its cap of ${this.maxEvents} events`,
-          data: { suppressed: n, cap: this.maxEvents },
-        },
-        ...final,
-      ];
-    }
-    for (const d of final) countEvent(this.stats, d.level);
-    return this.enqueue(final, jobUpdate ?? {});
-  }
-
-  private enqueue(extra: EventDraft[], jobUpdate: NonNullable<Parameters<typeof appendEvents>[3]>): Promise<void> {
     const run = this.chain.then(async () => {
       if (this.failure) throw this.failure;
       clearTimeout(this.timer);
       this.timer = undefined;
-      const drafts = this.buffer.concat(extra);
+      const drafts = this.buffer;
       this.buffer = [];
-      if (drafts.length === 0 && Object.keys(jobUpdate).length === 0) return;
+      if (drafts.length === 0) return;
       try {
-        const lastSeq = await appendEvents(this.db, this.jobId, drafts, { stats: { ...this.stats }, ...jobUpdate });
-        this.bus.publish(this.jobId, lastSeq);
+        const lastSeq = await this.store.appendEvents(this.jobId, drafts, { ...this.stats });
+        this.bus.notify(this.jobId, lastSeq);
       } catch (error) {
         this.failure = error;
         throw error;
@@ -103,39 +80,44 @@ export class JobLogger {
     this.chain = run.catch(() => undefined);
     return run;
   }
+
+  /**
+   * Flushes, then returns the lines to commit with the terminal status event:
+   * one summary of the lines the cap suppressed, if any.
+   */
+  async close(): Promise<EventDraft[]> {
+    await this.flush();
+    const n = this.stats.suppressed - this.reported;
+    if (n <= 0) return [];
+    this.reported = this.stats.suppressed;
+    return [
+      {
+        level: "warn",
+        kind: "log",
+        message: `${n} more line(s) were not stored: this job reached its cap of ${this.maxEvents} events`,
+        data: { suppressed: n, cap: this.maxEvents },
+      },
+    ];
+  }
 }
 
-/** What code running inside a job can reach without being passed a job id. */
-export type JobContext = {
-  jobId: string;
-  jobType: string;
-  ownerId: string;
-  planId: string | null;
-  logger: JobLogger;
-  signal: AbortSignal;
-};
+const storage = new AsyncLocalStorage<JobLogger>();
 
-const storage = new AsyncLocalStorage<JobContext>();
-
-/** Runs `fn` with `ctx` as the current job context (AsyncLocalStorage). */
-export function runInJobContext<T>(ctx: JobContext, fn: () => Promise<T>): Promise<T> {
-  return storage.run(ctx, fn);
-}
-
-/** The current job's context, or undefined outside a job. */
-export function currentJob(): JobContext | undefined {
-  return storage.getStore();
+/** Runs `fn` with `logger` as the current job's log (AsyncLocalStorage), so `jobLog` reaches it from any depth. */
+export function runWithJobLog<T>(logger: JobLogger, fn: () => Promise<T>): Promise<T> {
+  return storage.run(logger, fn);
 }
 
 function emit(level: EventLevel, kind: EventKind, message: string, data?: Record<string, unknown>): void {
-  const ctx = storage.getStore();
-  if (ctx) ctx.logger.write(level, kind, message, data);
+  const logger = storage.getStore();
+  if (logger) logger.write(level, kind, message, data);
   else if (level !== "debug") console.log(`[planstream] ${level} ${kind}: ${message}`);
 }
 
 /**
  * Job-scoped logging for code at any depth (seed 001): lines go to the current
- * job's log, or to the console outside a job.
+ * job's log, or to the console outside a job. It writes only the kinds any
+ * code may emit (DESIGN.md "Event semantics"); `status` belongs to transitionJob.
  * @example jobLog.info("Writing 5 tasks", { count: 5 })
  */
 export const jobLog = {
@@ -150,10 +132,3 @@ export const jobLog = {
   tasksUpdated: (planId: string, taskIds: string[], message = `${taskIds.length} task(s) updated`) =>
     emit("info", "tasks_updated", message, { planId, taskIds }),
 };
-
-/** Adds to the current job's counters (LLM calls, tokens, created tasks). */
-export function addJobStats(delta: Partial<JobStats>): void {
-  const ctx = storage.getStore();
-  if (!ctx) return;
-  for (const [k, v] of Object.entries(delta) as [keyof JobStats, number][]) ctx.logger.stats[k] += v;
-}

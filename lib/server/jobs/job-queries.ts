@@ -1,19 +1,24 @@
 import "server-only";
 import type { z } from "zod";
 import type { JobEventDto, JobEventsPage, JobListPage, JobSnapshot, jobListQuerySchema } from "@/lib/shared/jobs";
-import type { Db } from "../db/client.ts";
-import type { Job, Prisma } from "../db/generated/client.ts";
+import { canRead, type Viewer } from "../auth/viewer.ts";
+import type { Job } from "../db/generated/client.ts";
 import { AppError } from "../errors.ts";
-import { eventsAfter, eventsBefore, findJob, toEventDto, toJobDto } from "./jobs-repo.ts";
-
-type Viewer = { userId: string; role: string };
+import { toEventDto, toJobDto } from "./job-dto.ts";
+import type { JobStore } from "./job-store.ts";
 
 /** Events in a snapshot (DESIGN.md: the latest ≤ 200). */
 export const SNAPSHOT_EVENTS = 200;
 
+/** A job the viewer may read, or null: someone else's job reads as missing (guarantee 8). */
+export async function findVisibleJob(store: JobStore, viewer: Viewer, jobId: string): Promise<Job | null> {
+  const job = await store.find(jobId);
+  return job && canRead(viewer, job.ownerId) ? job : null;
+}
+
 /** A job the viewer may read. @throws 404 (unknown or someone else's: guarantee 8). */
-export async function requireJob(db: Db, viewer: Viewer, jobId: string): Promise<Job> {
-  const job = await findJob(db, jobId, viewer);
+export async function requireJob(store: JobStore, viewer: Viewer, jobId: string): Promise<Job> {
+  const job = await findVisibleJob(store, viewer, jobId);
   if (!job) throw AppError.notFound("Job");
   return job;
 }
@@ -38,59 +43,55 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
  * jobs arrive. `total` counts every match of the filters.
  * @throws 400 for a malformed cursor.
  */
-export async function listJobs(db: Db, viewer: Viewer, q: z.output<typeof jobListQuerySchema>): Promise<JobListPage> {
-  const where: Prisma.JobWhereInput = {
-    ...(viewer.role === "support" ? {} : { ownerId: viewer.userId }),
-    ...(q.planId ? { planId: q.planId } : {}),
-    ...(q.parentJobId ? { parentJobId: q.parentJobId } : {}),
-    ...(q.jobType ? { jobType: q.jobType } : {}),
-    ...(q.status ? { status: q.status } : {}),
-    ...(q.q ? { id: { startsWith: q.q } } : {}),
-    ...(q.from || q.to
-      ? { createdAt: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lt: new Date(q.to) } : {}) } }
-      : {}),
-  };
+export async function listJobs(store: JobStore, viewer: Viewer, q: z.output<typeof jobListQuerySchema>): Promise<JobListPage> {
   const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-  const page: Prisma.JobWhereInput = after
-    ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] }
-    : where;
-  const [rows, total] = await Promise.all([
-    db.job.findMany({ where: page, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: q.limit + 1 }),
-    db.job.count({ where }),
-  ]);
+  const { rows, total } = await store.page(
+    {
+      ownerId: viewer.role === "support" ? undefined : viewer.userId,
+      planId: q.planId,
+      parentJobId: q.parentJobId,
+      jobType: q.jobType,
+      status: q.status,
+      idPrefix: q.q,
+      createdFrom: q.from ? new Date(q.from) : undefined,
+      createdBefore: q.to ? new Date(q.to) : undefined,
+    },
+    after,
+    q.limit + 1,
+  );
   const more = rows.length > q.limit;
   const jobs = more ? rows.slice(0, q.limit) : rows;
   return { jobs: jobs.map(toJobDto), nextCursor: more ? encodeCursor(jobs.at(-1)!) : null, total };
 }
 
-/** GET /api/jobs/{id}: the job and its latest ≤ 200 events. */
-export async function getJobSnapshot(db: Db, viewer: Viewer, jobId: string): Promise<JobSnapshot> {
-  const job = await requireJob(db, viewer, jobId);
-  const events = (await eventsBefore(db, jobId, job.lastSeq + 1, SNAPSHOT_EVENTS)).map(toEventDto);
+/** GET /api/jobs/{id}: the job and its latest ≤ 200 events. @throws 404. */
+export async function getJobSnapshot(store: JobStore, viewer: Viewer, jobId: string): Promise<JobSnapshot> {
+  const job = await requireJob(store, viewer, jobId);
+  const events = (await store.eventsBefore(jobId, job.lastSeq + 1, SNAPSHOT_EVENTS)).map(toEventDto);
   const firstSeq = events[0]?.seq ?? job.lastSeq;
   return { job: toJobDto(job), events, firstSeq, lastSeq: job.lastSeq, hasEarlier: firstSeq > 1 };
 }
 
 /**
  * GET /api/jobs/{id}/events: a page after `after` (ascending; the polling
- * fallback) or before `before` (older history). `lastSeq` is the job's.
+ * fallback) or before `before` (older history). `lastSeq` is the job's. @throws 404.
  */
 export async function getJobEvents(
-  db: Db,
+  store: JobStore,
   viewer: Viewer,
   jobId: string,
   q: { after?: number; before?: number; limit: number },
 ): Promise<JobEventsPage> {
   // Job first: its lastSeq bounds the page, so a page never claims more than exists.
-  const job = await requireJob(db, viewer, jobId);
+  const job = await requireJob(store, viewer, jobId);
   let events: JobEventDto[];
   let hasMore: boolean;
   if (q.before !== undefined) {
-    events = (await eventsBefore(db, jobId, q.before, q.limit)).map(toEventDto);
+    events = (await store.eventsBefore(jobId, q.before, q.limit)).map(toEventDto);
     hasMore = (events[0]?.seq ?? 1) > 1;
   } else {
     const after = q.after ?? 0;
-    events = (await eventsAfter(db, jobId, after, q.limit)).map(toEventDto);
+    events = (await store.eventsAfter(jobId, after, q.limit)).map(toEventDto);
     hasMore = (events.at(-1)?.seq ?? after) < job.lastSeq;
   }
   return { job: toJobDto(job), events, lastSeq: job.lastSeq, hasMore };

@@ -1,8 +1,8 @@
 import "server-only";
-import { emptyStats, type JobStats, type JobStatus, type StreamFrame } from "@/lib/shared/jobs";
-import type { Db } from "../db/client.ts";
+import { statusFromEvent, toStreamFrame, type JobStatus } from "@/lib/shared/jobs";
 import type { JobBus } from "./bus.ts";
-import { eventsAfter, toEventDto } from "./jobs-repo.ts";
+import { toEventDto } from "./job-dto.ts";
+import type { JobHead, JobStore } from "./job-store.ts";
 
 /** Latest committed events kept in memory per followed job (bounded: guarantee 10). */
 export const TAIL_CAPACITY = 256;
@@ -10,7 +10,7 @@ export const TAIL_CAPACITY = 256;
 export const TAIL_POLL_MS = 1000;
 const PAGE = 500;
 
-export type TailJob = { status: JobStatus; lastSeq: number; stats: JobStats };
+export type TailJob = JobHead;
 
 /** One event of the window with its frame serialized once for every follower. */
 export type TailEntry = { seq: number; kind: string; status: JobStatus; data: string };
@@ -36,7 +36,7 @@ export class JobTail {
   followers = 0;
 
   constructor(
-    private readonly db: Db,
+    private readonly store: JobStore,
     readonly jobId: string,
   ) {}
 
@@ -83,7 +83,7 @@ export class JobTail {
 
   private async load(): Promise<void> {
     const target = this.wanted;
-    const row = await this.db.job.findUnique({ where: { id: this.jobId }, select: { status: true, lastSeq: true, stats: true } });
+    const row = await this.store.head(this.jobId);
     if (!row) {
       this.job = undefined;
       this.loaded = target;
@@ -93,18 +93,17 @@ export class JobTail {
       // First load: the window starts at the present, whose status is the row's
       // (a status change commits with its event).
       this.base = row.lastSeq;
-      this.status = row.status as JobStatus;
+      this.status = row.status;
     }
-    const stats: JobStats = { ...emptyStats(), ...(row.stats as Partial<JobStats>) };
+    const { stats } = row;
     let next = this.base + this.ring.length;
     while (next < row.lastSeq) {
-      const rows = await eventsAfter(this.db, this.jobId, next, PAGE);
+      const rows = await this.store.eventsAfter(this.jobId, next, PAGE);
       if (rows.length === 0) break;
       for (const r of rows) {
-        const { seq, ...event } = toEventDto(r);
-        if (event.kind === "status") this.status = ((event.data as { to?: JobStatus } | null)?.to ?? this.status) as JobStatus;
-        const frame: StreamFrame = { job_id: this.jobId, seq, status: this.status, event, stats };
-        this.ring.push({ seq, kind: event.kind, status: this.status, data: JSON.stringify(frame) });
+        const event = toEventDto(r);
+        this.status = statusFromEvent(event) ?? this.status;
+        this.ring.push({ seq: event.seq, kind: event.kind, status: this.status, data: JSON.stringify(toStreamFrame(this.jobId, event, this.status, stats)) });
       }
       next = this.ring.at(-1)!.seq;
     }
@@ -113,7 +112,7 @@ export class JobTail {
       this.ring.splice(0, drop);
       this.base += drop;
     }
-    this.job = { status: row.status as JobStatus, lastSeq: Math.max(row.lastSeq, next), stats };
+    this.job = { status: row.status, lastSeq: Math.max(row.lastSeq, next), stats };
     this.loaded = target;
   }
 
@@ -124,13 +123,13 @@ export class JobTail {
 
 /**
  * Shared tails, one per followed job, reference-counted by followers and
- * subscribed once to the bus. Kept on globalThis like the bus.
+ * subscribed once to the bus. One per process, built in `deps.ts`.
  */
 export class JobTails {
   private tails = new Map<string, { tail: JobTail; unsubscribe: () => void }>();
 
   constructor(
-    private readonly db: Db,
+    private readonly store: JobStore,
     private readonly bus: JobBus,
   ) {}
 
@@ -138,7 +137,7 @@ export class JobTails {
   acquire(jobId: string): { tail: JobTail; release: () => void } {
     let entry = this.tails.get(jobId);
     if (!entry) {
-      const tail = new JobTail(this.db, jobId);
+      const tail = new JobTail(this.store, jobId);
       entry = { tail, unsubscribe: this.bus.subscribe(jobId, () => tail.invalidate()) };
       this.tails.set(jobId, entry);
     }
@@ -170,11 +169,4 @@ export class JobTails {
   get tailCount(): number {
     return this.tails.size;
   }
-}
-
-const g = globalThis as unknown as { planstreamTails?: JobTails };
-/** The process-wide tails over the process-wide bus. */
-export function getTails(db: Db, bus: JobBus): JobTails {
-  g.planstreamTails ??= new JobTails(db, bus);
-  return g.planstreamTails;
 }

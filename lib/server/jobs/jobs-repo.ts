@@ -1,38 +1,59 @@
 import "server-only";
+import { statusFromEvent, type JobStats, type JobStatus } from "@/lib/shared/jobs";
 import type { Db, Tx } from "../db/client.ts";
-import type { Job, JobEvent } from "../db/generated/client.ts";
-import type { EventKind, EventLevel, JobDto, JobEventDto, JobStats, JobStatus, JobType } from "@/lib/shared/jobs";
-import { emptyStats } from "@/lib/shared/jobs";
-
-/** A log line before it has a seq. */
-export type EventDraft = {
-  level: EventLevel;
-  kind: EventKind;
-  message: string;
-  data?: Record<string, unknown> | null;
-  timestamp?: Date;
-};
-
-export type NewJob = {
-  id?: string;
-  jobType: JobType;
-  ownerId: string;
-  planId?: string | null;
-  taskId?: string | null;
-  parentJobId?: string | null;
-  concurrencyKey?: string | null;
-  params: Record<string, unknown>;
-};
+import type { Job, JobEvent, Prisma } from "../db/generated/client.ts";
+import { statsOf } from "./job-dto.ts";
+import type { EventDraft, JobFilter, JobHead, JobStore, NewJob, TransitionWrite } from "./job-store.ts";
 
 /** Rows per INSERT statement (7 parameters each, well under SQLite's limit). */
 const INSERT_ROWS = 500;
 const INSERT_SQL = `INSERT INTO "JobEvent" ("jobId", "seq", "timestamp", "level", "kind", "message", "data") VALUES `;
+const OPEN: JobStatus[] = ["pending", "running"];
+const FINISHED: JobStatus[] = ["succeeded", "failed", "cancelled"];
 
 /** DateTime as Prisma's SQLite adapter stores it (ISO 8601 with +00:00), so both read it alike. */
 const sqliteTimestamp = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
-/** Inserts a pending job (guarantee 1: called inside the request's transaction). */
-export async function insertJob(tx: Tx, job: NewJob): Promise<Job> {
+/**
+ * Writes events with seqs `first`, `first + 1`, … inside `tx`. A multi-row
+ * INSERT instead of createMany: Prisma's per-row processing cost ~8x the
+ * database's own time on this hot path (npm run bench). SQLite-only SQL.
+ */
+async function insertEvents(tx: Tx, jobId: string, first: number, drafts: EventDraft[]): Promise<void> {
+  for (let at = 0; at < drafts.length; at += INSERT_ROWS) {
+    const chunk = drafts.slice(at, at + INSERT_ROWS);
+    const args = chunk.flatMap((d, i) => [
+      jobId,
+      first + at + i,
+      sqliteTimestamp(d.timestamp ?? new Date()),
+      d.level,
+      d.kind,
+      d.message,
+      d.data == null ? null : JSON.stringify(d.data),
+    ]);
+    await tx.$executeRawUnsafe(`${INSERT_SQL}${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?)").join(", ")}`, ...args);
+  }
+}
+
+function whereOf(f: JobFilter): Prisma.JobWhereInput {
+  return {
+    ...(f.ownerId ? { ownerId: f.ownerId } : {}),
+    ...(f.planId ? { planId: f.planId } : {}),
+    ...(f.parentJobId ? { parentJobId: f.parentJobId } : {}),
+    ...(f.jobType ? { jobType: f.jobType } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.idPrefix ? { id: { startsWith: f.idPrefix } } : {}),
+    ...(f.createdFrom || f.createdBefore
+      ? { createdAt: { ...(f.createdFrom ? { gte: f.createdFrom } : {}), ...(f.createdBefore ? { lt: f.createdBefore } : {}) } }
+      : {}),
+  };
+}
+
+/**
+ * Inserts a pending job inside `tx` (guarantee 1: the caller's transaction).
+ * Plain Prisma, so it serves every provider; `defineJob(…).enqueue` calls it.
+ */
+export function insertJob(tx: Tx, job: NewJob): Promise<Job> {
   return tx.job.create({
     data: {
       id: job.id,
@@ -42,118 +63,145 @@ export async function insertJob(tx: Tx, job: NewJob): Promise<Job> {
       taskId: job.taskId ?? null,
       parentJobId: job.parentJobId ?? null,
       concurrencyKey: job.concurrencyKey ?? null,
-      params: job.params as object,
-      stats: emptyStats(),
+      params: job.payload as object,
+      stats: statsOf({ stats: {} }),
     },
   });
 }
 
 /**
- * Appends events to a job's log with gapless seqs and, optionally, updates the
- * job row in the same transaction (a status change and its `status` event
- * commit together: guarantee 3). The seq counter lives on the job row, so
- * concurrent writers serialize on it.
- * @returns the job's new lastSeq.
+ * The job store on SQLite (Prisma 7 + the libsql adapter): see `JobStore`.
+ * Writers serialize on SQLite's one write lock; the seq counter lives on the
+ * job row, incremented in the same transaction as the inserted events.
  */
-export async function appendEvents(
-  db: Db,
-  jobId: string,
-  drafts: EventDraft[],
-  jobUpdate: Partial<Pick<Job, "status" | "error" | "startedAt" | "finishedAt" | "leaseExpiresAt" | "attempt" | "runAfter">> & {
-    stats?: JobStats;
-    result?: unknown;
-  } = {},
-): Promise<number> {
-  const { stats, result, ...rest } = jobUpdate;
-  return db.$transaction(async (tx) => {
-    const job = await tx.job.update({
-      where: { id: jobId },
-      data: {
-        ...rest,
-        ...(stats ? { stats } : {}),
-        ...(result !== undefined ? { result: result as object } : {}),
-        lastSeq: { increment: drafts.length },
-      },
-      select: { lastSeq: true },
+export class SqliteJobStore implements JobStore {
+  constructor(private readonly db: Db) {}
+
+  find(jobId: string): Promise<Job | null> {
+    return this.db.job.findUnique({ where: { id: jobId } });
+  }
+
+  appendEvents(jobId: string, drafts: EventDraft[], stats: JobStats): Promise<number> {
+    return this.db.$transaction(async (tx) => {
+      const job = await tx.job.update({ where: { id: jobId }, data: { stats, lastSeq: { increment: drafts.length } }, select: { lastSeq: true } });
+      await insertEvents(tx, jobId, job.lastSeq - drafts.length + 1, drafts);
+      return job.lastSeq;
     });
-    const first = job.lastSeq - drafts.length + 1;
-    // A multi-row INSERT instead of createMany: Prisma's per-row processing
-    // cost ~8x the database's own time on this hot path (npm run bench).
-    for (let at = 0; at < drafts.length; at += INSERT_ROWS) {
-      const chunk = drafts.slice(at, at + INSERT_ROWS);
-      const args = chunk.flatMap((d, i) => [
-        jobId,
-        first + at + i,
-        sqliteTimestamp(d.timestamp ?? new Date()),
-        d.level,
-        d.kind,
-        d.message,
-        d.data == null ? null : JSON.stringify(d.data),
-      ]);
-      await tx.$executeRawUnsafe(`${INSERT_SQL}${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?)").join(", ")}`, ...args);
-    }
-    return job.lastSeq;
-  });
-}
+  }
 
-/** Owner check included: a job of someone else reads as missing (guarantee 8). */
-export async function findJob(db: Db, jobId: string, viewer: { userId: string; role: string }): Promise<Job | null> {
-  const job = await db.job.findUnique({ where: { id: jobId } });
-  if (!job) return null;
-  if (viewer.role !== "support" && job.ownerId !== viewer.userId) return null;
-  return job;
-}
+  transition(w: TransitionWrite): Promise<number | null> {
+    const { result, ...rest } = w.update;
+    return this.db.$transaction(async (tx) => {
+      const moved = await tx.job.updateMany({
+        where: {
+          id: w.jobId,
+          status: w.from,
+          ...(w.attempt !== undefined ? { attempt: w.attempt } : {}),
+          ...(w.lease !== undefined ? { leaseExpiresAt: w.lease } : {}),
+        },
+        data: {
+          ...rest,
+          status: w.to,
+          stats: w.stats,
+          ...(result !== undefined ? { result: result as object } : {}),
+          lastSeq: { increment: w.events.length },
+        },
+      });
+      if (moved.count !== 1) return null;
+      const { lastSeq } = await tx.job.findUniqueOrThrow({ where: { id: w.jobId }, select: { lastSeq: true } });
+      await insertEvents(tx, w.jobId, lastSeq - w.events.length + 1, w.events);
+      return lastSeq;
+    });
+  }
 
-/** Events with seq > after, ascending, at most `limit`. */
-export async function eventsAfter(db: Db, jobId: string, after: number, limit: number): Promise<JobEvent[]> {
-  return db.jobEvent.findMany({ where: { jobId, seq: { gt: after } }, orderBy: { seq: "asc" }, take: limit });
-}
+  listChildren(parentJobId: string): Promise<Job[]> {
+    return this.db.job.findMany({ where: { parentJobId }, orderBy: { createdAt: "asc" } });
+  }
 
-/** Events with seq < before, the newest `limit` of them, returned ascending. */
-export async function eventsBefore(db: Db, jobId: string, before: number, limit: number): Promise<JobEvent[]> {
-  const rows = await db.jobEvent.findMany({ where: { jobId, seq: { lt: before } }, orderBy: { seq: "desc" }, take: limit });
-  return rows.reverse();
-}
+  listRunnable(now: Date, limit: number): Promise<Job[]> {
+    return this.db.job.findMany({ where: { status: "pending", runAfter: { lte: now } }, orderBy: { createdAt: "asc" }, take: limit });
+  }
 
-/** The `to` of the last status event at or before `seq`; "pending" when none. */
-export async function statusAt(db: Db, jobId: string, seq: number): Promise<JobStatus> {
-  const row = await db.jobEvent.findFirst({
-    where: { jobId, kind: "status", seq: { lte: seq } },
-    orderBy: { seq: "desc" },
-    select: { data: true },
-  });
-  const to = (row?.data as { to?: JobStatus } | null)?.to;
-  return to ?? "pending";
-}
+  async runningConcurrencyKeys(): Promise<Set<string>> {
+    const rows = await this.db.job.findMany({ where: { status: "running", concurrencyKey: { not: null } }, select: { concurrencyKey: true } });
+    return new Set(rows.map((r) => r.concurrencyKey!));
+  }
 
-export function toJobDto(job: Job): JobDto {
-  return {
-    id: job.id,
-    jobType: job.jobType as JobType,
-    status: job.status as JobStatus,
-    ownerId: job.ownerId,
-    planId: job.planId,
-    taskId: job.taskId,
-    parentJobId: job.parentJobId,
-    params: job.params,
-    result: job.result ?? null,
-    error: job.error,
-    stats: { ...emptyStats(), ...(job.stats as Partial<JobStats>) },
-    attempt: job.attempt,
-    lastSeq: job.lastSeq,
-    createdAt: job.createdAt.toISOString(),
-    startedAt: job.startedAt?.toISOString() ?? null,
-    finishedAt: job.finishedAt?.toISOString() ?? null,
-  };
-}
+  async statuses(jobIds: string[]): Promise<Map<string, JobStatus>> {
+    if (jobIds.length === 0) return new Map();
+    const rows = await this.db.job.findMany({ where: { id: { in: jobIds } }, select: { id: true, status: true } });
+    return new Map(rows.map((r) => [r.id, r.status as JobStatus]));
+  }
 
-export function toEventDto(e: JobEvent): JobEventDto {
-  return {
-    seq: e.seq,
-    timestamp: e.timestamp.toISOString(),
-    level: e.level as EventLevel,
-    kind: e.kind as EventKind,
-    message: e.message,
-    data: (e.data as Record<string, unknown> | null) ?? null,
-  };
+  async heartbeat(jobId: string, attempt: number, leaseExpiresAt: Date): Promise<{ held: boolean; cancelRequested: boolean }> {
+    const renewed = await this.db.job.updateMany({ where: { id: jobId, status: "running", attempt }, data: { leaseExpiresAt } });
+    if (renewed.count !== 1) return { held: false, cancelRequested: false };
+    const row = await this.db.job.findUnique({ where: { id: jobId }, select: { cancelRequestedAt: true } });
+    return { held: true, cancelRequested: !!row?.cancelRequestedAt };
+  }
+
+  listExpiredLeases(now: Date): Promise<Job[]> {
+    return this.db.job.findMany({ where: { status: "running", leaseExpiresAt: { lt: now } } });
+  }
+
+  async requestCancel(jobId: string): Promise<boolean> {
+    const flagged = await this.db.job.updateMany({ where: { id: jobId, status: { in: OPEN } }, data: { cancelRequestedAt: new Date() } });
+    return flagged.count === 1;
+  }
+
+  countOpen(jobIds?: string[]): Promise<number> {
+    return this.db.job.count({ where: { status: { in: OPEN }, ...(jobIds ? { id: { in: jobIds } } : {}) } });
+  }
+
+  eventsAfter(jobId: string, after: number, limit: number): Promise<JobEvent[]> {
+    return this.db.jobEvent.findMany({ where: { jobId, seq: { gt: after } }, orderBy: { seq: "asc" }, take: limit });
+  }
+
+  async eventsBefore(jobId: string, before: number, limit: number): Promise<JobEvent[]> {
+    const rows = await this.db.jobEvent.findMany({ where: { jobId, seq: { lt: before } }, orderBy: { seq: "desc" }, take: limit });
+    return rows.reverse();
+  }
+
+  async statusAt(jobId: string, seq: number): Promise<JobStatus> {
+    const row = await this.db.jobEvent.findFirst({
+      where: { jobId, kind: "status", seq: { lte: seq } },
+      orderBy: { seq: "desc" },
+      select: { kind: true, data: true },
+    });
+    return (row && statusFromEvent({ kind: row.kind, data: row.data as Record<string, unknown> | null })) ?? "pending";
+  }
+
+  async head(jobId: string): Promise<JobHead | null> {
+    const row = await this.db.job.findUnique({ where: { id: jobId }, select: { status: true, lastSeq: true, stats: true } });
+    return row ? { status: row.status as JobStatus, lastSeq: row.lastSeq, stats: statsOf(row) } : null;
+  }
+
+  async page(filter: JobFilter, after: { createdAt: Date; id: string } | undefined, limit: number): Promise<{ rows: Job[]; total: number }> {
+    const where = whereOf(filter);
+    const paged: Prisma.JobWhereInput = after
+      ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] }
+      : where;
+    const [rows, total] = await Promise.all([
+      this.db.job.findMany({ where: paged, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit }),
+      this.db.job.count({ where }),
+    ]);
+    return { rows, total };
+  }
+
+  async counts(): Promise<{ byTypeAndStatus: { jobType: string; status: string; count: number }[]; events: number }> {
+    const [groups, events] = await Promise.all([
+      this.db.job.groupBy({ by: ["jobType", "status"], _count: { _all: true } }),
+      this.db.jobEvent.count(),
+    ]);
+    return { byTypeAndStatus: groups.map((g) => ({ jobType: g.jobType, status: g.status, count: g._count._all })), events };
+  }
+
+  async deleteFinishedBefore(cutoff: Date): Promise<number> {
+    const deleted = await this.db.job.deleteMany({ where: { status: { in: FINISHED }, finishedAt: { lt: cutoff } } });
+    return deleted.count;
+  }
+
+  async ping(): Promise<void> {
+    await this.db.$queryRawUnsafe("SELECT 1");
+  }
 }

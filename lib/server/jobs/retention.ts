@@ -1,8 +1,10 @@
 import "server-only";
-import type { Db } from "../db/client.ts";
+import type { Deps } from "../deps.ts";
+import { deleteIdempotencyKeysBefore } from "../http/idempotency-repo.ts";
 
 /** Idempotency keys are kept this long, ms (clients retry within minutes, not days). */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Deletes finished jobs (succeeded, failed, cancelled) whose `finishedAt` is
@@ -11,11 +13,12 @@ export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
  * are never touched, however old.
  * @returns counts of deleted rows.
  */
-export async function deleteExpired(db: Db, retentionDays: number, now = new Date()): Promise<{ jobs: number; idempotencyKeys: number }> {
-  const cutoff = new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000);
-  const jobs = await db.job.deleteMany({
-    where: { status: { in: ["succeeded", "failed", "cancelled"] }, finishedAt: { lt: cutoff } },
-  });
-  const keys = await db.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - IDEMPOTENCY_TTL_MS) } } });
-  return { jobs: jobs.count, idempotencyKeys: keys.count };
+export async function sweepRetention(
+  deps: Pick<Deps, "db" | "store">,
+  options: { retentionDays: number; now?: Date },
+): Promise<{ jobs: number; idempotencyKeys: number }> {
+  const now = options.now ?? new Date();
+  const jobs = await deps.store.deleteFinishedBefore(new Date(now.getTime() - options.retentionDays * DAY_MS));
+  const idempotencyKeys = await deleteIdempotencyKeysBefore(deps.db, new Date(now.getTime() - IDEMPOTENCY_TTL_MS));
+  return { jobs, idempotencyKeys };
 }

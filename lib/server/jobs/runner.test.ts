@@ -6,20 +6,25 @@ import { randomUUID } from "node:crypto";
 import { MockLanguageModelV4 } from "ai/test";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { getDb } from "@/lib/server/db/client";
+import { createDb } from "@/lib/server/db/client";
 import { applyMigrations } from "@/lib/server/db/migrate";
 import { env } from "@/lib/server/env";
-import { generateStructured } from "@/lib/server/llm/generate";
 import { subtasksSchema } from "@/lib/server/llm/schemas";
+import { backoffDelay } from "@/lib/shared/backoff";
 import { emptyStats } from "@/lib/shared/jobs";
-import { getBus } from "./bus";
-import { cancelJob } from "./cancel-job";
+import { JobBus } from "./bus";
 import { defineJob, NonRetryableError, type AnyJobDefinition } from "./define-job";
 import { jobLog } from "./job-logger";
-import { deleteExpired } from "./retention";
-import { JobRunner, retryDelay } from "./runner";
+import { JobTails } from "./job-tail";
+import { SqliteJobStore } from "./jobs-repo";
+import { sweepRetention } from "./retention";
+import { JobRunner } from "./runner";
 
-const db = () => getDb();
+const database = createDb(env().DATABASE_URL);
+const db = () => database;
+const store = new SqliteJobStore(database);
+const bus = new JobBus();
+const tails = new JobTails(store, bus);
 const OWNER = "runner-test-user";
 const intervals: { key: string; start: number; end: number }[] = [];
 const failuresLeft = new Map<string, number>();
@@ -27,7 +32,7 @@ let modelSignal: AbortSignal | undefined;
 
 const registry: Record<string, AnyJobDefinition> = {
   sleep: defineJob({
-    type: "sleep" as never,
+    name: "sleep" as never,
     schema: z.object({ key: z.string(), ms: z.number() }),
     async handle(p) {
       const start = performance.now();
@@ -36,7 +41,7 @@ const registry: Record<string, AnyJobDefinition> = {
     },
   }),
   flaky: defineJob({
-    type: "flaky" as never,
+    name: "flaky" as never,
     maxAttempts: 3,
     schema: z.object({ failures: z.number() }),
     async handle(_p, { job }) {
@@ -49,22 +54,22 @@ const registry: Record<string, AnyJobDefinition> = {
     },
   }),
   broken: defineJob({
-    type: "broken" as never,
+    name: "broken" as never,
     schema: z.object({}),
     async handle() {
       throw new NonRetryableError("bad payload");
     },
   }),
   model: defineJob({
-    type: "model" as never,
+    name: "model" as never,
     schema: z.object({}),
-    async handle(_p, { deps }) {
+    async handle(_p, { generate }) {
       jobLog.info("asking the model");
-      await generateStructured({ model: deps.model, schema: subtasksSchema, fields: { Request: "subtasks", Language: "en", Task: "x" } });
+      await generate({ schema: subtasksSchema, fields: { Request: "subtasks", Language: "en", Task: "x" } });
     },
   }),
   chatty: defineJob({
-    type: "chatty" as never,
+    name: "chatty" as never,
     schema: z.object({ lines: z.number() }),
     async handle(p) {
       for (let i = 0; i < p.lines; i++) jobLog.info(`line ${i + 1}`);
@@ -84,7 +89,7 @@ const hangingModel = new MockLanguageModelV4({
 let runner: JobRunner | undefined;
 function startRunner(opts: Partial<ConstructorParameters<typeof JobRunner>[1]> = {}) {
   runner = new JobRunner(
-    { db: db(), bus: getBus(), model: hangingModel },
+    { db: db(), store, bus, tails, model: hangingModel },
     { concurrency: 4, pollMs: 20, leaseMs: 3000, retryBaseMs: 50, retryMaxMs: 1000, random: () => 1, registry, ...opts },
   );
   runner.start();
@@ -106,10 +111,10 @@ afterEach(async () => {
   runner = undefined;
 });
 
-describe("retryDelay", () => {
+describe("backoffDelay", () => {
   it("doubles from the base up to the cap, jittered within [d/2, d]", () => {
-    expect([1, 2, 3, 4, 5, 6].map((a) => retryDelay(a, 100, 1000, () => 1))).toEqual([100, 200, 400, 800, 1000, 1000]);
-    expect([1, 2, 3].map((a) => retryDelay(a, 100, 1000, () => 0))).toEqual([50, 100, 200]);
+    expect([1, 2, 3, 4, 5, 6].map((a) => backoffDelay(a, { baseMs: 100, maxMs: 1000, random: () => 1 }))).toEqual([100, 200, 400, 800, 1000, 1000]);
+    expect([1, 2, 3].map((a) => backoffDelay(a, { baseMs: 100, maxMs: 1000, random: () => 0 }))).toEqual([50, 100, 200]);
   });
 });
 
@@ -120,7 +125,7 @@ describe("JobRunner", () => {
       await addJob("sleep", { key: "plan:a", ms: 40 }, { concurrencyKey: "plan:a" });
       await addJob("sleep", { key: "plan:b", ms: 40 }, { concurrencyKey: "plan:b" });
     }
-    await startRunner().idle();
+    await startRunner().waitUntilSettled();
     expect(intervals.length).toBe(12);
     for (const key of ["plan:a", "plan:b"]) {
       const mine = intervals.filter((x) => x.key === key).sort((x, y) => x.start - y.start);
@@ -133,7 +138,7 @@ describe("JobRunner", () => {
   it("never runs more than JOB_CONCURRENCY jobs at once", async () => {
     intervals.length = 0;
     for (let i = 0; i < 9; i++) await addJob("sleep", { key: `k${i}`, ms: 60 });
-    await startRunner({ concurrency: 3 }).idle();
+    await startRunner({ concurrency: 3 }).waitUntilSettled();
     const points = intervals.flatMap((x) => [x.start, x.end]);
     const maxParallel = Math.max(...points.map((t) => intervals.filter((x) => x.start <= t && t < x.end).length));
     expect(maxParallel).toBe(3);
@@ -142,7 +147,7 @@ describe("JobRunner", () => {
   it("retries a failing attempt with exponential backoff, then succeeds", async () => {
     const job = await addJob("flaky", { failures: 2 });
     failuresLeft.set(job.id, 2);
-    await startRunner().idle([job.id]);
+    await startRunner().waitUntilSettled([job.id]);
     const done = await db().job.findUniqueOrThrow({ where: { id: job.id } });
     expect([done.status, done.attempt, done.error]).toEqual(["succeeded", 3, null]);
     const statuses = (await eventsOf(job.id)).filter((e) => e.kind === "status");
@@ -157,7 +162,7 @@ describe("JobRunner", () => {
     const flaky = await addJob("flaky", { failures: 5 });
     failuresLeft.set(flaky.id, 5);
     const broken = await addJob("broken", {});
-    await startRunner().idle([flaky.id, broken.id]);
+    await startRunner().waitUntilSettled([flaky.id, broken.id]);
     const f = await db().job.findUniqueOrThrow({ where: { id: flaky.id } });
     expect([f.status, f.attempt, f.error]).toEqual(["failed", 3, "transient failure 3"]);
     const b = await db().job.findUniqueOrThrow({ where: { id: broken.id } });
@@ -171,10 +176,10 @@ describe("JobRunner", () => {
     const r = startRunner();
     await expect.poll(() => modelSignal !== undefined, { timeout: 5000 }).toBe(true);
     modelSignal = undefined;
-    const dto = await cancelJob(db(), r, { userId: OWNER, role: "user" }, job.id);
+    const dto = await r.cancel({ userId: OWNER, role: "user" }, job.id);
     // The answer is a snapshot: the local abort may already have finished the job.
     expect(["running", "cancelled"]).toContain(dto.status);
-    await r.idle([job.id]);
+    await r.waitUntilSettled([job.id]);
     expect(modelSignal).toBeUndefined(); // the model was not called again
     const done = await db().job.findUniqueOrThrow({ where: { id: job.id } });
     expect([done.status, done.error, done.attempt]).toEqual(["cancelled", "cancelled by request", 1]);
@@ -183,17 +188,17 @@ describe("JobRunner", () => {
   });
 
   it("cancel of a pending job finishes it at once; of a finished job is a 409; a cancelled parent cancels its child", async () => {
-    const r = new JobRunner({ db: db(), bus: getBus(), model: hangingModel }, { concurrency: 1, registry });
+    const r = new JobRunner({ db: db(), store, bus, tails, model: hangingModel }, { concurrency: 1, registry });
     const parent = await addJob("sleep", { key: "p", ms: 1 });
     const child = await addJob("sleep", { key: "c", ms: 1 }, { parentJobId: parent.id });
-    const dto = await cancelJob(db(), r, { userId: OWNER, role: "user" }, parent.id);
+    const dto = await r.cancel({ userId: OWNER, role: "user" }, parent.id);
     expect(dto.status).toBe("cancelled");
     expect((await eventsOf(parent.id)).map((e) => [e.seq, e.kind, e.data])).toEqual([
       [1, "status", { from: "pending", to: "cancelled", error: "cancelled by request" }],
     ]);
-    await expect(cancelJob(db(), r, { userId: OWNER, role: "user" }, parent.id)).rejects.toMatchObject({ status: 409, code: "conflict" });
-    await expect(cancelJob(db(), r, { userId: "someone-else", role: "user" }, child.id)).rejects.toMatchObject({ status: 404 });
-    await startRunner().idle([child.id]);
+    await expect(r.cancel({ userId: OWNER, role: "user" }, parent.id)).rejects.toMatchObject({ status: 409, code: "conflict" });
+    await expect(r.cancel({ userId: "someone-else", role: "user" }, child.id)).rejects.toMatchObject({ status: 404 });
+    await startRunner().waitUntilSettled([child.id]);
     const c = await db().job.findUniqueOrThrow({ where: { id: child.id } });
     expect([c.status, c.error]).toEqual(["cancelled", `Parent job ${parent.id} was cancelled`]);
   });
@@ -203,7 +208,7 @@ describe("JobRunner", () => {
     const retried = await addJob("sleep", { key: "r", ms: 1 }, { status: "running", attempt: 1, leaseExpiresAt: past });
     const exhausted = await addJob("sleep", { key: "x", ms: 1 }, { status: "running", attempt: 3, leaseExpiresAt: past });
     const alive = await addJob("sleep", { key: "y", ms: 1 }, { status: "running", attempt: 1, leaseExpiresAt: new Date(Date.now() + 60_000) });
-    await startRunner().idle([retried.id, exhausted.id]);
+    await startRunner().waitUntilSettled([retried.id, exhausted.id]);
     const r = await db().job.findUniqueOrThrow({ where: { id: retried.id } });
     expect([r.status, r.attempt]).toEqual(["succeeded", 2]);
     expect((await eventsOf(retried.id)).map((e) => (e.data as { to: string }).to)).toEqual(["pending", "running", "succeeded"]);
@@ -216,7 +221,7 @@ describe("JobRunner", () => {
 
   it("guarantee 10: lines past the per-job cap are counted and summarized in one event, never silently dropped", async () => {
     const job = await addJob("chatty", { lines: 200 });
-    await startRunner({ maxEvents: 50 }).idle([job.id]);
+    await startRunner({ maxEvents: 50 }).waitUntilSettled([job.id]);
     const events = await eventsOf(job.id);
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 52 }, (_, i) => i + 1));
     expect(events[49].message).toBe("line 49");
@@ -239,7 +244,7 @@ describe("JobRunner", () => {
     await db().job.update({ where: { id: recent.id }, data: { finishedAt: new Date(now.getTime() - 29 * 86_400_000) } });
     const stuck = await addJob("sleep", { key: "s", ms: 1 }, { status: "pending" });
     await db().job.update({ where: { id: stuck.id }, data: { createdAt: old, runAfter: new Date(now.getTime() + 86_400_000) } });
-    const deleted = await deleteExpired(db(), 30, now);
+    const deleted = await sweepRetention({ db: db(), store }, { retentionDays: 30, now });
     expect(deleted.jobs).toBe(1);
     expect(await db().job.findUnique({ where: { id: expired.id } })).toBeNull();
     expect(await db().jobEvent.count({ where: { jobId: expired.id } })).toBe(0);

@@ -3,8 +3,8 @@
 import { generateText, Output, streamText } from "ai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createModel } from "./model.ts";
-import { startOpenAIFakeServer, type FakeChatRequest, type OpenAIFakeServer } from "./openai-fake-server.ts";
-import { OFFLINE_MODEL_ID } from "./offline-model.ts";
+import { startOpenAIFakeServer, type FakeChatRequest, type OpenAIFakeServer } from "@/test/openai-fake-server";
+import { OFFLINE_MODEL_ID } from "./offline-model/index.ts";
 import { buildPrompt } from "./prompts.ts";
 import { subtasksSchema, type Subtasks } from "./schemas.ts";
 

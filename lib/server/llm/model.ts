@@ -1,8 +1,7 @@
 import "server-only";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModelV4 } from "@ai-sdk/provider";
-import { env } from "../env.ts";
-import { createOfflinePlannerModel } from "./offline-model.ts";
+import { createOfflinePlannerModel } from "./offline-model/index.ts";
 
 export type ModelConfig = {
   baseUrl?: string;
@@ -30,18 +29,4 @@ export function createModel(config: ModelConfig): LanguageModelV4 {
     return provider.chatModel(config.model ?? "gpt-4o-mini");
   }
   return createOfflinePlannerModel({ latencyMs: config.offlineLatencyMs });
-}
-
-let cached: LanguageModelV4 | undefined;
-
-/** The process-wide model from LLM_BASE_URL / LLM_API_KEY / LLM_MODEL. */
-export function getModel(): LanguageModelV4 {
-  const e = env();
-  cached ??= createModel({
-    baseUrl: e.LLM_BASE_URL,
-    apiKey: e.LLM_API_KEY,
-    model: e.LLM_MODEL,
-    offlineLatencyMs: e.LLM_OFFLINE_LATENCY_MS,
-  });
-  return cached;
 }

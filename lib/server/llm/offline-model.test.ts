@@ -3,7 +3,7 @@
 import { generateText, Output, streamText } from "ai";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { createOfflinePlannerModel, OFFLINE_MODEL_ID, OFFLINE_PROVIDER } from "./offline-model.ts";
+import { createOfflinePlannerModel, OFFLINE_MODEL_ID, OFFLINE_PROVIDER } from "./offline-model/index.ts";
 import { buildPrompt, type PromptFields } from "./prompts.ts";
 import { chatReplySchema, planOutlineSchema, subtasksSchema, type LlmRequestName } from "./schemas.ts";
 

@@ -1,9 +1,11 @@
 // Prompts for the planning agent. The user prompt is a small header of
 // `Field: value` lines followed by free text, so a real model reads it as
 // plain instructions and the offline model can parse it (parsePromptFields).
+import "server-only";
+import type { Language } from "@/lib/shared/language";
 import type { LlmRequestName } from "./schemas.ts";
 
-export type PromptLanguage = "en" | "zh-CN";
+
 
 const SYSTEM =
   "You are Planstream, a planning agent. You turn goals into concrete, ordered plans. " +
@@ -26,7 +28,7 @@ const INSTRUCTIONS: Record<LlmRequestName, string> = {
 /** Fields carried in a prompt header; absent fields are omitted. */
 export type PromptFields = {
   Request: LlmRequestName;
-  Language: PromptLanguage;
+  Language: Language;
   Message?: string;
   Goal?: string;
   Plan?: string;
@@ -65,6 +67,6 @@ export function parsePromptFields(prompt: string): Partial<PromptFields> {
 }
 
 /** zh-CN when the text contains CJK ideographs, else the fallback. */
-export function detectLanguage(text: string, fallback: PromptLanguage = "en"): PromptLanguage {
+export function detectLanguage(text: string, fallback: Language = "en"): Language {
   return /[\u4e00-\u9fff]/.test(text) ? "zh-CN" : fallback;
 }

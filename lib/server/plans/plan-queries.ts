@@ -1,20 +1,21 @@
 import "server-only";
 import type { PlanDto, PlanTree } from "@/lib/shared/plans";
+import { canRead, type Viewer } from "../auth/viewer.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
-import { findPlan, getPlanTree, toPlanDto } from "./plans-repo.ts";
+import { findPlanById, getPlanTree, listPlansOf, toPlanDto } from "./plans-repo.ts";
 
-type Viewer = { userId: string; role: string };
+/** Plans listed at most. */
+const PLAN_LIST_LIMIT = 100;
 
 /** GET /api/plans: the viewer's plans, most recently changed first. */
 export async function listPlans(db: Db, viewer: Viewer): Promise<PlanDto[]> {
-  const rows = await db.plan.findMany({ where: { ownerId: viewer.userId }, orderBy: { updatedAt: "desc" }, take: 100 });
-  return rows.map(toPlanDto);
+  return (await listPlansOf(db, viewer.userId, PLAN_LIST_LIMIT)).map(toPlanDto);
 }
 
 /** GET /api/plans/{planId}: `{plan, tasks}` as a tree. @throws 404 (unknown or not the viewer's). */
 export async function getPlan(db: Db, viewer: Viewer, planId: string): Promise<PlanTree> {
-  const plan = await findPlan(db, planId, viewer);
-  if (!plan) throw AppError.notFound("Plan");
+  const plan = await findPlanById(db, planId);
+  if (!plan || !canRead(viewer, plan.ownerId)) throw AppError.notFound("Plan");
   return getPlanTree(db, plan);
 }

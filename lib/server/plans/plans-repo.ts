@@ -1,18 +1,46 @@
 import "server-only";
+import { buildTaskTree, type PlanDto, type PlanTree, type TaskDto, type TaskStatus } from "@/lib/shared/plans";
+import type { Language } from "@/lib/shared/language";
 import type { Db, Tx } from "../db/client.ts";
 import type { Plan, Task } from "../db/generated/client.ts";
-import { buildTaskTree, type PlanDto, type PlanTree, type TaskDto, type TaskStatus } from "@/lib/shared/plans";
 import type { TaskDraft } from "../llm/schemas.ts";
 
-/** A plan if the viewer may see it (owner or support), else null. */
-export async function findPlan(db: Db | Tx, planId: string, viewer: { userId: string; role: string }): Promise<Plan | null> {
-  const plan = await db.plan.findUnique({ where: { id: planId } });
-  if (!plan || (viewer.role !== "support" && plan.ownerId !== viewer.userId)) return null;
-  return plan;
+/** A plan by id, or null. No ownership check: callers check `canRead`. */
+export function findPlanById(db: Db | Tx, planId: string): Promise<Plan | null> {
+  return db.plan.findUnique({ where: { id: planId } });
 }
 
-export async function listTasks(db: Db | Tx, planId: string): Promise<Task[]> {
+/** The newest plan of a conversation, or null. */
+export function latestPlanOfConversation(db: Db | Tx, conversationId: string): Promise<Plan | null> {
+  return db.plan.findFirst({ where: { conversationId }, orderBy: { createdAt: "desc" } });
+}
+
+/** Ids of a conversation's plans, oldest first. */
+export async function planIdsOfConversation(db: Db | Tx, conversationId: string): Promise<string[]> {
+  const rows = await db.plan.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" }, select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
+/** An owner's plans, most recently changed first (at most `limit`). */
+export function listPlansOf(db: Db, ownerId: string, limit: number): Promise<Plan[]> {
+  return db.plan.findMany({ where: { ownerId }, orderBy: { updatedAt: "desc" }, take: limit });
+}
+
+/** Inserts a plan inside the caller's transaction. */
+export async function createPlan(
+  tx: Tx,
+  plan: { id: string; ownerId: string; conversationId: string; title: string; goal: string; language: Language },
+): Promise<void> {
+  await tx.plan.create({ data: plan });
+}
+
+export function listTasks(db: Db | Tx, planId: string): Promise<Task[]> {
   return db.task.findMany({ where: { planId }, orderBy: [{ parentId: "asc" }, { position: "asc" }] });
+}
+
+/** Top-level tasks of a plan (a retried create_plan must not write them twice). */
+export function countTopLevelTasks(db: Db | Tx, planId: string): Promise<number> {
+  return db.task.count({ where: { planId, parentId: null } });
 }
 
 /**

@@ -1,6 +1,5 @@
 // POST /api/chat/message – two-phase chat: reply and pending jobs now, work in the background
 import { sendMessageSchema } from "@/lib/shared/chat";
-import { getRunner } from "@/lib/server/boot";
 import { sendMessage } from "@/lib/server/chat/send-message";
 import { getDeps } from "@/lib/server/deps";
 import { idempotent } from "@/lib/server/http/idempotency";
@@ -10,7 +9,7 @@ export const POST = withRoute(async ({ request, session }) => {
   const input = await readJson(request, sendMessageSchema);
   const deps = getDeps();
   return idempotent(deps.db, { request, userId: session.userId, route: "POST /api/chat/message", input }, async () => {
-    const { status, body, timing } = await sendMessage(deps, getRunner(), session, input);
+    const { status, body, timing } = await sendMessage(deps, session, input);
     return {
       status,
       body,

@@ -4,5 +4,5 @@ import { withRoute } from "@/lib/server/http/route";
 import { getJobSnapshot } from "@/lib/server/jobs/job-queries";
 
 export const GET = withRoute<{ jobId: string }>(async ({ session, params }) =>
-  Response.json(await getJobSnapshot(getDeps().db, session, params.jobId)),
+  Response.json(await getJobSnapshot(getDeps().store, session, params.jobId)),
 );

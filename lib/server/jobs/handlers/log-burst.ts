@@ -3,7 +3,7 @@ import { z } from "zod";
 import { defineJob } from "../define-job.ts";
 import { jobLog } from "../job-logger.ts";
 
-export const logBurstParams = z.object({
+export const logBurstPayload = z.object({
   lines: z.number().int().min(1).max(1_000_000),
   /** Lines per second; 0 = as fast as the logger takes them. */
   ratePerSec: z.number().int().min(0).max(1_000_000),
@@ -19,8 +19,8 @@ export const logBurstParams = z.object({
  */
 export const logBurstJob = defineJob({
   // Not one of DESIGN.md's job types: it never exists unless diagnostics are on.
-  type: "log_burst" as never,
-  schema: logBurstParams,
+  name: "log_burst",
+  schema: logBurstPayload,
   async handle(p, { signal }) {
     const pad = "x".repeat(p.payloadChars);
     const started = performance.now();

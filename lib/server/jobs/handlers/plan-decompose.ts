@@ -1,17 +1,17 @@
 import "server-only";
 import { z } from "zod";
-import { generateStructured } from "../../llm/generate.ts";
+import { LANGUAGES } from "@/lib/shared/language";
+import { t } from "../../i18n/messages.ts";
 import { subtasksSchema } from "../../llm/schemas.ts";
-import { appendTasks, listTasks } from "../../plans/plans-repo.ts";
+import { appendTasks, findPlanById, listTasks } from "../../plans/plans-repo.ts";
 import { defineJob, NonRetryableError } from "../define-job.ts";
-import { addJobStats, jobLog } from "../job-logger.ts";
-import { say } from "./say.ts";
+import { jobLog } from "../job-logger.ts";
 
-export const planDecomposeParams = z.object({
+export const planDecomposePayload = z.object({
   planId: z.string(),
   /** The task to split; null splits every top-level task that has no subtasks yet. */
   taskId: z.string().nullable(),
-  language: z.enum(["en", "zh-CN"]),
+  language: z.enum(LANGUAGES),
 });
 
 /**
@@ -19,52 +19,44 @@ export const planDecomposeParams = z.object({
  * followed by a write, a `tasks_updated` event and a `progress` event.
  */
 export const planDecomposeJob = defineJob({
-  type: "plan_decompose",
-  schema: planDecomposeParams,
-  async handle(p, { deps, signal }) {
-    const plan = await deps.db.plan.findUnique({ where: { id: p.planId } });
+  name: "plan_decompose",
+  schema: planDecomposePayload,
+  async handle(p, { deps, signal, generate, addStats }) {
+    const plan = await findPlanById(deps.db, p.planId);
     if (!plan) throw new NonRetryableError(`Plan ${p.planId} no longer exists`);
     const tasks = await listTasks(deps.db, p.planId);
-    const hasChildren = new Set(tasks.map((t) => t.parentId).filter(Boolean));
+    const hasChildren = new Set(tasks.map((task) => task.parentId).filter(Boolean));
     const targets = p.taskId
-      ? tasks.filter((t) => t.id === p.taskId)
-      : tasks.filter((t) => t.parentId === null && !hasChildren.has(t.id));
+      ? tasks.filter((task) => task.id === p.taskId)
+      : tasks.filter((task) => task.parentId === null && !hasChildren.has(task.id));
     if (p.taskId && targets.length === 0) throw new NonRetryableError(`Task ${p.taskId} is not in plan ${p.planId}`);
+    const l = p.language;
     if (targets.length === 0) {
-      jobLog.warn(say(p.language, "Nothing to decompose: every top-level task already has subtasks", "无需拆解：每个顶层任务都已有子任务"));
+      jobLog.warn(t(l, "decompose.nothing"));
       return { createdTaskCount: 0 };
     }
-    const l = p.language;
-    jobLog.info(say(l, `Decomposing ${targets.length} task(s) of "${plan.title}"`, `正在拆解「${plan.title}」的 ${targets.length} 个任务`));
+    jobLog.info(t(l, "decompose.start", { count: targets.length, plan: plan.title }));
     jobLog.progress(0, targets.length);
     let created = 0;
     for (const [i, task] of targets.entries()) {
       signal.throwIfAborted();
-      jobLog.info(say(l, `Task ${i + 1}/${targets.length}: ${task.title}`, `任务 ${i + 1}/${targets.length}：${task.title}`), { taskId: task.id });
-      const { object } = await generateStructured({
-        model: deps.model,
+      jobLog.info(t(l, "decompose.task", { n: i + 1, total: targets.length, title: task.title }), { taskId: task.id });
+      const { object } = await generate({
         schema: subtasksSchema,
-        fields: {
-          Request: "subtasks",
-          Language: p.language,
-          Goal: plan.goal,
-          Task: task.title,
-          TaskId: task.id,
-          TaskDescription: task.description,
-        },
+        fields: { Request: "subtasks", Language: l, Goal: plan.goal, Task: task.title, TaskId: task.id, TaskDescription: task.description },
       });
       for (const step of object.narration) jobLog.planningStep(step, { taskId: task.id });
       const rows = await appendTasks(deps.db, p.planId, task.id, object.subtasks);
       created += rows.length;
-      addJobStats({ createdTasks: rows.length });
+      addStats({ createdTasks: rows.length });
       jobLog.tasksUpdated(
         p.planId,
         rows.map((r) => r.id),
-        say(l, `Added ${rows.length} subtasks to "${task.title}"`, `已为「${task.title}」添加 ${rows.length} 个子任务`),
+        t(l, "decompose.added", { count: rows.length, title: task.title }),
       );
       jobLog.progress(i + 1, targets.length);
     }
-    jobLog.info(say(l, `Created ${created} subtasks`, `共创建 ${created} 个子任务`));
+    jobLog.info(t(l, "decompose.done", { count: created }));
     return { createdTaskCount: created };
   },
 });

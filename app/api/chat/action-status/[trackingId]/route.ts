@@ -4,5 +4,5 @@ import { getDeps } from "@/lib/server/deps";
 import { withRoute } from "@/lib/server/http/route";
 
 export const GET = withRoute<{ trackingId: string }>(async ({ session, params }) =>
-  Response.json(await getActionStatus(getDeps().db, session, params.trackingId)),
+  Response.json(await getActionStatus(getDeps(), session, params.trackingId)),
 );

@@ -5,5 +5,5 @@ import { readQuery, withRoute } from "@/lib/server/http/route";
 import { getJobEvents } from "@/lib/server/jobs/job-queries";
 
 export const GET = withRoute<{ jobId: string }>(async ({ request, session, params }) =>
-  Response.json(await getJobEvents(getDeps().db, session, params.jobId, readQuery(request, eventsQuerySchema))),
+  Response.json(await getJobEvents(getDeps().store, session, params.jobId, readQuery(request, eventsQuerySchema))),
 );

@@ -1,5 +1,5 @@
 // GET /api/jobs/{jobId}/stream – SSE of one job's log from the Last-Event-ID / ?after= cursor
-import { z } from "zod";
+import { streamCursorSchema } from "@/lib/shared/streams";
 import { getDeps } from "@/lib/server/deps";
 import { env } from "@/lib/server/env";
 import { AppError } from "@/lib/server/errors";
@@ -8,17 +8,15 @@ import { sseResponse } from "@/lib/server/http/sse";
 import { followJob } from "@/lib/server/jobs/follow-job";
 import { requireJob } from "@/lib/server/jobs/job-queries";
 
-const cursorSchema = z.coerce.number().int().min(0);
-
 export const GET = withRoute<{ jobId: string }>(async ({ request, session, params }) => {
   const deps = getDeps();
-  await requireJob(deps.db, session, params.jobId);
+  await requireJob(deps.store, session, params.jobId);
   // Cursor: Last-Event-ID, else ?after=, else 0 (DESIGN.md "SSE contract").
   const raw = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after") ?? "0";
-  const cursor = cursorSchema.safeParse(raw);
+  const cursor = streamCursorSchema.safeParse(raw);
   if (!cursor.success) throw AppError.badRequest("Cursor must be a non-negative integer", { cursor: [raw] });
   return sseResponse(request, {
     heartbeatMs: env().SSE_HEARTBEAT_MS,
-    run: (sink) => followJob(deps, sink, params.jobId, cursor.data, true),
+    run: (sink) => followJob(deps, sink, params.jobId, cursor.data, { withIds: true }),
   });
 });

@@ -1,0 +1,133 @@
+import "server-only";
+// chat_reply: a short reply plus the actions the app should take — break down
+// a task of the current plan, plan a new goal, or nothing for small talk and
+// questions about the app.
+import type { Language } from "@/lib/shared/language";
+import type { ChatReply } from "../schemas.ts";
+import { detectDomain } from "./domain-detection.ts";
+import { durationText } from "./duration.ts";
+import { analyzeGoal } from "./goal-analysis.ts";
+import { planTitle } from "./plan-title.ts";
+import { hash, pick } from "./seeded-random.ts";
+import { findTask, parsePlanTasks } from "./task-matching.ts";
+import { clip } from "./text.ts";
+
+const EN_SMALL_TALK = new Set(
+  (
+    "hi hello hey heya hiya yo there good morning afternoon evening night thanks thank you thx ty so much a lot " +
+    "ok okay cool great nice awesome perfect bye goodbye see later cheers sure yes yeah yep no nope lol how are doing " +
+    "whats up what's sup fine well again welcome got it"
+  ).split(" "),
+);
+const ZH_SMALL_TALK = /^(?:你好|您好|嗨|哈喽|哈啰|喂|早上好|早安|上午好|中午好|下午好|晚上好|晚安|谢谢|多谢|谢啦|感谢|好的|好吧|好|嗯|嗯嗯|行|可以|没问题|收到|再见|拜拜|回头见|在吗|你好吗|最近怎么样|不客气|哈哈|呵呵|你|您|啦|呀|了|哦|啊|呢|吧)+$/;
+const APP_QUESTION =
+  /\b(what can you do|what do you do|who are you|what are you|how (?:does|do) (?:this|it|you) work|how do i use|how to use (?:this|you)|what is planstream|help me understand)\b|你是谁|你能做什么|你会什么|你可以做什么|怎么用|如何使用|能干什么|有什么功能|怎么使用/i;
+const GOAL_WORDS =
+  /\b(plan|planning|organi[sz]e|prepare|launch|learn|build|write|start|create|make|host|run|train|move|moving|relocate|renovate|finish|complete|study|improve|lose|travel|visit|ship|release|develop|design|set up|get|pass|save|trip|party|wedding)\b|规划|计划|准备|安排|组织|学习|学会|举办|筹备|上线|发布|开发|写|搬家|减肥|旅行|旅游|备考|完成|打造|搭建|装修|整理|打扫|想去|去.{1,6}玩/i;
+const DECOMPOSE_WORDS =
+  /\b(break(?:ing)?\b.{0,40}\bdown|breakdown|decompose|split|subtasks?|sub-tasks?|more detail|in detail|detail|expand|flesh out|drill into|smaller steps)\b|细化|拆解|拆分|分解|展开|详细|具体一点|再细/i;
+
+/**
+ * Answers chat_reply, matching chatReplySchema: a reply in `language` and the
+ * actions to take. With `planTasks` (the `PlanTasks:` field) and a request to
+ * break something down: decompose_task for the task meant (taskId, or null for
+ * all tasks), or a question asking which one. A goal: create_plan (titled as
+ * plan_outline will title it) followed by decompose_task. Small talk, app
+ * questions and unclear messages: no actions. Deterministic; never throws.
+ */
+export function chatReply(args: { message: string; language: Language; planTasks?: string }): ChatReply {
+  const message = args.message.trim();
+  const lang = args.language;
+  const zh = lang === "zh-CN";
+  const seed = hash(message.toLowerCase());
+  const tasks = parsePlanTasks(args.planTasks);
+
+  // Break down a task of the conversation's plan.
+  if (tasks.length > 0 && DECOMPOSE_WORDS.test(message)) {
+    if (/\b(all|every|each|everything|whole plan)\b|所有|全部|每个|每一个|整个/i.test(message)) {
+      return {
+        reply: zh ? "好的，我来把计划里的每个主要任务都拆解成子任务。" : "Sure — I'll break every top-level task of the plan into subtasks.",
+        actions: [{ kind: "decompose_task", title: "", goal: "", taskId: null }],
+      };
+    }
+    const task = findTask(message, tasks);
+    if (task) {
+      return {
+        reply: zh ? `好的，我来把“${task.title}”拆解成更具体的子任务。` : `Sure — I'll break “${task.title}” down into concrete subtasks.`,
+        actions: [{ kind: "decompose_task", title: clip(task.title, 200), goal: "", taskId: task.id }],
+      };
+    }
+    const example = tasks[0].title;
+    return {
+      reply: zh
+        ? `你想细化哪一个任务？比如可以说“把‘${example}’拆解一下”。`
+        : `Which task should I break down? For example, say “break down ${example}”.`,
+      actions: [],
+    };
+  }
+
+  // Small talk.
+  const words = message.toLowerCase().replace(/[^\p{L}\p{N}\s']/gu, " ").split(/\s+/).filter(Boolean);
+  const zhCompact = message.replace(/[\s\p{P}~～]+/gu, "");
+  const isSmallTalk = message.length === 0 || (words.length > 0 && words.length <= 8 && words.every((w) => EN_SMALL_TALK.has(w))) || (zhCompact.length > 0 && ZH_SMALL_TALK.test(zhCompact));
+  if (isSmallTalk) return { reply: smallTalkReply(message, lang, seed), actions: [] };
+
+  // Questions about the app.
+  if (APP_QUESTION.test(message)) {
+    return {
+      reply: zh
+        ? "我是Planstream的规划助手：告诉我一个目标，我会把它拆成有先后顺序的任务，并把每个任务细化成具体步骤。之后你也可以让我继续细化某个任务。"
+        : "I'm Planstream's planning assistant. Tell me a goal and I'll turn it into an ordered plan, then break each task into concrete steps. You can also ask me to break down any task further.",
+      actions: [],
+    };
+  }
+
+  // A goal: anything substantial enough, or with a planning verb or a recognisable domain.
+  const cjkCount = (message.match(/[\u4e00-\u9fff]/g) ?? []).length;
+  const looksLikeGoal = GOAL_WORDS.test(message) || detectDomain(message) !== "generic";
+  const substantial = cjkCount > 0 ? cjkCount >= 4 || (looksLikeGoal && cjkCount >= 2) : words.length >= 3 || (looksLikeGoal && words.length >= 2);
+  const isQuestionOnly = /[?？]\s*$/.test(message) && !looksLikeGoal;
+  if (substantial && !isQuestionOnly && (looksLikeGoal || words.length >= 4 || cjkCount >= 5)) {
+    const a = analyzeGoal(message, lang);
+    const title = planTitle(a);
+    const templates = zh
+      ? [`好的！我来为“${title}”制定计划，并把每一步拆成具体的子任务。`, `收到，马上规划“${title}”：先列出主要步骤，再细化每一步。`, `没问题，我会把“${title}”整理成有先后顺序的计划，并补充具体子任务。`]
+      : [`Great goal! I'll draft a plan for “${title}” and break each step into subtasks.`, `On it — planning “${title}” now: first the main steps, then the details of each.`, `Sounds good. I'll turn “${title}” into an ordered plan with concrete subtasks.`];
+    let reply = pick(templates, seed);
+    if (a.duration) reply += zh ? `整体安排在${durationText(a.duration, lang)}之内。` : ` Everything will fit into ${durationText(a.duration, lang)}.`;
+    return {
+      reply,
+      actions: [
+        { kind: "create_plan", title, goal: clip(message, 4000), taskId: null },
+        { kind: "decompose_task", title: "", goal: "", taskId: null },
+      ],
+    };
+  }
+
+  return {
+    reply: zh
+      ? "可以多说一点你的目标吗？比如“六周内上线一款手机App”或“规划一次三天的杭州旅行”。"
+      : "Could you tell me a bit more about your goal? For example, “launch a mobile app in 6 weeks” or “plan a 3-day trip to Hangzhou”.",
+    actions: [],
+  };
+}
+
+function smallTalkReply(message: string, lang: Language, seed: number): string {
+  const m = message.toLowerCase();
+  const zh = lang === "zh-CN";
+  if (/thank|thx|\bty\b|谢|感谢/.test(m)) {
+    return zh ? pick(["不客气！还有什么想规划的吗？", "很高兴能帮上忙！随时告诉我下一个目标。"], seed) : pick(["You're welcome! Anything else you'd like to plan?", "Happy to help! Tell me whenever you have the next goal."], seed);
+  }
+  if (/\bbye\b|goodbye|see you|later|再见|拜拜|回头见|晚安/.test(m)) {
+    return zh ? "再见！下次有目标随时来找我。" : "Bye for now! Come back whenever you have something to plan.";
+  }
+  if (/^(ok|okay|cool|great|nice|awesome|perfect|sure|yes|yeah|yep|got it)\b|好的|收到|没问题|可以|嗯|行/.test(m)) {
+    return zh ? "好的！需要调整计划或继续细化某个任务，直接告诉我。" : "Great! Tell me if you'd like to adjust the plan or break a task down further.";
+  }
+  return zh
+    ? pick(["你好！告诉我一个目标，比如“六周内上线一款手机App”或“规划一次三天的杭州旅行”，我来帮你做成计划。", "嗨！今天想规划点什么？说出你的目标就行。"], seed)
+    : pick([
+        "Hi! Tell me a goal — say, “launch a mobile app in 6 weeks” or “a 3-day trip to Hangzhou” — and I'll turn it into a plan.",
+        "Hello! What would you like to plan today? Just describe your goal.",
+      ], seed);
+}

@@ -1,0 +1,107 @@
+import "server-only";
+// The LanguageModelV4 side of the offline planner: ids, simulated latency,
+// abort handling and streaming. What to answer is decided in answer-call.ts;
+// this file only makes the answer look like a real provider's response.
+import type {
+  LanguageModelV4,
+  LanguageModelV4CallOptions,
+  LanguageModelV4GenerateResult,
+  LanguageModelV4StreamPart,
+  LanguageModelV4StreamResult,
+} from "@ai-sdk/provider";
+import { answerCall } from "./answer-call.ts";
+
+/** The offline model's `modelId` (also reported in response metadata). */
+export const OFFLINE_MODEL_ID = "planstream-offline-planner";
+/** The offline model's `provider`. */
+export const OFFLINE_PROVIDER = "planstream.offline";
+const DEFAULT_LATENCY_MS = 350;
+
+/**
+ * Creates the offline planner model: a LanguageModelV4 whose doGenerate returns
+ * one text part and whose doStream streams the same text in 24-code-point
+ * deltas. The text is JSON matching the requested schema (chat_reply,
+ * plan_outline, subtasks), or a plain chat reply when no JSON was asked for.
+ * Usage counts characters / 4 in and out.
+ * @param options.latencyMs simulated latency per call in ms (default 350; negative counts as 0).
+ * @throws Nothing itself. doGenerate/doStream reject with the abort signal's
+ *   reason (or an `AbortError` DOMException) when it aborts before or during
+ *   the latency, and a stream errors the same way when it aborts mid-read.
+ * @example generateText({ model: createOfflinePlannerModel(), system, prompt, output: Output.object({ schema, name: "plan_outline" }) })
+ */
+export function createOfflinePlannerModel(options: { latencyMs?: number } = {}): LanguageModelV4 {
+  const latencyMs = Math.max(0, options.latencyMs ?? DEFAULT_LATENCY_MS);
+  return {
+    specificationVersion: "v4",
+    provider: OFFLINE_PROVIDER,
+    modelId: OFFLINE_MODEL_ID,
+    supportedUrls: {},
+    async doGenerate(call: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
+      call.abortSignal?.throwIfAborted();
+      const answer = answerCall(call);
+      await delay(latencyMs, call.abortSignal);
+      return {
+        content: [{ type: "text", text: answer.text }],
+        finishReason: { unified: "stop", raw: "stop" },
+        usage: answer.usage,
+        warnings: answer.warnings,
+        request: { body: { request: answer.request, fields: answer.fields } },
+        response: { modelId: OFFLINE_MODEL_ID, timestamp: new Date() },
+      };
+    },
+    async doStream(call: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
+      call.abortSignal?.throwIfAborted();
+      const answer = answerCall(call);
+      await delay(latencyMs, call.abortSignal);
+      const parts: LanguageModelV4StreamPart[] = [
+        { type: "stream-start", warnings: answer.warnings },
+        { type: "response-metadata", modelId: OFFLINE_MODEL_ID, timestamp: new Date() },
+        { type: "text-start", id: "txt-0" },
+        ...chunkText(answer.text, 24).map((delta): LanguageModelV4StreamPart => ({ type: "text-delta", id: "txt-0", delta })),
+        { type: "text-end", id: "txt-0" },
+        { type: "finish", finishReason: { unified: "stop", raw: "stop" }, usage: answer.usage },
+      ];
+      let i = 0;
+      const stream = new ReadableStream<LanguageModelV4StreamPart>({
+        pull(controller) {
+          if (call.abortSignal?.aborted) {
+            controller.error(abortReason(call.abortSignal));
+            return;
+          }
+          if (i < parts.length) controller.enqueue(parts[i++]);
+          else controller.close();
+        },
+      });
+      return { stream, request: { body: { request: answer.request, fields: answer.fields } } };
+    },
+  };
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException("The operation was aborted.", "AbortError");
+}
+
+/** Waits `ms`, rejecting with the signal's reason as soon as it aborts. */
+function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(abortReason(signal));
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortReason(signal!));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** Splits text into deltas of `size` code points (never inside a surrogate pair). */
+function chunkText(text: string, size: number): string[] {
+  const chars = Array.from(text);
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i += size) out.push(chars.slice(i, i + size).join(""));
+  return out;
+}
