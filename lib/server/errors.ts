@@ -1,6 +1,7 @@
 // The one error type (STYLE.md §3). Domain code throws AppError; the route
 // wrapper turns it into `{"error": {"code", "message", "details"?}}`.
 
+import "server-only";
 import type { ErrorBody } from "@/lib/shared/errors";
 
 export type { ErrorBody };

@@ -5,6 +5,6 @@ import { getDeps } from "@/lib/server/deps";
 import { readQuery, withRoute } from "@/lib/server/http/route";
 import { listJobs } from "@/lib/server/jobs/job-queries";
 
-export const GET = withRoute(async ({ request, session }) =>
-  Response.json(await listJobs(getDeps().store, session, readQuery(request, jobListQuerySchema))),
+export const GET = withRoute(async ({ request, viewer }) =>
+  Response.json(await listJobs(getDeps().store, viewer, readQuery(request, jobListQuerySchema))),
 );

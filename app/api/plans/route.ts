@@ -3,4 +3,4 @@ import { getDeps } from "@/lib/server/deps";
 import { withRoute } from "@/lib/server/http/route";
 import { listPlans } from "@/lib/server/plans/plan-queries";
 
-export const GET = withRoute(async ({ session }) => Response.json({ plans: await listPlans(getDeps().db, session) }));
+export const GET = withRoute(async ({ viewer }) => Response.json({ plans: await listPlans(getDeps().db, viewer) }));

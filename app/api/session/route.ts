@@ -3,8 +3,8 @@ import { env } from "@/lib/server/env";
 import { withRoute } from "@/lib/server/http/route";
 import type { SessionDto } from "@/lib/shared/session";
 
-export const GET = withRoute(async ({ session }) =>
-  Response.json({ userId: session.userId, role: session.role, supportSignIn: !!env().SUPPORT_TOKEN } satisfies SessionDto, {
+export const GET = withRoute(async ({ viewer }) =>
+  Response.json({ userId: viewer.userId, role: viewer.role, supportSignIn: !!env().SUPPORT_TOKEN } satisfies SessionDto, {
     headers: { "Cache-Control": "no-store" },
   }),
 );

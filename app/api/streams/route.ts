@@ -12,7 +12,7 @@ import { findVisibleJob } from "@/lib/server/jobs/job-queries";
  * once per job, `missing` for a job that is unknown or not the caller's. The
  * stream closes when every job has ended.
  */
-export const GET = withRoute(async ({ request, session }) => {
+export const GET = withRoute(async ({ request, viewer }) => {
   const { jobs } = readQuery(request, streamsQuerySchema);
   const deps = getDeps();
   return sseResponse(request, {
@@ -20,7 +20,7 @@ export const GET = withRoute(async ({ request, session }) => {
     run: async (sink) => {
       await Promise.all(
         jobs.map(async ({ jobId, cursor }) => {
-          if (!(await findVisibleJob(deps.store, session, jobId))) return sink.send("missing", { job_id: jobId });
+          if (!(await findVisibleJob(deps.store, viewer, jobId))) return sink.send("missing", { job_id: jobId });
           await followJob(deps, sink, jobId, cursor, { withIds: false });
         }),
       );

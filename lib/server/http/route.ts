@@ -3,12 +3,14 @@ import { z } from "zod";
 import { getSession, sessionCookieHeader, type Session } from "../auth/session.ts";
 import { AppError } from "../errors.ts";
 
-export type RouteContext<P> = { request: Request; session: Session; params: P };
+/** `viewer`: the person asking (their session: user id, role, whether it was minted now). */
+export type RouteContext<P> = { request: Request; viewer: Session; params: P };
 
 /**
- * Wraps a route handler (dub's `withWorkspace` pattern): resolves the session (minting an anonymous one and setting its cookie
- * when absent), and maps AppError, zod errors and unknown errors to the one
- * JSON error shape. Unknown errors are logged with context and answered 500.
+ * Wraps a route handler (dub's `withWorkspace` pattern): resolves the
+ * viewer from the session cookie (minting an anonymous session and setting
+ * its cookie when absent), and maps AppError, zod errors and unknown errors
+ * to the one JSON error shape. Unknown errors are logged with context and answered 500.
  */
 export function withRoute<P = Record<string, never>>(
   handler: (ctx: RouteContext<P>) => Promise<Response>,
@@ -19,7 +21,7 @@ export function withRoute<P = Record<string, never>>(
     try {
       session = getSession(request);
       const params = (await context?.params) ?? ({} as P);
-      response = await handler({ request, session, params });
+      response = await handler({ request, viewer: session, params });
     } catch (error) {
       response = errorResponse(error, request);
     }

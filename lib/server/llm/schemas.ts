@@ -1,5 +1,6 @@
 // Structured outputs the planning agent produces. Every model call returns one
 // of these, validated with zod by the AI SDK (Output.object) before use.
+import "server-only";
 import { z } from "zod";
 
 /** Request names; sent as the structured output's `name` (responseFormat.name). */

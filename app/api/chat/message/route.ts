@@ -5,11 +5,11 @@ import { getDeps } from "@/lib/server/deps";
 import { idempotent } from "@/lib/server/http/idempotency";
 import { readJson, withRoute } from "@/lib/server/http/route";
 
-export const POST = withRoute(async ({ request, session }) => {
+export const POST = withRoute(async ({ request, viewer }) => {
   const input = await readJson(request, sendMessageSchema);
   const deps = getDeps();
-  return idempotent(deps.db, { request, userId: session.userId, route: "POST /api/chat/message", input }, async () => {
-    const { status, body, timing } = await sendMessage(deps, session, input);
+  return idempotent(deps.db, { request, userId: viewer.userId, route: "POST /api/chat/message", input }, async () => {
+    const { status, body, timing } = await sendMessage(deps, viewer, input);
     return {
       status,
       body,

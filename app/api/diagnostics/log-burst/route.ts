@@ -7,11 +7,11 @@ import { readJson, withRoute } from "@/lib/server/http/route";
 import { toJobDto } from "@/lib/server/jobs/job-dto";
 import { logBurstJob, logBurstPayload } from "@/lib/server/jobs/handlers/log-burst";
 
-export const POST = withRoute(async ({ request, session }) => {
+export const POST = withRoute(async ({ request, viewer }) => {
   if (!env().DIAGNOSTICS_ENABLED) throw AppError.notFound("Route");
   const payload = await readJson(request, logBurstPayload);
   const deps = getDeps();
-  await ensureUser(deps.db, session.userId);
-  const job = await deps.queue.enqueue(logBurstJob, { ownerId: session.userId }, payload);
+  await ensureUser(deps.db, viewer.userId);
+  const job = await deps.queue.enqueue(logBurstJob, { ownerId: viewer.userId }, payload);
   return Response.json({ job: toJobDto(job) }, { status: 202 });
 });

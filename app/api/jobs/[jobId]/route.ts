@@ -3,6 +3,6 @@ import { getDeps } from "@/lib/server/deps";
 import { withRoute } from "@/lib/server/http/route";
 import { getJobSnapshot } from "@/lib/server/jobs/job-queries";
 
-export const GET = withRoute<{ jobId: string }>(async ({ session, params }) =>
-  Response.json(await getJobSnapshot(getDeps().store, session, params.jobId)),
+export const GET = withRoute<{ jobId: string }>(async ({ viewer, params }) =>
+  Response.json(await getJobSnapshot(getDeps().store, viewer, params.jobId)),
 );

@@ -3,6 +3,6 @@ import { getDeps } from "@/lib/server/deps";
 import { withRoute } from "@/lib/server/http/route";
 import { getPlan } from "@/lib/server/plans/plan-queries";
 
-export const GET = withRoute<{ planId: string }>(async ({ session, params }) =>
-  Response.json(await getPlan(getDeps().db, session, params.planId)),
+export const GET = withRoute<{ planId: string }>(async ({ viewer, params }) =>
+  Response.json(await getPlan(getDeps().db, viewer, params.planId)),
 );

@@ -6,15 +6,15 @@ import { AppError } from "@/lib/server/errors";
 import { readJson, withRoute } from "@/lib/server/http/route";
 import { supportSignInSchema, type SessionDto } from "@/lib/shared/session";
 
-export const POST = withRoute(async ({ request, session }) => {
+export const POST = withRoute(async ({ request, viewer }) => {
   const { token } = await readJson(request, supportSignInSchema);
   if (!env().SUPPORT_TOKEN) throw new AppError("support_disabled", 403, "Support sign-in is not enabled on this server (SUPPORT_TOKEN is not set)");
   if (!isSupportToken(token)) throw new AppError("wrong_token", 401, "Wrong support token");
-  const body: SessionDto = { userId: session.userId, role: "support", supportSignIn: true };
-  return Response.json(body, { headers: { "Set-Cookie": supportCookieHeader(session.userId), "Cache-Control": "no-store" } });
+  const body: SessionDto = { userId: viewer.userId, role: "support", supportSignIn: true };
+  return Response.json(body, { headers: { "Set-Cookie": supportCookieHeader(viewer.userId), "Cache-Control": "no-store" } });
 });
 
-export const DELETE = withRoute(async ({ session }) => {
-  const body: SessionDto = { userId: session.userId, role: "user", supportSignIn: !!env().SUPPORT_TOKEN };
+export const DELETE = withRoute(async ({ viewer }) => {
+  const body: SessionDto = { userId: viewer.userId, role: "user", supportSignIn: !!env().SUPPORT_TOKEN };
   return Response.json(body, { headers: { "Set-Cookie": clearSupportCookieHeader(), "Cache-Control": "no-store" } });
 });

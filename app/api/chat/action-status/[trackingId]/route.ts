@@ -3,6 +3,6 @@ import { getActionStatus } from "@/lib/server/chat/queries";
 import { getDeps } from "@/lib/server/deps";
 import { withRoute } from "@/lib/server/http/route";
 
-export const GET = withRoute<{ trackingId: string }>(async ({ session, params }) =>
-  Response.json(await getActionStatus(getDeps(), session, params.trackingId)),
+export const GET = withRoute<{ trackingId: string }>(async ({ viewer, params }) =>
+  Response.json(await getActionStatus(getDeps(), viewer, params.trackingId)),
 );

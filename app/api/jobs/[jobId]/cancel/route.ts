@@ -2,6 +2,6 @@
 import { getDeps } from "@/lib/server/deps";
 import { withRoute } from "@/lib/server/http/route";
 
-export const POST = withRoute<{ jobId: string }>(async ({ session, params }) =>
-  Response.json({ job: await getDeps().queue.cancel(session, params.jobId) }, { status: 202 }),
+export const POST = withRoute<{ jobId: string }>(async ({ viewer, params }) =>
+  Response.json({ job: await getDeps().queue.cancel(viewer, params.jobId) }, { status: 202 }),
 );

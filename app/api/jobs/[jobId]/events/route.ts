@@ -4,6 +4,6 @@ import { getDeps } from "@/lib/server/deps";
 import { readQuery, withRoute } from "@/lib/server/http/route";
 import { getJobEvents } from "@/lib/server/jobs/job-queries";
 
-export const GET = withRoute<{ jobId: string }>(async ({ request, session, params }) =>
-  Response.json(await getJobEvents(getDeps().store, session, params.jobId, readQuery(request, eventsQuerySchema))),
+export const GET = withRoute<{ jobId: string }>(async ({ request, viewer, params }) =>
+  Response.json(await getJobEvents(getDeps().store, viewer, params.jobId, readQuery(request, eventsQuerySchema))),
 );

@@ -4,6 +4,6 @@ import { getDeps } from "@/lib/server/deps";
 import { readQuery, withRoute } from "@/lib/server/http/route";
 import { exportJob } from "@/lib/server/jobs/export-job";
 
-export const GET = withRoute<{ jobId: string }>(async ({ request, session, params }) =>
-  exportJob(getDeps().store, session, params.jobId, readQuery(request, exportQuerySchema).format),
+export const GET = withRoute<{ jobId: string }>(async ({ request, viewer, params }) =>
+  exportJob(getDeps().store, viewer, params.jobId, readQuery(request, exportQuerySchema).format),
 );

@@ -8,9 +8,9 @@ import { sseResponse } from "@/lib/server/http/sse";
 import { followJob } from "@/lib/server/jobs/follow-job";
 import { requireJob } from "@/lib/server/jobs/job-queries";
 
-export const GET = withRoute<{ jobId: string }>(async ({ request, session, params }) => {
+export const GET = withRoute<{ jobId: string }>(async ({ request, viewer, params }) => {
   const deps = getDeps();
-  await requireJob(deps.store, session, params.jobId);
+  await requireJob(deps.store, viewer, params.jobId);
   // Cursor: Last-Event-ID, else ?after=, else 0 (DESIGN.md "SSE contract").
   const raw = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after") ?? "0";
   const cursor = streamCursorSchema.safeParse(raw);
