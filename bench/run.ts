@@ -84,7 +84,9 @@ async function withTarget<T>(start: () => Promise<Target>, fn: (t: Target) => Pr
   try {
     return await fn(target);
   } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- ${target.name} log tail ---\n${target.logTail()}`);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- ${target.name} log tail ---\n${target.logTail()}`, {
+      cause: error,
+    });
   } finally {
     await target.stop();
   }

@@ -1,7 +1,8 @@
 // The one module that reads process.env (STYLE.md §9). Validated once with zod;
 // a bad value stops the server at start with a message naming the variable.
-// Deliberately free of `server-only` and path aliases so scripts/migrate.ts can
-// load it under plain Node.
+// Free of path aliases so scripts/migrate.ts can load it under plain Node
+// (`--conditions=react-server` resolves `server-only` to its empty module).
+import "server-only";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

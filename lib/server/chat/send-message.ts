@@ -60,7 +60,7 @@ export async function sendMessage(deps: Deps, viewer: Pick<Viewer, "userId">, in
   const language = replyLanguage(input.message, input.language);
 
   let reply: ChatReply;
-  let modelMs = 0;
+  let modelMs: number;
   try {
     const r = await generateStructured({
       model: deps.model,

@@ -2,8 +2,10 @@
 // Prisma's own `_prisma_migrations` table (same columns, sha256 checksum), so
 // `prisma migrate deploy` on a machine with the schema engine agrees with us.
 // We apply them ourselves because the Prisma CLI downloads its engine binary,
-// which these machines cannot do (ENVIRONMENT.md). No `server-only`: the
-// `db:migrate` script runs this under plain Node.
+// which machines without internet access cannot do. The `db:migrate` script
+// runs this under plain Node with `--conditions=react-server`, which resolves
+// `server-only` to its empty module.
+import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

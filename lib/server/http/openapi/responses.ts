@@ -1,0 +1,61 @@
+// Building blocks of the OpenAPI document: the error responses, JSON and SSE bodies.
+import "server-only";
+import { z } from "zod";
+import { type ZodOpenApiResponseObject } from "zod-openapi";
+import { errorBodySchema } from "./schemas.ts";
+import { MAX_BODY_BYTES } from "../route.ts";
+
+
+export const errorResponse = (id: string, description: string, schema: z.ZodType = errorBodySchema): ZodOpenApiResponseObject => ({
+  id,
+  description,
+  content: { "application/json": { schema } },
+});
+
+export const badRequestBody = errorBodySchema.extend({
+  error: errorBodySchema.shape.error.extend({
+    details: z
+      .record(z.string(), z.array(z.string()))
+      .optional()
+      .meta({ description: "Field errors, `{field: [message, …]}`, when the query, body or a header failed validation" }),
+  }),
+});
+
+export const ERRORS = {
+  400: errorResponse("BadRequest", "Invalid query, body or header (`bad_request`; `details` = field errors)", badRequestBody),
+  401: errorResponse("Unauthorized", "Wrong support token (`wrong_token`)"),
+  403: errorResponse("Forbidden", "Support sign-in is not enabled on this server (`support_disabled`)"),
+  404: errorResponse("NotFound", "Unknown, or not visible to the caller (another user's ids answer 404) (`not_found`)"),
+  409: errorResponse("Conflict", "The request conflicts with the current state (`conflict`, `idempotency_key_reused`)"),
+  413: errorResponse("PayloadTooLarge", `JSON body larger than ${MAX_BODY_BYTES} bytes (\`payload_too_large\`)`),
+  500: errorResponse("InternalError", "Unexpected server error (`internal`)"),
+} as const;
+
+export type ErrorStatus = keyof typeof ERRORS;
+
+/** The error responses an operation can give; 500 always. */
+export const errors = (...statuses: ErrorStatus[]): Record<string, ZodOpenApiResponseObject> =>
+  Object.fromEntries([...statuses, 500 as const].map((s) => [String(s), ERRORS[s]]));
+
+export const json = (schema: z.ZodType) => ({ "application/json": { schema } });
+
+export const ok = (description: string, schema: z.ZodType, status = 200): Record<string, ZodOpenApiResponseObject> => ({
+  [String(status)]: { description, content: json(schema) },
+});
+
+export const sseContent = (description: string): ZodOpenApiResponseObject => ({
+  description,
+  content: { "text/event-stream": { schema: { type: "string", description: "Server-sent events (HTML Living Standard §9.2)" } } },
+});
+
+export const jobIdPath = z.object({ jobId: z.string().meta({ description: "Job id" }) });
+
+export const SSE_FRAMES =
+  "Each event frame is `id: <seq>` (per-job stream only), `event: <kind>` and `data: <StreamFrame as JSON>` (see components.schemas.StreamFrame); " +
+  "after the terminal status event comes `event: end` with `data: <StreamEnd>`. A `: ping` comment is sent every SSE_HEARTBEAT_MS, and `retry:` once.";
+
+// ---------- operations ----------
+
+export type Method = "get" | "post" | "put" | "patch" | "delete";
+
+/** Every route of app/api, keyed by OpenAPI path. */
