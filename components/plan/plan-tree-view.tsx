@@ -12,9 +12,10 @@ import styles from "./plan-tree-view.module.css";
 
 const TASK_COLOR: Record<TaskStatus, "default" | "processing" | "success" | "error" | "warning"> = {
   todo: "default",
-  running: "processing",
+  in_progress: "processing",
   done: "success",
   failed: "error",
+  blocked: "warning",
   skipped: "default",
 };
 

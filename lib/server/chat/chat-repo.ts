@@ -23,9 +23,9 @@ export async function touchConversation(tx: Tx, id: string): Promise<void> {
   await tx.conversation.update({ where: { id }, data: { updatedAt: new Date() } });
 }
 
-/** An owner's conversations, most recently active first (at most `limit`). */
-export function listConversationsOf(db: Db, ownerId: string, limit: number): Promise<Conversation[]> {
-  return db.conversation.findMany({ where: { ownerId }, orderBy: { updatedAt: "desc" }, take: limit });
+/** An owner's conversations (null: everyone's), most recently active first (at most `limit`). */
+export function listConversationsOf(db: Db, ownerId: string | null, limit: number): Promise<Conversation[]> {
+  return db.conversation.findMany({ where: ownerId ? { ownerId } : {}, orderBy: { updatedAt: "desc" }, take: limit });
 }
 
 export async function createMessage(

@@ -30,11 +30,15 @@ const counts = async () => {
   return { plans, tasks, jobs };
 };
 
-const action = (kind: "create_plan" | "decompose_task", over: Partial<ChatReply["actions"][number]> = {}) => ({
+const action = (kind: ChatReply["actions"][number]["kind"], over: Partial<ChatReply["actions"][number]> = {}): ChatReply["actions"][number] => ({
   kind,
   title: kind === "create_plan" ? "Trip" : "",
   goal: kind === "create_plan" ? "Plan a trip" : "",
   taskId: null,
+  parentId: null,
+  position: null,
+  description: null,
+  status: null,
   ...over,
 });
 
@@ -51,14 +55,13 @@ describe("coordinator gate", () => {
     expect(
       gateActions(
         [action("create_plan"), action("create_plan"), action("create_plan", { title: " " }), action("decompose_task"), action("decompose_task")],
-        { plan: null, taskIds: new Set() },
+        { plan: null },
       ).map((d) => (d.accepted ? "ok" : d.reason)),
     ).toEqual(["ok", "Only one plan per message", "Only one plan per message", "ok", "Duplicate action"]);
-    expect(gateActions([action("decompose_task")], { plan: null, taskIds: new Set() }).map((d) => d.accepted)).toEqual([false]);
+    expect(gateActions([action("decompose_task")], { plan: null }).map((d) => d.accepted)).toEqual([false]);
     expect(
       gateActions([action("decompose_task", { taskId: "t1" }), action("decompose_task", { taskId: "t9" })], {
-        plan: { id: "p" },
-        taskIds: new Set(["t1"]),
+        plan: { id: "p", tasks: [{ id: "t1", parentId: null, position: 0, title: "T1", version: 1 }] },
       }).map((d) => (d.accepted ? "ok" : d.reason)),
     ).toEqual(["ok", "Task t9 is not in this plan"]);
   });

@@ -21,9 +21,9 @@ const toConversationDto = (c: Conversation): ConversationDto => ({
   updatedAt: c.updatedAt.toISOString(),
 });
 
-/** The viewer's conversations, newest first. */
+/** The viewer's conversations (support: everyone's), most recently active first. */
 export async function listConversations(db: Db, viewer: Viewer): Promise<ConversationDto[]> {
-  return (await listConversationsOf(db, viewer.userId, CONVERSATION_LIST_LIMIT)).map(toConversationDto);
+  return (await listConversationsOf(db, viewer.role === "support" ? null : viewer.userId, CONVERSATION_LIST_LIMIT)).map(toConversationDto);
 }
 
 /** One conversation with its messages (metadata included). @throws 404 when unknown or not the viewer's. */
@@ -54,7 +54,13 @@ export async function getConversation(db: Db, viewer: Viewer, id: string): Promi
 export async function getActionStatus(deps: Pick<Deps, "db" | "store">, viewer: Viewer, trackingId: string): Promise<ActionStatusDto> {
   const tracking = await deps.store.find(trackingId);
   if (!tracking || tracking.jobType !== "chat_actions" || !canRead(viewer, tracking.ownerId)) throw AppError.notFound("Tracking id");
-  const children = await deps.store.listChildren(trackingId);
+  // The message's other jobs: children of the tracking job and their children (decompositions wait for the task operations).
+  const children = [];
+  for (let parents = [trackingId]; parents.length > 0; ) {
+    const next = (await Promise.all(parents.map((id) => deps.store.listChildren(id)))).flat();
+    children.push(...next);
+    parents = next.map((j) => j.id);
+  }
   const all = [tracking, ...children];
   const statusOf = new Map(all.map((j) => [j.id, j.status as JobStatus]));
   const messageId = (tracking.params as { messageId?: string }).messageId;

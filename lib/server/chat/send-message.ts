@@ -3,6 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { ChatAction, MessageMetadata, SendMessageResponse, sendMessageSchema } from "@/lib/shared/chat";
 import type { Language } from "@/lib/shared/language";
+import { buildTaskTree, type TaskNode } from "@/lib/shared/plans";
+import type { Task } from "../db/generated/client.ts";
 import type { Viewer } from "../auth/viewer.ts";
 import { inTransaction } from "../db/client.ts";
 import type { Deps } from "../deps.ts";
@@ -10,9 +12,10 @@ import { AppError } from "../errors.ts";
 import { t } from "../i18n/messages.ts";
 import { chatActionsJob } from "../jobs/handlers/chat-actions.ts";
 import { planDecomposeJob } from "../jobs/handlers/plan-decompose.ts";
+import { taskOperationJob } from "../jobs/handlers/task-operation.ts";
 import { generateStructured } from "../llm/generate.ts";
 import { chatReplySchema, type ChatReply } from "../llm/schemas.ts";
-import { createPlan, latestPlanOfConversation, listTasks } from "../plans/plans-repo.ts";
+import { createPlan, latestPlanOfConversation, listTasks, toTaskDto } from "../plans/plans-repo.ts";
 import { actionStatus, aggregateStatus } from "./action-status.ts";
 import { createConversation, createMessage, ensureUser, findConversation, touchConversation } from "./chat-repo.ts";
 import { gateActions, type GateDecision } from "./coordinator.ts";
@@ -37,8 +40,35 @@ export function replyLanguage(message: string, uiLanguage?: Language): Language 
 }
 
 function actionName(d: GateDecision, language: Language): string {
-  if (d.kind === "create_plan") return t(language, "action.create_plan", { title: d.title });
-  return d.title ? t(language, "action.decompose_task", { title: d.title }) : t(language, "action.decompose_all");
+  switch (d.kind) {
+    case "create_plan":
+      return t(language, "action.create_plan", { title: d.title });
+    case "decompose_task":
+      return d.title ? t(language, "action.decompose_task", { title: d.title }) : t(language, "action.decompose_all");
+    case "set_task_status": {
+      const status = d.accepted && d.operation.op === "set_task_status" ? t(language, `status.${d.operation.status}` as "status.todo") : "…";
+      return t(language, "action.set_task_status", { title: d.title, status });
+    }
+    default:
+      return t(language, `action.${d.kind}`, { title: d.title });
+  }
+}
+
+/**
+ * The plan's tasks for the model's `PlanTasks:` field: `id|number|status|title`
+ * in tree order, numbered like an outline (3, 3.2), so "task 3" or "3.2" in a
+ * message can be resolved.
+ */
+export function planTasksField(tasks: Task[]): string | undefined {
+  const out: string[] = [];
+  const walk = (nodes: TaskNode[], prefix: string) =>
+    nodes.forEach((n, i) => {
+      const number = `${prefix}${i + 1}`;
+      out.push(`${n.id}|${number}|${n.status}|${n.title.replace(/\s*(;;|\|)\s*/g, " ")}`);
+      walk(n.children, `${number}.`);
+    });
+  walk(buildTaskTree(tasks.map(toTaskDto)), "");
+  return out.length ? out.join(" ;; ") : undefined;
 }
 
 /**
@@ -70,7 +100,7 @@ export async function sendMessage(deps: Deps, viewer: Pick<Viewer, "userId">, in
         Language: language,
         Message: input.message,
         PlanId: plan?.id,
-        PlanTasks: tasks.length ? tasks.map((task) => `${task.id}|${task.title}`).join(" ;; ") : undefined,
+        PlanTasks: planTasksField(tasks),
       },
     });
     reply = r.object;
@@ -80,7 +110,7 @@ export async function sendMessage(deps: Deps, viewer: Pick<Viewer, "userId">, in
     throw new AppError("model_error", 500, "The planning model did not answer; please try again");
   }
 
-  const decisions = gateActions(reply.actions, { plan, taskIds: new Set(tasks.map((task) => task.id)) });
+  const decisions = gateActions(reply.actions, { plan: plan && { id: plan.id, tasks } });
   const accepted = decisions.filter((d) => d.accepted);
   const create = accepted.find((d) => d.kind === "create_plan");
   const planId = create ? randomUUID() : (plan?.id ?? null);
@@ -88,6 +118,9 @@ export async function sendMessage(deps: Deps, viewer: Pick<Viewer, "userId">, in
   const messageId = randomUUID();
   const trackingId = accepted.length > 0 ? randomUUID() : undefined;
 
+  // Task operations run as ONE task_operation job (all or nothing); decompositions after it.
+  const operations = decisions.flatMap((d) => (d.accepted && "operation" in d ? [d.operation] : []));
+  const operationJobId = operations.length > 0 ? randomUUID() : undefined;
   const actions: ChatAction[] = [];
   const decompositions: { id: string; taskId: string | null }[] = [];
   for (const d of decisions) {
@@ -98,10 +131,11 @@ export async function sendMessage(deps: Deps, viewer: Pick<Viewer, "userId">, in
       const id = randomUUID();
       decompositions.push({ id, taskId: d.taskId });
       actions.push({ kind: d.kind, name, status: "pending", jobId: id });
-    }
+    } else actions.push({ kind: d.kind, name, status: "pending", jobId: operationJobId });
   }
   const jobs: MessageMetadata["jobs"] = [
     ...(trackingId ? [{ jobId: trackingId, jobType: "chat_actions" as const }] : []),
+    ...(operationJobId ? [{ jobId: operationJobId, jobType: "task_operation" as const }] : []),
     ...decompositions.map((c) => ({ jobId: c.id, jobType: "plan_decompose" as const })),
   ];
   const metadata: MessageMetadata = {
@@ -133,13 +167,20 @@ export async function sendMessage(deps: Deps, viewer: Pick<Viewer, "userId">, in
           language,
           planId,
           createPlan: create?.kind === "create_plan" ? { title: create.title, goal: create.goal } : null,
-          dispatched: decompositions.map((c) => ({ jobId: c.id, jobType: "plan_decompose", kind: "decompose_task" })),
+          dispatched: [
+            ...(operationJobId ? [{ jobId: operationJobId, jobType: "task_operation", kind: "task_operations" }] : []),
+            ...decompositions.map((c) => ({ jobId: c.id, jobType: "plan_decompose", kind: "decompose_task" })),
+          ],
         },
       );
+      if (operationJobId) {
+        await taskOperationJob.enqueue(tx, { id: operationJobId, ownerId: viewer.userId, planId, parentJobId: trackingId }, { planId: planId!, language, operations });
+      }
       for (const c of decompositions) {
+        // After the message's task operations (a decomposition may name a task they add).
         await planDecomposeJob.enqueue(
           tx,
-          { id: c.id, ownerId: viewer.userId, planId, taskId: c.taskId, parentJobId: trackingId },
+          { id: c.id, ownerId: viewer.userId, planId, taskId: c.taskId, parentJobId: operationJobId ?? trackingId },
           { planId: planId!, taskId: c.taskId, language },
         );
       }

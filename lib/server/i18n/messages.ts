@@ -43,6 +43,22 @@ const messages = {
     en: (p: { count: number; title: string }) => `Added ${p.count} subtasks to "${p.title}"`,
     "zh-CN": (p: { count: number; title: string }) => `已为「${p.title}」添加 ${p.count} 个子任务`,
   },
+  "decompose.already_done": {
+    en: (p: { title: string }) => `"${p.title}" was split by an earlier attempt of this job; not again`,
+    "zh-CN": (p: { title: string }) => `「${p.title}」已在本任务的上一次尝试中拆解，不再重复`,
+  },
+  "decompose.too_deep": {
+    en: (p: { title: string; depth: number }) => `"${p.title}" is already ${p.depth} levels deep; not split further`,
+    "zh-CN": (p: { title: string; depth: number }) => `「${p.title}」已有 ${p.depth} 层，不再拆解`,
+  },
+  "decompose.task_gone": {
+    en: (p: { title: string }) => `"${p.title}" was deleted meanwhile; its subtasks were not written`,
+    "zh-CN": (p: { title: string }) => `「${p.title}」已被删除，未写入其子任务`,
+  },
+  "decompose.plan_full": {
+    en: (p: { max: number }) => `The plan reached its limit of ${p.max} tasks; some subtasks were not added`,
+    "zh-CN": (p: { max: number }) => `计划已达到 ${p.max} 个任务的上限，部分子任务未添加`,
+  },
   "decompose.done": {
     en: (p: { count: number }) => `Created ${p.count} subtasks`,
     "zh-CN": (p: { count: number }) => `共创建 ${p.count} 个子任务`,
@@ -59,6 +75,64 @@ const messages = {
     en: () => "Decompose the top-level tasks",
     "zh-CN": () => "拆解所有顶层任务",
   },
+  "action.add_task": {
+    en: (p: { title: string }) => `Add “${p.title}”`,
+    "zh-CN": (p: { title: string }) => `添加任务「${p.title}」`,
+  },
+  "action.update_task": {
+    en: (p: { title: string }) => `Change “${p.title}”`,
+    "zh-CN": (p: { title: string }) => `修改任务「${p.title}」`,
+  },
+  "action.move_task": {
+    en: (p: { title: string }) => `Move “${p.title}”`,
+    "zh-CN": (p: { title: string }) => `移动任务「${p.title}」`,
+  },
+  "action.set_task_status": {
+    en: (p: { title: string; status: string }) => `Mark “${p.title}” as ${p.status}`,
+    "zh-CN": (p: { title: string; status: string }) => `将「${p.title}」标记为${p.status}`,
+  },
+  "action.delete_task": {
+    en: (p: { title: string }) => `Delete “${p.title}”`,
+    "zh-CN": (p: { title: string }) => `删除任务「${p.title}」`,
+  },
+  "ops.start": {
+    en: (p: { count: number; plan: string }) => `Applying ${p.count} change(s) to "${p.plan}"`,
+    "zh-CN": (p: { count: number; plan: string }) => `正在对「${p.plan}」应用 ${p.count} 项修改`,
+  },
+  "ops.add": {
+    en: (p: { title: string; parent: string }) => `Added "${p.title}" ${p.parent ? `under "${p.parent}"` : "at the top level"}`,
+    "zh-CN": (p: { title: string; parent: string }) => `已添加「${p.title}」${p.parent ? `到「${p.parent}」下` : "到顶层"}`,
+  },
+  "ops.rename": {
+    en: (p: { from: string; to: string }) => `Renamed "${p.from}" to "${p.to}"`,
+    "zh-CN": (p: { from: string; to: string }) => `已将「${p.from}」改名为「${p.to}」`,
+  },
+  "ops.describe": {
+    en: (p: { title: string }) => `Changed the description of "${p.title}"`,
+    "zh-CN": (p: { title: string }) => `已修改「${p.title}」的描述`,
+  },
+  "ops.status": {
+    en: (p: { title: string; from: string; to: string }) => `Marked "${p.title}" as ${p.to} (was ${p.from})`,
+    "zh-CN": (p: { title: string; from: string; to: string }) => `已将「${p.title}」标记为${p.to}（原为${p.from}）`,
+  },
+  "ops.move": {
+    en: (p: { title: string; parent: string; position: number }) => `Moved "${p.title}" ${p.parent ? `under "${p.parent}"` : "to the top level"}, position ${p.position}`,
+    "zh-CN": (p: { title: string; parent: string; position: number }) => `已将「${p.title}」移到${p.parent ? `「${p.parent}」下` : "顶层"}第 ${p.position} 位`,
+  },
+  "ops.delete": {
+    en: (p: { title: string; count: number }) => `Deleted "${p.title}"${p.count > 1 ? ` and its ${p.count - 1} subtask(s)` : ""}`,
+    "zh-CN": (p: { title: string; count: number }) => `已删除「${p.title}」${p.count > 1 ? `及其 ${p.count - 1} 个子任务` : ""}`,
+  },
+  "ops.stale": {
+    en: (p: { reason: string }) => `Nothing was changed: ${p.reason}. Ask again to apply your change to the plan as it is now.`,
+    "zh-CN": (p: { reason: string }) => `未做任何修改：${p.reason}。请重新提出，以便基于计划的最新状态修改。`,
+  },
+  "status.todo": { en: () => "to do", "zh-CN": () => "待办" },
+  "status.in_progress": { en: () => "in progress", "zh-CN": () => "进行中" },
+  "status.done": { en: () => "done", "zh-CN": () => "已完成" },
+  "status.failed": { en: () => "failed", "zh-CN": () => "失败" },
+  "status.blocked": { en: () => "blocked", "zh-CN": () => "受阻" },
+  "status.skipped": { en: () => "skipped", "zh-CN": () => "已跳过" },
 } satisfies Record<string, Record<Language, (params: never) => string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -71,6 +71,7 @@ async function runHandler(
       job,
       signal,
       addStats: (delta) => logger.addStats(delta),
+      commitWith: (write) => logger.commitWith(write),
       generate: <S extends z.ZodType>(args: Omit<GenerateArgs<S>, "model" | "abortSignal">) =>
         generateStructured({ ...args, model: deps.model, abortSignal: signal }).then((r) => {
           logger.addStats({ llmCalls: 1, ...r.usage });

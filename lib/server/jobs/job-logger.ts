@@ -2,6 +2,7 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { EventKind, EventLevel, JobStats } from "@/lib/shared/jobs";
 import type { JobBus } from "./bus.ts";
+import type { Tx } from "../db/client.ts";
 import type { EventDraft, JobStore } from "./job-store.ts";
 import { countEvent } from "./transition-job.ts";
 
@@ -82,6 +83,31 @@ export class JobLogger {
   }
 
   /**
+   * Commits `write`'s database writes together with the events it returns
+   * (after every line buffered before it), then notifies the bus. The way
+   * plan writes and their `tasks_updated` events commit atomically.
+   * @throws whatever `write` throws (nothing is committed then).
+   */
+  async commitWith<T>(write: (tx: Tx) => Promise<{ value: T; events: EventDraft[] }>): Promise<T> {
+    await this.flush();
+    const run = this.chain.then(async () => {
+      let written: EventDraft[] = [];
+      const { value, lastSeq } = await this.store.commitWith(this.jobId, write, (events) => {
+        written = events;
+        const stats = { ...this.stats };
+        for (const e of events) countEvent(stats, e.level);
+        return stats;
+      });
+      // Counted once committed: a rolled-back write counts nothing.
+      for (const e of written) countEvent(this.stats, e.level);
+      this.bus.notify(this.jobId, lastSeq);
+      return value;
+    });
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
    * Flushes, then returns the lines to commit with the terminal status event:
    * one summary of the lines the cap suppressed, if any.
    */
@@ -129,6 +155,12 @@ export const jobLog = {
   planningStep: (message: string, data?: Record<string, unknown>) =>
     emit("info", "planning_step", message, { ...data, simulated: true }),
   progress: (done: number, total: number, message = `${done}/${total}`) => emit("info", "progress", message, { done, total }),
-  tasksUpdated: (planId: string, taskIds: string[], message = `${taskIds.length} task(s) updated`) =>
-    emit("info", "tasks_updated", message, { planId, taskIds }),
 };
+
+/**
+ * A `tasks_updated` event: the plan tree changed. Commit it with the write
+ * it reports (`ctx.commitWith`), never on its own.
+ */
+export function tasksUpdatedEvent(planId: string, taskIds: string[], message: string, data?: Record<string, unknown>): EventDraft {
+  return { level: "info", kind: "tasks_updated", message, data: { planId, taskIds, ...data } };
+}

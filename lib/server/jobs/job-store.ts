@@ -1,5 +1,6 @@
 import "server-only";
 import type { EventKind, EventLevel, JobStats, JobStatus, JobType } from "@/lib/shared/jobs";
+import type { Tx } from "../db/client.ts";
 import type { Job, JobEvent } from "../db/generated/client.ts";
 
 /** A log line before it has a seq. */
@@ -80,6 +81,18 @@ export interface JobStore {
    * @returns the job's new lastSeq.
    */
   appendEvents(jobId: string, drafts: EventDraft[], stats: JobStats): Promise<number>;
+  /**
+   * Runs `write` in one transaction and appends the events it returns after
+   * its own writes, in that same transaction (a plan write and its
+   * `tasks_updated` event commit together). `statsFor` gets those events and
+   * returns the stats to store.
+   * @returns `write`'s value and the job's new lastSeq.
+   */
+  commitWith<T>(
+    jobId: string,
+    write: (tx: Tx) => Promise<{ value: T; events: EventDraft[] }>,
+    statsFor: (events: EventDraft[]) => JobStats,
+  ): Promise<{ value: T; lastSeq: number }>;
   /** Commits a status transition; @returns the new lastSeq, or null when the guard did not hold (nothing written). */
   transition(write: TransitionWrite): Promise<number | null>;
 

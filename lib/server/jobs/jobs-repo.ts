@@ -89,6 +89,19 @@ export class SqliteJobStore implements JobStore {
     });
   }
 
+  commitWith<T>(
+    jobId: string,
+    write: (tx: Tx) => Promise<{ value: T; events: EventDraft[] }>,
+    statsFor: (events: EventDraft[]) => JobStats,
+  ): Promise<{ value: T; lastSeq: number }> {
+    return this.db.$transaction(async (tx) => {
+      const { value, events } = await write(tx);
+      const job = await tx.job.update({ where: { id: jobId }, data: { stats: statsFor(events), lastSeq: { increment: events.length } }, select: { lastSeq: true } });
+      await insertEvents(tx, jobId, job.lastSeq - events.length + 1, events);
+      return { value, lastSeq: job.lastSeq };
+    });
+  }
+
   transition(w: TransitionWrite): Promise<number | null> {
     const { result, ...rest } = w.update;
     return this.db.$transaction(async (tx) => {

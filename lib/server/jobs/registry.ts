@@ -5,6 +5,7 @@ import { defineJob, NonRetryableError, type AnyJobDefinition } from "./define-jo
 import { chatActionsJob } from "./handlers/chat-actions.ts";
 import { logBurstJob } from "./handlers/log-burst.ts";
 import { planDecomposeJob } from "./handlers/plan-decompose.ts";
+import { taskOperationJob } from "./handlers/task-operation.ts";
 
 /**
  * A job type of DESIGN.md that this version cannot run yet. Nothing enqueues
@@ -27,7 +28,7 @@ export const jobRegistry = {
   chat_actions: chatActionsJob,
   plan_decompose: planDecomposeJob,
   plan_execute: notAvailable("plan_execute"),
-  task_operation: notAvailable("task_operation"),
+  task_operation: taskOperationJob,
 } satisfies Record<JobType, AnyJobDefinition>;
 
 /** Diagnostics jobs: created only by POST /api/diagnostics/log-burst when DIAGNOSTICS_ENABLED is on. */

@@ -13,10 +13,15 @@ const SYSTEM =
 
 const INSTRUCTIONS: Record<LlmRequestName, string> = {
   chat_reply:
-    "Reply briefly to the user's message. If it states a goal worth planning, propose the actions " +
-    "create_plan (title, goal = the goal in the user's words, taskId null) and decompose_task (taskId null). " +
-    "If the conversation already has a plan and the user asks to break a task down further, propose " +
-    "decompose_task with that task's id. For small talk propose no actions.",
+    "Reply briefly to the user's message in the given language, and propose the actions that do what it asks, in order. " +
+    "If it states a NEW goal worth planning (and no plan exists, or the user asks for a new plan), propose create_plan " +
+    "(title, goal = the goal in the user's words) followed by decompose_task with taskId null. " +
+    "If the conversation has a plan (PlanTasks lists its tasks as `id|number|status|title`, numbers like 3.2 give the tree), " +
+    "act on THAT plan instead: add_task (title, description, parentId or null for top level, position 0-based or null for last), " +
+    "update_task (taskId, new title and/or description), move_task (taskId, parentId, position), " +
+    "set_task_status (taskId, status: todo, in_progress, done, failed, blocked or skipped), delete_task (taskId), " +
+    "decompose_task (taskId, or null for every top-level task). Use only task ids from PlanTasks. " +
+    "Fields that do not apply are null. For small talk, questions or unclear messages propose no actions and ask what the user wants.",
   plan_outline:
     "Write the top-level tasks (3 to 8, in order) that achieve the goal, each with a one-sentence description, " +
     "and narrate your reasoning in 2 to 4 short steps.",
@@ -36,7 +41,7 @@ export type PromptFields = {
   Task?: string;
   TaskId?: string;
   TaskDescription?: string;
-  /** For chat_reply: the conversation's plan's tasks (any depth), `id|title` joined by ` ;; `. */
+  /** For chat_reply: the conversation's plan's tasks in tree order, `id|number|status|title` (number like `3.2`) joined by ` ;; `. */
   PlanTasks?: string;
 };
 

@@ -2,6 +2,8 @@
 // of these, validated with zod by the AI SDK (Output.object) before use.
 import "server-only";
 import { z } from "zod";
+import { ACTION_KINDS } from "@/lib/shared/chat";
+import { TASK_STATUSES } from "@/lib/shared/plans";
 
 /** Request names; sent as the structured output's `name` (responseFormat.name). */
 export const LLM_REQUESTS = ["chat_reply", "plan_outline", "subtasks"] as const;
@@ -13,25 +15,40 @@ const taskDraft = z.object({
 });
 export type TaskDraft = z.infer<typeof taskDraft>;
 
+
+/**
+ * One proposed action. Every field is always present (null or "" when it does
+ * not apply), so strict structured-output providers accept the schema.
+ * - create_plan: a NEW plan, only when the user asks for one: `title`, `goal`.
+ * - add_task: `title`, `description`, under `parentId` (null = top level) at
+ *   `position` (0-based among the siblings; null = last).
+ * - update_task: `taskId`; `title` and/or `description` (null = unchanged).
+ * - move_task: `taskId` to `parentId` (null = top level) at `position` (null = last).
+ * - set_task_status: `taskId`, `status`.
+ * - delete_task: `taskId` (with its subtree).
+ * - decompose_task: `taskId`, or null for every top-level task without subtasks.
+ * Task ids are those of the `PlanTasks:` prompt field.
+ */
+export const chatActionSchema = z.object({
+  kind: z.enum(ACTION_KINDS),
+  title: z.string().max(400).nullable(),
+  goal: z.string().max(4000).nullable(),
+  taskId: z.string().max(100).nullable(),
+  parentId: z.string().max(100).nullable(),
+  position: z.number().int().min(0).max(10_000).nullable(),
+  description: z.string().max(4000).nullable(),
+  status: z.enum(TASK_STATUSES).nullable(),
+});
+export type ProposedAction = z.infer<typeof chatActionSchema>;
+
 /**
  * The agent's immediate answer to a chat message (seed 000, phase one).
- * `actions` are proposals; the coordinator gate decides which run.
- * - create_plan: `title` is the plan title, `goal` the goal in the user's words.
- * - decompose_task: split tasks into subtasks; `taskId` null means every
- *   top-level task of the plan being created (or the conversation's plan).
+ * `actions` are proposals, in the order to apply them; the coordinator gate
+ * decides which run (at most PLAN_LIMITS.maxOperations per message are accepted).
  */
 export const chatReplySchema = z.object({
   reply: z.string().min(1).max(4000),
-  actions: z
-    .array(
-      z.object({
-        kind: z.enum(["create_plan", "decompose_task"]),
-        title: z.string().max(200),
-        goal: z.string().max(4000),
-        taskId: z.string().nullable(),
-      }),
-    )
-    .max(4),
+  actions: z.array(chatActionSchema).max(100),
 });
 export type ChatReply = z.infer<typeof chatReplySchema>;
 

@@ -10,12 +10,14 @@ import { supportSignInSchema } from "@/lib/shared/session";
 import { streamCursorSchema, streamsQuerySchema } from "@/lib/shared/streams";
 import { SUPPORT_COOKIE } from "../../auth/session.ts";
 import { logBurstPayload } from "../../jobs/handlers/log-burst.ts";
-import { actionStatusSchema, conversationDetailSchema, conversationListSchema, healthSchema, jobDtoSchema, jobEnvelopeSchema, jobEventSchema, jobEventsPageSchema, jobListPageSchema, jobSnapshotSchema, planListSchema, planTreeSchema, sendMessageResponseSchema, sessionDtoSchema } from "./schemas.ts";
+import { actionStatusSchema, conversationDetailSchema, conversationListSchema, healthSchema, jobDtoSchema, jobEnvelopeSchema, jobEventSchema, jobEventsPageSchema, jobListPageSchema, jobSnapshotSchema, sendMessageResponseSchema, sessionDtoSchema } from "./schemas.ts";
 
+import { planPaths } from "./plan-paths.ts";
 import { errors, jobIdPath, json, ok, SSE_FRAMES, sseContent, type Method } from "./responses.ts";
 
 /** Every operation of the HTTP API, by path (document.test.ts checks them against app/api). */
 export const paths = {
+  ...planPaths,
   "/api/chat/message": {
     post: {
       tags: ["chat"],
@@ -66,23 +68,6 @@ export const paths = {
       summary: "One conversation with its messages and their metadata",
       requestParams: { path: z.object({ id: z.string().meta({ description: "Conversation id" }) }) },
       responses: { ...ok("The conversation", conversationDetailSchema), ...errors(404) },
-    },
-  },
-  "/api/plans": {
-    get: {
-      tags: ["plans"],
-      operationId: "listPlans",
-      summary: "The caller's plans",
-      responses: { ...ok("The plans", planListSchema), ...errors() },
-    },
-  },
-  "/api/plans/{planId}": {
-    get: {
-      tags: ["plans"],
-      operationId: "getPlan",
-      summary: "A plan and its task tree",
-      requestParams: { path: z.object({ planId: z.string().meta({ description: "Plan id" }) }) },
-      responses: { ...ok("The plan and its tasks (children ordered by position)", planTreeSchema), ...errors(404) },
     },
   },
   "/api/jobs": {

@@ -3,7 +3,7 @@
 // checked at compile time against its type, so the two cannot drift apart.
 import "server-only";
 import { z } from "zod";
-import type { ActionStatusDto, ConversationDetail, ConversationDto, MessageDto, SendMessageResponse } from "@/lib/shared/chat";
+import { ACTION_KINDS, type ActionStatusDto, type ConversationDetail, type ConversationDto, type MessageDto, type SendMessageResponse } from "@/lib/shared/chat";
 import type { ErrorBody } from "@/lib/shared/errors";
 import {
   EVENT_KINDS,
@@ -19,7 +19,7 @@ import {
   type StreamEnd,
   type StreamFrame,
 } from "@/lib/shared/jobs";
-import { TASK_STATUSES, type PlanDto, type PlanTree, type TaskNode } from "@/lib/shared/plans";
+import { TASK_STATUSES, type DeleteTaskResponse, type PlanDto, type PlanTree, type TaskNode, type TaskResponse } from "@/lib/shared/plans";
 import type { SessionDto } from "@/lib/shared/session";
 
 /** Compiles only when `A` and `B` are assignable both ways. */
@@ -146,6 +146,7 @@ const taskNodeShape = {
   title: z.string(),
   description: z.string(),
   status: z.enum(TASK_STATUSES),
+  version: z.int().min(1),
 };
 /** A task with its children, ordered by position (recursive). */
 export const taskNodeSchema: z.ZodType<TaskNode> = z.object({
@@ -160,9 +161,18 @@ sameShape<Same<z.output<typeof planTreeSchema>, PlanTree>>();
 
 export const planListSchema = z.object({ plans: z.array(planDtoSchema) });
 
+const taskDtoSchema = z.object(taskNodeShape).meta({ id: "Task" });
+export const taskResponseSchema = z.object({ task: taskDtoSchema });
+sameShape<Same<z.output<typeof taskResponseSchema>, TaskResponse>>();
+export const deleteTaskResponseSchema = z.object({ deletedTaskIds: z.array(z.string()) });
+sameShape<Same<z.output<typeof deleteTaskResponseSchema>, DeleteTaskResponse>>();
+/** A stale version's 409: the error shape with the current task in `details.task`. */
+export const staleTaskErrorSchema = errorBodySchema.extend({
+  error: errorBodySchema.shape.error.extend({ details: z.object({ task: taskDtoSchema }) }),
+});
+
 // ---------- chat and conversations ----------
 
-const ACTION_KINDS = ["create_plan", "decompose_task"] as const;
 const ACTION_STATUSES = ["pending", "running", "completed", "failed", "rejected", "cancelled"] as const;
 
 export const chatActionSchema = z.object({

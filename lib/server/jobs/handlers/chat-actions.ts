@@ -5,7 +5,9 @@ import { t } from "../../i18n/messages.ts";
 import { planOutlineSchema } from "../../llm/schemas.ts";
 import { appendTasks, countTopLevelTasks } from "../../plans/plans-repo.ts";
 import { defineJob } from "../define-job.ts";
-import { jobLog } from "../job-logger.ts";
+import { notifyPlanChanged } from "../../plans/plan-changes.ts";
+import { jobLog, tasksUpdatedEvent } from "../job-logger.ts";
+import type { EventDraft } from "../job-store.ts";
 
 export const chatActionsPayload = z.object({
   conversationId: z.string(),
@@ -27,7 +29,7 @@ export type ChatActionsPayload = z.infer<typeof chatActionsPayload>;
 export const chatActionsJob = defineJob({
   name: "chat_actions",
   schema: chatActionsPayload,
-  async handle(p, { deps, generate, addStats }) {
+  async handle(p, { deps, generate, addStats, commitWith }) {
     const l = p.language;
     jobLog.info(t(l, "chat_actions.processing", { count: (p.createPlan ? 1 : 0) + p.dispatched.length }));
     const createdTaskIds: string[] = [];
@@ -39,11 +41,21 @@ export const chatActionsJob = defineJob({
       jobLog.info(t(l, "chat_actions.drafting", { title: p.createPlan.title }));
       const { object } = await generate({ schema: planOutlineSchema, fields: { Request: "plan_outline", Language: l, Goal: p.createPlan.goal } });
       for (const step of object.narration) jobLog.planningStep(step, { action: "create_plan" });
-      const rows = await appendTasks(deps.db, p.planId, null, object.tasks);
+      const planId = p.planId;
+      const rows = await commitWith(async (tx) => {
+        const created = await appendTasks(tx, planId, null, object.tasks);
+        const ids = created.map((r) => r.id);
+        return {
+          value: created,
+          events: [
+            ...created.map((r, i): EventDraft => ({ level: "info", kind: "log", message: `${i + 1}. ${r.title}`, data: { taskId: r.id } })),
+            tasksUpdatedEvent(planId, ids, t(l, "chat_actions.created", { count: created.length })),
+          ],
+        };
+      });
+      notifyPlanChanged(deps.bus, planId);
       createdTaskIds.push(...rows.map((r) => r.id));
       addStats({ createdTasks: rows.length });
-      rows.forEach((r, i) => jobLog.info(`${i + 1}. ${r.title}`, { taskId: r.id }));
-      jobLog.tasksUpdated(p.planId, createdTaskIds, t(l, "chat_actions.created", { count: rows.length }));
     }
     for (const d of p.dispatched) jobLog.info(t(l, "chat_actions.dispatched", d), d);
     return { planId: p.planId, createdTaskIds };

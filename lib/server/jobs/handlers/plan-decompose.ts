@@ -1,11 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { LANGUAGES } from "@/lib/shared/language";
+import { PLAN_LIMITS } from "@/lib/shared/plans";
 import { t } from "../../i18n/messages.ts";
 import { subtasksSchema } from "../../llm/schemas.ts";
-import { appendTasks, findPlanById, listTasks } from "../../plans/plans-repo.ts";
+import { appendTasks, countTasks, findPlanById, findTask, listTasks } from "../../plans/plans-repo.ts";
 import { defineJob, NonRetryableError } from "../define-job.ts";
-import { jobLog } from "../job-logger.ts";
+import { notifyPlanChanged } from "../../plans/plan-changes.ts";
+import { jobLog, tasksUpdatedEvent } from "../job-logger.ts";
 
 export const planDecomposePayload = z.object({
   planId: z.string(),
@@ -14,14 +16,21 @@ export const planDecomposePayload = z.object({
   language: z.enum(LANGUAGES),
 });
 
+/** Events read back to find what an earlier attempt already committed. */
+const HISTORY_LIMIT = 100_000;
+
 /**
  * Splits tasks into subtasks (seed 001): one model call per task, each
- * followed by a write, a `tasks_updated` event and a `progress` event.
+ * followed by ONE transaction that writes the subtasks with their
+ * `tasks_updated` event, then a `progress` event. Idempotent across attempts:
+ * a task whose subtasks an earlier attempt committed (its `tasks_updated`
+ * event names it as `parentId`) is not split again. A task deleted meanwhile
+ * is skipped with a warning; the plan's limits (tasks, depth) are kept.
  */
 export const planDecomposeJob = defineJob({
   name: "plan_decompose",
   schema: planDecomposePayload,
-  async handle(p, { deps, signal, generate, addStats }) {
+  async handle(p, { deps, job, signal, generate, addStats, commitWith }) {
     const plan = await findPlanById(deps.db, p.planId);
     if (!plan) throw new NonRetryableError(`Plan ${p.planId} no longer exists`);
     const tasks = await listTasks(deps.db, p.planId);
@@ -35,25 +44,56 @@ export const planDecomposeJob = defineJob({
       jobLog.warn(t(l, "decompose.nothing"));
       return { createdTaskCount: 0 };
     }
+    const done = new Set(
+      job.attempt > 1
+        ? (await deps.store.eventsAfter(job.id, 0, HISTORY_LIMIT))
+            .filter((e) => e.kind === "tasks_updated")
+            .map((e) => (e.data as { parentId?: string } | null)?.parentId)
+            .filter((id): id is string => !!id)
+        : [],
+    );
+    const depthOf = (id: string | null): number => (id ? 1 + depthOf(tasks.find((x) => x.id === id)?.parentId ?? null) : 0);
     jobLog.info(t(l, "decompose.start", { count: targets.length, plan: plan.title }));
     jobLog.progress(0, targets.length);
     let created = 0;
     for (const [i, task] of targets.entries()) {
       signal.throwIfAborted();
       jobLog.info(t(l, "decompose.task", { n: i + 1, total: targets.length, title: task.title }), { taskId: task.id });
-      const { object } = await generate({
-        schema: subtasksSchema,
-        fields: { Request: "subtasks", Language: l, Goal: plan.goal, Task: task.title, TaskId: task.id, TaskDescription: task.description },
-      });
-      for (const step of object.narration) jobLog.planningStep(step, { taskId: task.id });
-      const rows = await appendTasks(deps.db, p.planId, task.id, object.subtasks);
-      created += rows.length;
-      addStats({ createdTasks: rows.length });
-      jobLog.tasksUpdated(
-        p.planId,
-        rows.map((r) => r.id),
-        t(l, "decompose.added", { count: rows.length, title: task.title }),
-      );
+      if (done.has(task.id)) {
+        jobLog.info(t(l, "decompose.already_done", { title: task.title }), { taskId: task.id });
+      } else if (depthOf(task.id) >= PLAN_LIMITS.maxDepth) {
+        jobLog.warn(t(l, "decompose.too_deep", { title: task.title, depth: PLAN_LIMITS.maxDepth }), { taskId: task.id });
+      } else {
+        const { object } = await generate({
+          schema: subtasksSchema,
+          fields: { Request: "subtasks", Language: l, Goal: plan.goal, Task: task.title, TaskId: task.id, TaskDescription: task.description },
+        });
+        for (const step of object.narration) jobLog.planningStep(step, { taskId: task.id });
+        const rows = await commitWith(async (tx) => {
+          // Written only where the task still is: an edit that deleted it meanwhile wins.
+          if (!(await findTask(tx, p.planId, task.id))) {
+            return { value: [], events: [{ level: "warn" as const, kind: "log" as const, message: t(l, "decompose.task_gone", { title: task.title }), data: { taskId: task.id } }] };
+          }
+          const room = PLAN_LIMITS.maxTasks - (await countTasks(tx, p.planId));
+          const drafts = object.subtasks.slice(0, Math.max(0, room));
+          const added = await appendTasks(tx, p.planId, task.id, drafts);
+          const events = [
+            tasksUpdatedEvent(
+              p.planId,
+              added.map((r) => r.id),
+              t(l, "decompose.added", { count: added.length, title: task.title }),
+              { parentId: task.id },
+            ),
+          ];
+          if (drafts.length < object.subtasks.length) {
+            events.unshift({ level: "warn", kind: "log", message: t(l, "decompose.plan_full", { max: PLAN_LIMITS.maxTasks }), data: { taskId: task.id } });
+          }
+          return { value: added, events };
+        });
+        notifyPlanChanged(deps.bus, p.planId);
+        created += rows.length;
+        addStats({ createdTasks: rows.length });
+      }
       jobLog.progress(i + 1, targets.length);
     }
     jobLog.info(t(l, "decompose.done", { count: created }));

@@ -1,0 +1,8 @@
+// POST /api/plans/{planId}/tasks/{taskId}/decompose – split one task in a background job (202 {jobId, job})
+import { getDeps } from "@/lib/server/deps";
+import { withRoute } from "@/lib/server/http/route";
+import { decomposeTask } from "@/lib/server/plans/edit-plan";
+
+export const POST = withRoute<{ planId: string; taskId: string }>(async ({ viewer, params }) =>
+  Response.json(await decomposeTask(getDeps(), viewer, params.planId, params.taskId), { status: 202 }),
+);
