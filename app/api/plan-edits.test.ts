@@ -20,7 +20,9 @@ import { emptyStats } from "@/lib/shared/jobs";
 import type { PlanTree, TaskDto, TaskNode } from "@/lib/shared/plans";
 import { countRows } from "@/test/db";
 import { TestUser } from "@/test/http";
+import { action, modelProposing } from "@/test/models";
 import { readSse } from "@/test/sse";
+import { sendMessage } from "@/lib/server/chat/send-message";
 
 const flatten = (nodes: TaskNode[]): TaskNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
 const owner = new TestUser();
@@ -206,5 +208,81 @@ describe("export and change stream", () => {
     expect(before.planId).toBe(planId);
     expect(after.updatedAt > before.updatedAt).toBe(true);
     expect((await byTitle(top.title)).status).toBe("done");
+  });
+});
+
+describe("plan and task operations from chat", () => {
+  const ownerOf = async () => (await getDeps().db.plan.findUniqueOrThrow({ where: { id: planId } })) as { ownerId: string; conversationId: string };
+
+  it("a message's operations run as ONE task_operation job, in order, each logged with its tasks_updated event; no new plan", async () => {
+    const { ownerId, conversationId } = await ownerOf();
+    const [first, second] = (await tree()).tasks;
+    const plansBefore = (await countRows()).plans;
+    const model = modelProposing({
+      reply: "Done",
+      actions: [
+        action("add_task", { title: "Print badges", parentId: first.id, position: 0 }),
+        action("update_task", { taskId: second.id, title: "Pick the venue", description: null }),
+        action("set_task_status", { taskId: first.id, status: "done" }),
+        action("move_task", { taskId: second.id, parentId: null, position: 0 }),
+      ],
+    });
+    const res = await sendMessage({ ...getDeps(), model }, { userId: ownerId }, { conversationId, message: "Edit the plan", mode: "sync" });
+    expect(res.body.actions.map((a) => [a.kind, a.status])).toEqual([
+      ["add_task", "completed"],
+      ["update_task", "completed"],
+      ["set_task_status", "completed"],
+      ["move_task", "completed"],
+    ]);
+    expect(res.body.actions.map((a) => a.name)).toEqual([`Add “Print badges”`, `Rename “${second.title}” to “Pick the venue”`, `Mark “${first.title}” as done`, `Move “Pick the venue”`]);
+    expect(res.body.metadata.jobs.map((j) => j.jobType)).toEqual(["chat_actions", "task_operation"]);
+    expect((await countRows()).plans).toBe(plansBefore);
+    const after = (await tree()).tasks;
+    expect(after.slice(0, 2).map((t) => [t.id, t.title, t.status])).toEqual([
+      [second.id, "Pick the venue", second.status],
+      [first.id, first.title, "done"],
+    ]);
+    const badge = after[1].children[0];
+    expect([badge.title, badge.position]).toEqual(["Print badges", 0]);
+    const events = await getDeps().store.eventsAfter(res.body.metadata.jobs[1].jobId, 0, 100);
+    expect(events.map((e) => [e.kind, e.message])).toEqual([
+      ["status", "Job started"],
+      ["log", `Applying 4 change(s) to "${(await tree()).plan.title}"`],
+      ["log", `Added "Print badges" under "${first.title}"`],
+      ["tasks_updated", `Added "Print badges" under "${first.title}"`],
+      ["log", `Renamed "${second.title}" to "Pick the venue"`],
+      ["tasks_updated", `Renamed "${second.title}" to "Pick the venue"`],
+      ["log", `Marked "${first.title}" as done (was ${first.status.replace("_", " ").replace("todo", "to do")})`],
+      ["tasks_updated", `Marked "${first.title}" as done (was ${first.status.replace("_", " ").replace("todo", "to do")})`],
+      ["log", `Moved "Pick the venue" to the top level, position 1`],
+      ["tasks_updated", `Moved "Pick the venue" to the top level, position 1`],
+      ["status", expect.stringMatching(/^Job succeeded in /)],
+    ]);
+    expect(events.filter((e) => e.kind === "tasks_updated").map((e) => (e.data as { taskIds: string[] }).taskIds)).toEqual([[badge.id], [second.id], [first.id], [second.id]]);
+  });
+
+  it("when a task changed after the message was gated, the whole batch applies nothing and the job says why", async () => {
+    const { ownerId, conversationId } = await ownerOf();
+    const [first, second] = (await tree()).tasks;
+    await getApp().runner.stop();
+    const model = modelProposing({
+      reply: "Done",
+      actions: [action("add_task", { title: "Never added" }), action("update_task", { taskId: first.id, title: "Never renamed", description: null })],
+    });
+    const res = await sendMessage({ ...getDeps(), model }, { userId: ownerId }, { conversationId, message: "Edit the plan", mode: "async" });
+    expect(res.body.actions.map((a) => a.status)).toEqual(["pending", "pending"]);
+    // Another planner edits the task before the job runs.
+    expect((await patch(first.id, { version: first.version, title: "Edited meanwhile" })).status).toBe(200);
+    const snapshot = shape((await tree()).tasks);
+    getApp().runner.start();
+    const opJob = res.body.metadata.jobs[1].jobId;
+    await getDeps().queue.waitUntilSettled([opJob]);
+    const job = await getDeps().db.job.findUniqueOrThrow({ where: { id: opJob } });
+    expect([job.status, job.attempt, job.error]).toEqual(["failed", 1, `Task "Edited meanwhile" changed since it was read (version ${first.version + 1})`]);
+    const warn = (await getDeps().store.eventsAfter(opJob, 0, 100)).find((e) => e.level === "warn")!;
+    expect(warn.message).toMatch(/^Nothing was changed: Task "Edited meanwhile" changed since it was read/);
+    expect(shape((await tree()).tasks)).toEqual(snapshot);
+    expect(flatten((await tree()).tasks).some((t) => t.title === "Never added")).toBe(false);
+    void second;
   });
 });

@@ -59,7 +59,8 @@ export function gateActions(actions: ProposedAction[], ctx: GateContext): GateDe
   let planCreated = false;
   let accepted = 0;
   const decomposeTargets = new Set<string>();
-  const titleOf = (a: ProposedAction) => text(a.title) || (a.taskId ? (sim.get(a.taskId)?.title ?? "") : "");
+  // The tag names the task acted on as it is now; a new task or plan by its proposed title.
+  const titleOf = (a: ProposedAction) => (a.taskId && sim.get(a.taskId)?.title) || text(a.title);
   for (const a of actions) {
     const title = titleOf(a);
     const reject = (reason: string) => out.push({ kind: a.kind, accepted: false, reason, title });

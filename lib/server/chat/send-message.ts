@@ -49,6 +49,10 @@ function actionName(d: GateDecision, language: Language): string {
       const status = d.accepted && d.operation.op === "set_task_status" ? t(language, `status.${d.operation.status}` as "status.todo") : "…";
       return t(language, "action.set_task_status", { title: d.title, status });
     }
+    case "update_task":
+      return d.accepted && d.operation.op === "update_task" && d.operation.title !== undefined
+        ? t(language, "action.rename_task", { title: d.title, to: d.operation.title })
+        : t(language, "action.update_task", { title: d.title });
     default:
       return t(language, `action.${d.kind}`, { title: d.title });
   }

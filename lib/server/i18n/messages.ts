@@ -83,6 +83,10 @@ const messages = {
     en: (p: { title: string }) => `Change “${p.title}”`,
     "zh-CN": (p: { title: string }) => `修改任务「${p.title}」`,
   },
+  "action.rename_task": {
+    en: (p: { title: string; to: string }) => `Rename “${p.title}” to “${p.to}”`,
+    "zh-CN": (p: { title: string; to: string }) => `将「${p.title}」改名为「${p.to}」`,
+  },
   "action.move_task": {
     en: (p: { title: string }) => `Move “${p.title}”`,
     "zh-CN": (p: { title: string }) => `移动任务「${p.title}」`,

@@ -17,7 +17,7 @@ export const taskOperationPayload = z.object({
   operations: z.array(taskOperationSchema).min(1),
 });
 
-/** What one applied operation changed, as a log line (titles as they were before the batch). */
+/** What one applied operation changed, as a log line (tasks named as they are at that point of the batch). */
 function describe(o: TaskOperation, before: Map<string, Task>, added: Map<string, string>, l: Language, changed: string[]): string {
   const title = (taskId: string | null) => (taskId ? (added.get(taskId) ?? before.get(taskId)?.title ?? taskId) : "");
   const status = (s: string) => t(l, `status.${s}` as "status.todo");
@@ -25,8 +25,12 @@ function describe(o: TaskOperation, before: Map<string, Task>, added: Map<string
     case "add_task":
       added.set(o.taskId, o.title);
       return t(l, "ops.add", { title: o.title, parent: title(o.parentId) });
-    case "update_task":
-      return o.title !== undefined ? t(l, "ops.rename", { from: title(o.taskId), to: o.title }) : t(l, "ops.describe", { title: title(o.taskId) });
+    case "update_task": {
+      if (o.title === undefined) return t(l, "ops.describe", { title: title(o.taskId) });
+      const line = t(l, "ops.rename", { from: title(o.taskId), to: o.title });
+      added.set(o.taskId, o.title); // later lines name it by its new title
+      return line;
+    }
     case "set_task_status":
       return t(l, "ops.status", { title: title(o.taskId), from: status(before.get(o.taskId)?.status ?? "todo"), to: status(o.status) });
     case "move_task":
