@@ -285,4 +285,24 @@ describe("plan and task operations from chat", () => {
     expect(flatten((await tree()).tasks).some((t) => t.title === "Never added")).toBe(false);
     void second;
   });
+
+  it("a message may name which of the conversation's plans it acts on; a plan of another conversation is a 404 and writes nothing", async () => {
+    const { ownerId, conversationId } = await ownerOf();
+    const deps = getDeps();
+    await sendMessage({ ...deps, model: modelProposing({ reply: "New plan", actions: [action("create_plan", { title: "Second plan", goal: "Another goal" })] }) }, { userId: ownerId }, { conversationId, message: "New plan", mode: "sync" });
+    const first = (await tree()).tasks[0];
+    const res = await sendMessage(
+      { ...deps, model: modelProposing({ reply: "Done", actions: [action("update_task", { taskId: first.id, title: "Chosen plan edited", description: null })] }) },
+      { userId: ownerId },
+      { conversationId, planId, message: "Rename it", mode: "sync" },
+    );
+    expect(res.body.actions.map((a) => [a.status, res.body.metadata.planId])).toEqual([["completed", planId]]);
+    expect((await tree()).tasks[0].title).toBe("Chosen plan edited");
+    const other = await sendMessage({ ...deps, model: modelProposing({ reply: "Plan", actions: [action("create_plan")] }) }, { userId: ownerId }, { message: "Other", mode: "async" });
+    const rows = await countRows();
+    await expect(
+      sendMessage({ ...deps, model: modelProposing({ reply: "x", actions: [] }) }, { userId: ownerId }, { conversationId, planId: other.body.metadata.planId, message: "x", mode: "async" }),
+    ).rejects.toMatchObject({ status: 404 });
+    expect(await countRows()).toEqual(rows);
+  });
 });

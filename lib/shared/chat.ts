@@ -14,6 +14,8 @@ export const sendMessageSchema = z.object({
     .min(1, "Message must not be empty")
     .max(MAX_MESSAGE_CHARS, `Message must be at most ${MAX_MESSAGE_CHARS} characters`),
   language: z.enum(LANGUAGES).optional(),
+  /** The plan the message acts on (one of the conversation's); default: its newest plan. */
+  planId: z.string().min(1).max(100).optional(),
   mode: z.enum(["async", "sync"]).default("async"),
 });
 export type SendMessageInput = z.input<typeof sendMessageSchema>;

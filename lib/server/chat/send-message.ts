@@ -15,7 +15,7 @@ import { planDecomposeJob } from "../jobs/handlers/plan-decompose.ts";
 import { taskOperationJob } from "../jobs/handlers/task-operation.ts";
 import { generateStructured } from "../llm/generate.ts";
 import { chatReplySchema, type ChatReply } from "../llm/schemas.ts";
-import { createPlan, latestPlanOfConversation, listTasks, toTaskDto } from "../plans/plans-repo.ts";
+import { createPlan, findPlanById, latestPlanOfConversation, listTasks, toTaskDto } from "../plans/plans-repo.ts";
 import { actionStatus, aggregateStatus } from "./action-status.ts";
 import { createConversation, createMessage, ensureUser, findConversation, touchConversation } from "./chat-repo.ts";
 import { gateActions, type GateDecision } from "./coordinator.ts";
@@ -82,14 +82,16 @@ export function planTasksField(tasks: Task[]): string | undefined {
  * (guarantee 1; each job enqueued through its definition); then the queue is
  * woken and the 202 goes out before any action runs. `mode: "sync"` waits for
  * the jobs and answers 200.
- * @throws AppError 404 for an unknown or foreign conversation, 500 model_error when the model fails.
+ * @throws AppError 404 for an unknown or foreign conversation or a plan not in it, 500 model_error when the model fails.
  */
 export async function sendMessage(deps: Deps, viewer: Pick<Viewer, "userId">, input: z.output<typeof sendMessageSchema>): Promise<SendMessageResult> {
   const t0 = performance.now();
   const { db, queue } = deps;
   const conversation = input.conversationId ? await findConversation(db, input.conversationId) : null;
   if (input.conversationId && (!conversation || conversation.ownerId !== viewer.userId)) throw AppError.notFound("Conversation");
-  const plan = conversation ? await latestPlanOfConversation(db, conversation.id) : null;
+  const chosen = input.planId ? await findPlanById(db, input.planId) : null;
+  if (input.planId && (!chosen || !conversation || chosen.conversationId !== conversation.id)) throw AppError.notFound("Plan");
+  const plan = chosen ?? (conversation ? await latestPlanOfConversation(db, conversation.id) : null);
   const tasks = plan ? await listTasks(db, plan.id) : [];
   const language = replyLanguage(input.message, input.language);
 
