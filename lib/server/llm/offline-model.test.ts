@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { createOfflinePlannerModel, OFFLINE_MODEL_ID, OFFLINE_PROVIDER } from "./offline-model/index.ts";
 import { buildPrompt, type PromptFields } from "./prompts.ts";
-import { chatReplySchema, planOutlineSchema, subtasksSchema, type LlmRequestName } from "./schemas.ts";
+import { chatReplySchema, planOutlineSchema, subtasksSchema, type LlmRequestName, type ProposedAction } from "./schemas.ts";
 
 const model = createOfflinePlannerModel({ latencyMs: 0 });
 
@@ -36,6 +36,10 @@ const CJK = /[\u4e00-\u9fff]/;
 const LAUNCH = "Plan the launch of a mobile app in 6 weeks";
 const HANGZHOU = "帮我规划一次为期三天的杭州旅行";
 
+/** A proposed action as chatReplySchema has it: the fields given, every other one null. */
+const action = (fields: Partial<ProposedAction> & Pick<ProposedAction, "kind">): ProposedAction =>
+  ({ title: null, goal: null, taskId: null, parentId: null, position: null, description: null, status: null, ...fields });
+
 describe("offline planner model: identity", () => {
   it("implements LanguageModelV4 with the planstream ids", () => {
     expect(model.specificationVersion).toBe("v4");
@@ -50,8 +54,8 @@ describe("chat_reply", () => {
   it("proposes create_plan + decompose_task for an English goal", async () => {
     const { output } = await ask({ Request: "chat_reply", Language: "en", Message: LAUNCH });
     expect(output.actions).toEqual([
-      { kind: "create_plan", title: "Mobile app launch in 6 weeks", goal: LAUNCH, taskId: null },
-      { kind: "decompose_task", title: "", goal: "", taskId: null },
+      action({ kind: "create_plan", title: "Mobile app launch in 6 weeks", goal: LAUNCH, taskId: null }),
+      action({ kind: "decompose_task", title: "", goal: "", taskId: null }),
     ]);
     expect(output.reply).toContain("Mobile app launch in 6 weeks");
     expect(output.reply).not.toMatch(CJK);
@@ -62,8 +66,8 @@ describe("chat_reply", () => {
     expect(output.reply).toMatch(CJK);
     expect(output.reply).toContain("杭州");
     expect(output.actions).toEqual([
-      { kind: "create_plan", title: "杭州三日游", goal: HANGZHOU, taskId: null },
-      { kind: "decompose_task", title: "", goal: "", taskId: null },
+      action({ kind: "create_plan", title: "杭州三日游", goal: HANGZHOU, taskId: null }),
+      action({ kind: "decompose_task", title: "", goal: "", taskId: null }),
     ]);
   });
 
@@ -90,7 +94,7 @@ describe("chat_reply", () => {
   ] as const)("treats %j as a goal titled %j", async (message, language, title) => {
     const { output } = await ask({ Request: "chat_reply", Language: language, Message: message });
     expect(output.actions.map((a) => a.kind)).toEqual(["create_plan", "decompose_task"]);
-    expect(output.actions[0]).toEqual({ kind: "create_plan", title, goal: message, taskId: null });
+    expect(output.actions[0]).toEqual(action({ kind: "create_plan", title, goal: message, taskId: null }));
   });
 
   it.each(["hmm", "x", "What's the weather like?"])("asks for a goal when %j is not one", async (message) => {
@@ -117,7 +121,7 @@ describe("chat_reply", () => {
       PlanId: "plan-1",
       PlanTasks: planTasks,
     });
-    expect(output.actions).toEqual([{ kind: "decompose_task", title: "Week 3: Build the core features", goal: "", taskId: "t2" }]);
+    expect(output.actions).toEqual([action({ kind: "decompose_task", title: "Week 3: Build the core features", goal: "", taskId: "t2" })]);
 
     const zh = await ask({
       Request: "chat_reply",
@@ -126,7 +130,7 @@ describe("chat_reply", () => {
       PlanId: "plan-2",
       PlanTasks: "a|行前准备：交通与住宿 ;; b|第1天：西湖与苏堤 ;; c|第2天：灵隐寺与龙井茶园",
     });
-    expect(zh.output.actions).toEqual([{ kind: "decompose_task", title: "第2天：灵隐寺与龙井茶园", goal: "", taskId: "c" }]);
+    expect(zh.output.actions).toEqual([action({ kind: "decompose_task", title: "第2天：灵隐寺与龙井茶园", goal: "", taskId: "c" })]);
     expect(zh.output.reply).toContain("灵隐寺");
   });
 

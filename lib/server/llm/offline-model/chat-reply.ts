@@ -1,7 +1,7 @@
 import "server-only";
-// chat_reply: a short reply plus the actions the app should take — break down
-// a task of the current plan, plan a new goal, or nothing for small talk and
-// questions about the app.
+// chat_reply: a short reply plus the actions the app should take — edit the
+// conversation's plan (task-operations.ts), plan a new goal, or nothing for
+// small talk, questions about the app and anything unclear.
 import type { Language } from "@/lib/shared/language";
 import type { ChatReply } from "../schemas.ts";
 import { detectDomain } from "./domain-detection.ts";
@@ -9,7 +9,11 @@ import { durationText } from "./duration.ts";
 import { analyzeGoal } from "./goal-analysis.ts";
 import { planTitle } from "./plan-title.ts";
 import { hash, pick } from "./seeded-random.ts";
+import { isGibberish } from "./gibberish.ts";
 import { findTask, parsePlanTasks } from "./task-matching.ts";
+import { whichToDecomposeReply } from "./task-operation-replies.ts";
+import { newPlanGoal } from "./task-operation-phrases.ts";
+import { planEdits } from "./task-operations.ts";
 import { clip } from "./text.ts";
 
 const EN_SMALL_TALK = new Set(
@@ -27,13 +31,22 @@ const GOAL_WORDS =
 const DECOMPOSE_WORDS =
   /\b(break(?:ing)?\b.{0,40}\bdown|breakdown|decompose|split|subtasks?|sub-tasks?|more detail|in detail|detail|expand|flesh out|drill into|smaller steps)\b|细化|拆解|拆分|分解|展开|详细|具体一点|再细/i;
 
+const NO_FIELDS = { taskId: null, parentId: null, position: null, description: null, status: null } as const;
+
 /**
  * Answers chat_reply, matching chatReplySchema: a reply in `language` and the
- * actions to take. With `planTasks` (the `PlanTasks:` field) and a request to
- * break something down: decompose_task for the task meant (taskId, or null for
- * all tasks), or a question asking which one. A goal: create_plan (titled as
- * plan_outline will title it) followed by decompose_task. Small talk, app
- * questions and unclear messages: no actions. Deterministic; never throws.
+ * actions to take, every field present (null when it does not apply).
+ * - An explicit request for a new plan ("new plan for …", "新计划：…"): create_plan
+ *   + decompose_task for its goal (a question when it names none).
+ * - With `planTasks` (the `PlanTasks:` field, `id|number|status|title` or
+ *   `id|title` entries): commands that edit THAT plan become add_task,
+ *   update_task, move_task, set_task_status, delete_task and decompose_task
+ *   actions (planEdits), or a question when a task cannot be found; a goal-like
+ *   message asks whether to add it or start a new plan.
+ * - Without a plan, a goal: create_plan (titled as plan_outline will title it)
+ *   followed by decompose_task.
+ * Small talk, app questions, keyboard mash and unclear messages: no actions.
+ * Deterministic; never throws.
  */
 export function chatReply(args: { message: string; language: Language; planTasks?: string }): ChatReply {
   const message = args.message.trim();
@@ -42,28 +55,38 @@ export function chatReply(args: { message: string; language: Language; planTasks
   const seed = hash(message.toLowerCase());
   const tasks = parsePlanTasks(args.planTasks);
 
-  // Break down a task of the conversation's plan.
-  if (tasks.length > 0 && DECOMPOSE_WORDS.test(message)) {
-    if (/\b(all|every|each|everything|whole plan)\b|所有|全部|每个|每一个|整个/i.test(message)) {
-      return {
-        reply: zh ? "好的，我来把计划里的每个主要任务都拆解成子任务。" : "Sure — I'll break every top-level task of the plan into subtasks.",
-        actions: [{ kind: "decompose_task", title: "", goal: "", taskId: null }],
-      };
-    }
-    const task = findTask(message, tasks);
-    if (task) {
-      return {
-        reply: zh ? `好的，我来把“${task.title}”拆解成更具体的子任务。` : `Sure — I'll break “${task.title}” down into concrete subtasks.`,
-        actions: [{ kind: "decompose_task", title: clip(task.title, 200), goal: "", taskId: task.id }],
-      };
-    }
-    const example = tasks[0].title;
+  // An explicit request for a new plan, with or without a current one.
+  const newGoal = newPlanGoal(message);
+  if (newGoal !== undefined) {
+    if (newGoal) return planGoal(newGoal, lang);
     return {
-      reply: zh
-        ? `你想细化哪一个任务？比如可以说“把‘${example}’拆解一下”。`
-        : `Which task should I break down? For example, say “break down ${example}”.`,
+      reply: zh ? "好的，新计划的目标是什么？比如“新计划：规划一次三天的杭州旅行”。" : "Sure — what's the goal of the new plan? For example, “new plan for a 3-day trip to Hangzhou”.",
       actions: [],
     };
+  }
+
+  if (tasks.length > 0) {
+    // Commands that edit the conversation's plan.
+    const edits = planEdits({ message, language: lang, tasks });
+    if (edits) return edits;
+    // Any other request to break something down.
+    if (DECOMPOSE_WORDS.test(message)) {
+      const all = /\b(all|every|each|everything|whole plan)\b|所有|全部|每个|每一个|整个/i.test(message);
+      const task = all ? undefined : findTask(message, tasks);
+      if (all || task) {
+        return {
+          reply: task
+            ? zh
+              ? `好的，我来把“${task.title}”拆解成更具体的子任务。`
+              : `Sure — I'll break “${task.title}” down into concrete subtasks.`
+            : zh
+              ? "好的，我来把计划里的每个主要任务都拆解成子任务。"
+              : "Sure — I'll break every top-level task of the plan into subtasks.",
+          actions: [{ kind: "decompose_task", title: task ? clip(task.title, 200) : "", goal: "", ...NO_FIELDS, taskId: task?.id ?? null }],
+        };
+      }
+      return { reply: whichToDecomposeReply(tasks, lang), actions: [] };
+    }
   }
 
   // Small talk.
@@ -82,27 +105,24 @@ export function chatReply(args: { message: string; language: Language; planTasks
     };
   }
 
+  // Keyboard mash and random letters are not goals.
+  if (isGibberish(message)) {
+    return {
+      reply: zh
+        ? "抱歉，我没看懂。你想规划什么目标？比如“六周内上线一款手机App”。"
+        : "Sorry, I couldn't make sense of that. What goal would you like to plan? For example, “launch a mobile app in 6 weeks”.",
+      actions: [],
+    };
+  }
+
   // A goal: anything substantial enough, or with a planning verb or a recognisable domain.
   const cjkCount = (message.match(/[\u4e00-\u9fff]/g) ?? []).length;
   const looksLikeGoal = GOAL_WORDS.test(message) || detectDomain(message) !== "generic";
   const substantial = cjkCount > 0 ? cjkCount >= 4 || (looksLikeGoal && cjkCount >= 2) : words.length >= 3 || (looksLikeGoal && words.length >= 2);
   const isQuestionOnly = /[?？]\s*$/.test(message) && !looksLikeGoal;
-  if (substantial && !isQuestionOnly && (looksLikeGoal || words.length >= 4 || cjkCount >= 5)) {
-    const a = analyzeGoal(message, lang);
-    const title = planTitle(a);
-    const templates = zh
-      ? [`好的！我来为“${title}”制定计划，并把每一步拆成具体的子任务。`, `收到，马上规划“${title}”：先列出主要步骤，再细化每一步。`, `没问题，我会把“${title}”整理成有先后顺序的计划，并补充具体子任务。`]
-      : [`Great goal! I'll draft a plan for “${title}” and break each step into subtasks.`, `On it — planning “${title}” now: first the main steps, then the details of each.`, `Sounds good. I'll turn “${title}” into an ordered plan with concrete subtasks.`];
-    let reply = pick(templates, seed);
-    if (a.duration) reply += zh ? `整体安排在${durationText(a.duration, lang)}之内。` : ` Everything will fit into ${durationText(a.duration, lang)}.`;
-    return {
-      reply,
-      actions: [
-        { kind: "create_plan", title, goal: clip(message, 4000), taskId: null },
-        { kind: "decompose_task", title: "", goal: "", taskId: null },
-      ],
-    };
-  }
+  const isGoal = substantial && !isQuestionOnly && (looksLikeGoal || words.length >= 4 || cjkCount >= 5);
+  if (tasks.length > 0) return { reply: isGoal ? addOrNewPlanReply(message, lang) : editHelpReply(tasks[0].title, lang), actions: [] };
+  if (isGoal) return planGoal(message, lang);
 
   return {
     reply: zh
@@ -110,6 +130,41 @@ export function chatReply(args: { message: string; language: Language; planTasks
       : "Could you tell me a bit more about your goal? For example, “launch a mobile app in 6 weeks” or “plan a 3-day trip to Hangzhou”.",
     actions: [],
   };
+}
+
+/** create_plan (titled as plan_outline will title it) + decompose_task for `goal`, with a reply naming the plan. */
+function planGoal(goal: string, lang: Language): ChatReply {
+  const zh = lang === "zh-CN";
+  const a = analyzeGoal(goal, lang);
+  const title = planTitle(a);
+  const templates = zh
+    ? [`好的！我来为“${title}”制定计划，并把每一步拆成具体的子任务。`, `收到，马上规划“${title}”：先列出主要步骤，再细化每一步。`, `没问题，我会把“${title}”整理成有先后顺序的计划，并补充具体子任务。`]
+    : [`Great goal! I'll draft a plan for “${title}” and break each step into subtasks.`, `On it — planning “${title}” now: first the main steps, then the details of each.`, `Sounds good. I'll turn “${title}” into an ordered plan with concrete subtasks.`];
+  let reply = pick(templates, hash(goal.toLowerCase()));
+  if (a.duration) reply += zh ? `整体安排在${durationText(a.duration, lang)}之内。` : ` Everything will fit into ${durationText(a.duration, lang)}.`;
+  return {
+    reply,
+    actions: [
+      { kind: "create_plan", title, goal: clip(goal, 4000), ...NO_FIELDS },
+      { kind: "decompose_task", title: "", goal: "", ...NO_FIELDS },
+    ],
+  };
+}
+
+/** A goal-like message while a plan exists: ask whether it belongs in this plan or a new one. */
+function addOrNewPlanReply(message: string, lang: Language): string {
+  const text = clip(message.replace(/[\s.!?。！？]+$/u, ""), 80);
+  return lang === "zh-CN"
+    ? `这个对话已经有一个计划了。要把“${text}”作为任务加进当前计划，还是另做一个新计划？可以说“添加任务：${text}”或“新计划：${text}”。`
+    : `This conversation already has a plan. Should I add “${text}” to it as a task, or start a new plan for it? Say “add ${text}” or “new plan: ${text}”.`;
+}
+
+/** An unclear message while a plan exists: what can be asked, with one of its tasks as the example. */
+function editHelpReply(example: string, lang: Language): string {
+  const ex = clip(example, 80);
+  return lang === "zh-CN"
+    ? `你想怎么调整计划？比如可以说“添加任务：订餐厅”、“把任务1标记为完成”、“把任务2移到任务1之前”、“把‘${ex}’改名为……”或“细化任务1”。`
+    : `What would you like to change in the plan? For example, “add a task to book restaurants”, “mark task 1 as done”, “move task 2 before task 1”, “rename “${ex}” to …” or “break down task 1”.`;
 }
 
 function smallTalkReply(message: string, lang: Language, seed: number): string {

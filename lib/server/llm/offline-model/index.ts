@@ -16,7 +16,13 @@ import "server-only";
 //   templates/*.ts        one plan template per domain, plus the city data
 //   outline.ts            plan_outline (schedule.ts adds "Weeks 1–2:" prefixes)
 //   subtasks.ts           subtasks (subtask-rules.ts for tasks no template knows)
-//   chat-reply.ts         chat_reply (task-matching.ts finds the task to break down)
+//   chat-reply.ts         chat_reply: new plans, small talk, questions (gibberish.ts
+//                         spots keyboard mash)
+//   task-operations.ts    chat_reply on an existing plan: commands → add/update/
+//                         move/status/delete/decompose actions, with
+//                         task-operation-phrases*.ts (EN/ZH phrasings, splitting),
+//                         task-references.ts + task-matching.ts (which task),
+//                         plan-tree.ts (positions) and task-operation-replies.ts
 //   text.ts, seeded-random.ts   small shared helpers
 export { createOfflinePlannerModel, OFFLINE_MODEL_ID, OFFLINE_PROVIDER } from "./model-adapter.ts";
 export { analyzeGoal, type Analysis } from "./goal-analysis.ts";

@@ -1,0 +1,176 @@
+import "server-only";
+// chat_reply for a conversation that already has a plan: the message's
+// commands (task-operation-phrases*.ts) become add_task, update_task,
+// move_task, set_task_status, delete_task and decompose_task actions on THAT
+// plan, with task references resolved (task-references.ts) and positions
+// computed on the tree as the earlier actions leave it (plan-tree.ts).
+import type { Language } from "@/lib/shared/language";
+import { PLAN_LIMITS } from "@/lib/shared/plans";
+import type { ChatReply, ProposedAction } from "../schemas.ts";
+import { PlanTree } from "./plan-tree.ts";
+import { readEnglishClause } from "./task-operation-phrases-en.ts";
+import { readChineseClause } from "./task-operation-phrases-zh.ts";
+import { parseCommands, type Intent, type PhraseContext } from "./task-operation-phrases.ts";
+import { editReply, notFoundReply, selfMoveReply, whichParentReply, whichToDecomposeReply, type EditSummary } from "./task-operation-replies.ts";
+import { findTask, type PlanTask } from "./task-matching.ts";
+import { resolveTaskRef, resolveTaskRefs } from "./task-references.ts";
+import { clip } from "./text.ts";
+
+const PRONOUN = /^(?:it|this|that|this one|that one|this task|that task|the same(?: task)?|它|这个|那个|这个任务|那个任务|该任务)$/i;
+const EMPTY: Omit<ProposedAction, "kind"> = { title: null, goal: null, taskId: null, parentId: null, position: null, description: null, status: null };
+
+/** Thrown inside planEdits when a command cannot be carried out: the reply is the question to ask instead. */
+class Question {
+  constructor(readonly reply: string) {}
+}
+
+/**
+ * Reads one clause as a plan-editing command, or undefined: the Chinese
+ * phrasings first when it has Han characters (an English clause may still
+ * quote a Chinese title), else the English ones only.
+ */
+function readClause(clause: string, ctx: PhraseContext): Intent | undefined {
+  return /\p{Script=Han}/u.test(clause) ? (readChineseClause(clause, ctx) ?? readEnglishClause(clause, ctx)) : readEnglishClause(clause, ctx);
+}
+
+/**
+ * Answers a message that edits the conversation's plan. `tasks` is the plan
+ * (parsePlanTasks, non-empty). Returns undefined when the message is not made
+ * of plan-editing commands (small talk, a goal, a question: the caller decides);
+ * otherwise a ChatReply whose `actions` do every command in order, each action
+ * with all fields (null when they do not apply; add_task has description ""),
+ * and whose reply says what will happen — or, when a task reference matches
+ * nothing (or a move would put a task inside itself), a question and no actions.
+ */
+export function planEdits(args: { message: string; language: Language; tasks: PlanTask[] }): ChatReply | undefined {
+  const { language: lang, tasks } = args;
+  const tree = new PlanTree(tasks);
+  const live = () => tasks.filter((t) => tree.has(t.id));
+  const ctx: PhraseContext = { isTask: (ref, strict) => Boolean(resolveTaskRef(ref, live(), strict)) };
+  const intents = parseCommands(args.message, (clause) => readClause(clause, ctx));
+  if (!intents) return undefined;
+
+  const actions: ProposedAction[] = [];
+  const edits: EditSummary[] = [];
+  // "it" / "它" in a later command: the task the previous command named.
+  let last: PlanTask | undefined;
+  const pronoun = (ref: string) => (PRONOUN.test(ref.trim()) && last && tree.has(last.id) ? last : undefined);
+  const find = (ref: string): PlanTask => {
+    const t = pronoun(ref) ?? resolveTaskRef(ref, live());
+    if (!t) throw new Question(notFoundReply(ref, tasks, lang));
+    return (last = t);
+  };
+  const findAll = (refs: string): PlanTask[] => {
+    const it = pronoun(refs);
+    const found = it ? [it] : resolveTaskRefs(refs, live());
+    if (!found) throw new Question(notFoundReply(refs, tasks, lang));
+    last = found.at(-1);
+    return found;
+  };
+  // Titles as the earlier commands leave them (a rename shows up in later replies).
+  const names = new Map<string, string>();
+  const name = (t: PlanTask) => names.get(t.id) ?? t.title;
+  let added = 0;
+  try {
+    for (const intent of intents.slice(0, PLAN_LIMITS.maxOperations)) {
+      switch (intent.op) {
+        case "add": {
+          const p = intent.placement;
+          let parentId: string | null = null;
+          let position: number | null = null;
+          let anchor: PlanTask | undefined;
+          if (p?.at === "under" && !p.ref) throw new Question(whichParentReply(intent.title, tasks, lang));
+          if (p?.at === "under" || p?.at === "before" || p?.at === "after") {
+            anchor = find(p.ref);
+            parentId = p.at === "under" ? anchor.id : tree.parentOf(anchor.id);
+            position = p.at === "under" ? null : tree.indexOf(anchor.id) + (p.at === "after" ? 1 : 0);
+          } else if (p?.at === "top") position = 0;
+          else if (p?.at === "index") position = p.index;
+          const id = `new:${added++}`;
+          tree.insert(id, parentId, position);
+          actions.push({ ...EMPTY, kind: "add_task", title: intent.title, description: "", parentId, position });
+          const where = !p || p.at === "end" || p.at === "top_level" || p.at === "up" || p.at === "down" ? "end" : p.at;
+          edits.push({ kind: "add", title: intent.title, where, anchor: anchor && name(anchor) });
+          break;
+        }
+        case "status":
+          for (const t of findAll(intent.refs)) {
+            actions.push({ ...EMPTY, kind: "set_task_status", taskId: t.id, status: intent.status });
+            edits.push({ kind: "status", task: name(t), status: intent.status });
+          }
+          break;
+        case "update": {
+          const t = find(intent.ref);
+          const description = intent.description === null ? null : clip(intent.description, PLAN_LIMITS.maxDescriptionChars);
+          actions.push({ ...EMPTY, kind: "update_task", taskId: t.id, title: intent.title, description });
+          edits.push(intent.title ? { kind: "rename", task: name(t), title: intent.title } : { kind: "describe", task: name(t) });
+          if (intent.title) names.set(t.id, intent.title);
+          break;
+        }
+        case "move": {
+          const t = find(intent.ref);
+          const p = intent.placement;
+          let parentId = tree.parentOf(t.id);
+          let position: number | null = null;
+          let anchor: PlanTask | undefined;
+          if (p.at === "before" || p.at === "after" || p.at === "under") {
+            anchor = find(p.ref);
+            if (tree.isWithin(anchor.id, t.id)) throw new Question(selfMoveReply(name(t), lang));
+            tree.detach(t.id);
+            parentId = p.at === "under" ? anchor.id : tree.parentOf(anchor.id);
+            position = p.at === "under" ? null : tree.indexOf(anchor.id) + (p.at === "after" ? 1 : 0);
+          } else {
+            const index = tree.indexOf(t.id);
+            tree.detach(t.id);
+            if (p.at === "top_level") parentId = null;
+            const count = tree.childCount(parentId);
+            if (p.at === "top") position = 0;
+            else if (p.at === "up") position = Math.max(0, index - 1);
+            else if (p.at === "down") position = Math.min(index + 1, count);
+            else if (p.at === "index") position = Math.min(p.index, count);
+          }
+          tree.insert(t.id, parentId, position);
+          actions.push({ ...EMPTY, kind: "move_task", taskId: t.id, parentId, position });
+          edits.push({ kind: "move", task: name(t), where: p.at, anchor: anchor && name(anchor), index: p.at === "index" ? (position ?? 0) : undefined });
+          break;
+        }
+        case "delete":
+          for (const t of findAll(intent.refs)) {
+            const withSubtasks = tasks.some((c) => c.parentId === t.id && tree.has(c.id));
+            tree.remove(t.id);
+            actions.push({ ...EMPTY, kind: "delete_task", taskId: t.id });
+            edits.push({ kind: "delete", task: name(t), withSubtasks });
+          }
+          break;
+        case "decompose": {
+          if (intent.ref === "") throw new Question(whichToDecomposeReply(tasks, lang));
+          if (intent.ref === null) {
+            actions.push({ ...EMPTY, kind: "decompose_task", title: "", goal: "" });
+            edits.push({ kind: "decompose", task: null });
+            break;
+          }
+          // A loose reference ("灵隐寺那天") may still name a task by the older whole-text matching.
+          const t = pronoun(intent.ref) ?? resolveTaskRef(intent.ref, live()) ?? findTask(intent.ref, live());
+          if (!t) throw new Question(whichToDecomposeReply(tasks, lang));
+          last = t;
+          actions.push({ ...EMPTY, kind: "decompose_task", title: clip(name(t), 200), goal: "", taskId: t.id });
+          edits.push({ kind: "decompose", task: name(t) });
+          break;
+        }
+      }
+    }
+  } catch (error) {
+    if (error instanceof Question) return { reply: error.reply, actions: [] };
+    throw error;
+  }
+  return { reply: singleDecomposeReply(edits, lang) ?? editReply(edits, lang), actions };
+}
+
+/** The reply for a lone breakdown request, worded as before plan editing existed. */
+function singleDecomposeReply(edits: EditSummary[], lang: Language): string | undefined {
+  if (edits.length !== 1 || edits[0].kind !== "decompose") return undefined;
+  const zh = lang === "zh-CN";
+  const task = edits[0].task;
+  if (task === null) return zh ? "好的，我来把计划里的每个主要任务都拆解成子任务。" : "Sure — I'll break every top-level task of the plan into subtasks.";
+  return zh ? `好的，我来把“${task}”拆解成更具体的子任务。` : `Sure — I'll break “${task}” down into concrete subtasks.`;
+}
