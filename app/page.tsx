@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import { ChatPage } from "@/components/chat/chat-page";
 
+/** /: the chat page (`?c=<conversationId>` selects a conversation). */
 export default function Page() {
   // useSearchParams (the `?c=` selection) needs a Suspense boundary for static rendering.
   return (

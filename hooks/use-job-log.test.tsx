@@ -18,20 +18,17 @@ import type { ReactNode } from "react";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MAX_POLL_FAILURES, useJobLog, type JobLogTransport, type UseJobLogOptions } from "@/hooks/use-job-log";
 import { ApiError } from "@/lib/client/api";
-import { resetJobStreamHubForTests } from "@/lib/client/job-stream";
-import { ensureStarted, getRunner } from "@/lib/server/boot";
-import { getDb } from "@/lib/server/db/client";
+import { startServer, stopServer } from "@/lib/server/boot";
 import { getDeps } from "@/lib/server/deps";
-import { getBus } from "@/lib/server/jobs/bus";
-import { getTails } from "@/lib/server/jobs/job-tail";
 import type { JobDto } from "@/lib/shared/jobs";
+import { resetJobStreamHubForTests } from "@/test/job-stream-hub";
 import { RouteFetch } from "@/test/route-fetch";
 
 let net: RouteFetch;
 let client: QueryClient;
 
 beforeAll(async () => {
-  await ensureStarted();
+  await startServer();
 });
 beforeEach(() => {
   net = new RouteFetch();
@@ -43,10 +40,10 @@ afterEach(async () => {
   resetJobStreamHubForTests();
   client.clear();
   vi.unstubAllGlobals();
-  await getRunner().idle(undefined, 20_000);
+  await getDeps().queue.waitUntilSettled(undefined, { timeoutMs: 20_000 });
 });
 afterAll(async () => {
-  await getRunner().stop();
+  await stopServer();
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -98,7 +95,7 @@ async function startBurst(lines: number, ratePerSec: number, as = net): Promise<
 }
 
 async function jobRow(jobId: string) {
-  return getDb().job.findUniqueOrThrow({ where: { id: jobId }, select: { status: true, lastSeq: true } });
+  return getDeps().db.job.findUniqueOrThrow({ where: { id: jobId }, select: { status: true, lastSeq: true } });
 }
 
 /** The `[jobId, cursor]` pairs a /api/streams request asked for. */
@@ -115,7 +112,7 @@ function cursorIn(url: string, jobId: string): number {
 }
 
 /** Streams the server is still following (the abort reached the route's cleanup when this drops). */
-const serverFollowers = () => getTails(getDeps().db, getBus()).followerCount;
+const serverFollowers = () => getDeps().tails.followerCount;
 
 describe("useJobLog over the real server", () => {
   it("follows over SSE, polls /events?after= while the stream is down, and returns to SSE without gaps or duplicates", async () => {
@@ -294,7 +291,7 @@ describe("useJobLog over the real server", () => {
 
     it("a job that already finished opens no stream at all", async () => {
       const jobId = await startBurst(10, 0);
-      await getRunner().idle([jobId]);
+      await getDeps().queue.waitUntilSettled([jobId]);
       const log = renderJobLog(jobId);
       await until("loaded", () => log.result.current.events.length > 0);
       await sleep(500);
@@ -363,7 +360,7 @@ describe("useJobLog over the real server", () => {
 
   it('history: "all" pages a finished log longer than the snapshot back to seq 1', async () => {
     const jobId = await startBurst(1300, 0);
-    await getRunner().idle([jobId]);
+    await getDeps().queue.waitUntilSettled([jobId]);
     const log = renderJobLog(jobId, { history: "all" });
     await until("the whole history", () => log.result.current.events.length === 1302 && !log.result.current.hasEarlier);
     expect(log.seqs()).toEqual(range(1, 1302));
@@ -373,5 +370,99 @@ describe("useJobLog over the real server", () => {
       ["page", `/api/jobs/${jobId}/events?before=1103&limit=1000`],
       ["page", `/api/jobs/${jobId}/events?before=103&limit=1000`],
     ]);
+  });
+});
+
+describe("the stream hub against refused and silent connections", () => {
+  /** The server's `: ping` interval in unit tests (test/setup-env.ts). */
+  const HEARTBEAT_MS = Number(process.env.SSE_HEARTBEAT_MS);
+
+  const refusals: [number, string, () => void][] = [
+    // The real route answers 400 to a malformed cursor.
+    [400, "the route, to a malformed cursor", () => (net.rewrite = (url) => url.replace(/%3A\d+/g, "%3A-1"))],
+    [403, "a proxy", () => (net.streamStatus = 403)],
+    [404, "a proxy", () => (net.streamStatus = 404)],
+  ];
+  for (const [status, who, refuse] of refusals) {
+    it(`a stream answered ${status} (by ${who}) is not retried: exactly one stream request; polling carries the log to its end`, async () => {
+      const jobId = await startBurst(40, 40); // ~1 s
+      refuse();
+      const log = renderJobLog(jobId);
+      await until("the job's end", log.done, 15_000);
+      const mark = net.requests.length;
+      await sleep(1500); // longer than the hub's first reconnect backoff (≤ 1 s)
+      expect(net.requests.slice(mark)).toEqual([]);
+      expect(net.of("stream").map((r) => [r.status, r.open])).toEqual([[status, false]]);
+      const { lastSeq } = await jobRow(jobId);
+      expect(log.seqs()).toEqual(range(1, lastSeq));
+      expect(log.broken).toEqual([]);
+      expect(log.transports).toEqual(["idle", "polling", "idle"]);
+      // The polls carried exactly what the snapshot had not: each seq once.
+      const snapshotLast = net.of("snapshot")[0].seqs.at(-1) ?? 0;
+      expect(net.of("poll").flatMap((p) => p.seqs)).toEqual(range(snapshotLast + 1, lastSeq));
+      expect(log.result.current).toMatchObject({ missing: false, offline: false, job: { status: "succeeded", lastSeq } });
+      expect(net.requests.filter((r) => r.open)).toEqual([]);
+    });
+  }
+
+  it("a stream answered 503 is retried with backoff, and followed again once it opens", async () => {
+    const jobId = await startBurst(200, 40); // ~5 s
+    net.streamStatus = 503;
+    const log = renderJobLog(jobId);
+    await until("two refused attempts", () => net.of("stream").length >= 2);
+    expect(log.result.current.transport).toBe("polling");
+    net.streamStatus = undefined;
+    await until("back on SSE", () => log.result.current.transport === "sse", 15_000);
+    await until("the job's end", log.done, 15_000);
+    const streams = net.of("stream");
+    expect(streams.slice(0, -1).map((r) => r.status)).toEqual(streams.slice(0, -1).map(() => 503));
+    expect(streams.at(-1)!.status).toBe(200);
+    const { lastSeq } = await jobRow(jobId);
+    expect(log.seqs()).toEqual(range(1, lastSeq));
+    expect(log.broken).toEqual([]);
+    expect(log.transports).toEqual(["idle", "polling", "sse", "idle"]);
+    expect(net.requests.filter((r) => r.open)).toEqual([]);
+  });
+
+  it("a stream that goes silent (no frame, no `: ping`) for 2 heartbeats is aborted and reopened from the cursor", async () => {
+    resetJobStreamHubForTests({ heartbeatMs: HEARTBEAT_MS });
+    const jobId = await startBurst(120, 40); // ~3 s
+    const log = renderJobLog(jobId);
+    await until("events over SSE", () => log.result.current.transport === "sse" && log.result.current.events.length >= 10);
+    const silencedAt = Date.now();
+    expect(net.silenceStreams()).toBe(1);
+    await until("a second stream", () => net.of("stream").length === 2, 5_000);
+    const waited = Date.now() - silencedAt;
+    const [silent, reopened] = net.of("stream");
+    // Frames arrived every 25 ms up to the silence: the abort came 2 heartbeats after the last one.
+    expect(waited).toBeGreaterThanOrEqual(2 * HEARTBEAT_MS - 100);
+    expect(waited).toBeLessThan(2 * HEARTBEAT_MS + 1000);
+    expect(silent).toMatchObject({ status: 200, open: false });
+    const cursor = silent.seqs.at(-1)!;
+    expect(silent.seqs).toEqual(range(cursorIn(silent.url, jobId) + 1, cursor));
+    expect(cursorIn(reopened.url, jobId)).toBe(cursor);
+
+    await until("the job's end", log.done, 15_000);
+    const { lastSeq } = await jobRow(jobId);
+    expect(log.seqs()).toEqual(range(1, lastSeq));
+    expect(reopened.seqs).toEqual(range(cursor + 1, lastSeq));
+    expect(reopened.ends).toEqual([jobId]);
+    expect(net.of("stream")).toHaveLength(2);
+    expect(net.of("poll")).toEqual([]);
+    expect(log.transports).toEqual(["idle", "sse", "idle"]);
+    expect(log.broken).toEqual([]);
+    expect(net.requests.filter((r) => r.open)).toEqual([]);
+  });
+
+  it("`: ping` comments keep a quiet stream open: lines 1 s apart (over 2 heartbeats) arrive on one connection", async () => {
+    resetJobStreamHubForTests({ heartbeatMs: HEARTBEAT_MS });
+    const jobId = await startBurst(3, 1);
+    const log = renderJobLog(jobId);
+    await until("the job's end", log.done, 10_000);
+    expect(log.seqs()).toEqual(range(1, 5));
+    expect(net.of("stream")).toHaveLength(1);
+    expect(net.of("stream")[0]).toMatchObject({ status: 200, open: false, ends: [jobId] });
+    expect(net.of("poll")).toEqual([]);
+    expect(log.transports).toEqual(["idle", "sse", "idle"]);
   });
 });

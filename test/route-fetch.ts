@@ -2,8 +2,9 @@
 // answered in-process by the real Next route handlers (real Requests, the
 // `ps_session` cookie kept like a browser would), so the hook and the stream
 // client run against the real server and database. Only the network itself is
-// simulated: it can refuse /api/streams, go offline, drop open stream bodies
-// mid-way, and rewrite URLs (a proxy replaying from an older cursor). Every
+// simulated: it can refuse /api/streams or answer it with an HTTP error, go
+// offline, drop open stream bodies mid-way or silence them (a dead connection
+// that stays open), and rewrite URLs (a proxy replaying from an older cursor). Every
 // request is recorded with whether its response body is still open and which
 // event seqs it carried, so tests can count connections, polls and duplicates.
 import { POST as postChatMessage } from "@/app/api/chat/message/route";
@@ -11,6 +12,7 @@ import { POST as postLogBurst } from "@/app/api/diagnostics/log-burst/route";
 import { POST as postCancel } from "@/app/api/jobs/[jobId]/cancel/route";
 import { GET as getEvents } from "@/app/api/jobs/[jobId]/events/route";
 import { GET as getJob } from "@/app/api/jobs/[jobId]/route";
+import { GET as getJobs } from "@/app/api/jobs/route";
 import { GET as getJobStream } from "@/app/api/jobs/[jobId]/stream/route";
 import { GET as getPlan } from "@/app/api/plans/[planId]/route";
 import { GET as getStreams } from "@/app/api/streams/route";
@@ -28,6 +30,7 @@ const route = (method: string, pattern: RegExp, handler: unknown, ...names: stri
 });
 
 const ROUTES: Route[] = [
+  route("GET", /^\/api\/jobs$/, getJobs),
   route("GET", /^\/api\/jobs\/([^/]+)$/, getJob, "jobId"),
   route("GET", /^\/api\/jobs\/([^/]+)\/events$/, getEvents, "jobId"),
   route("GET", /^\/api\/jobs\/([^/]+)\/stream$/, getJobStream, "jobId"),
@@ -129,12 +132,20 @@ export class RouteFetch {
   offline = false;
   /** Requests to /api/streams reject with `TypeError("Failed to fetch")`; others still work. */
   refuseStreams = false;
+  /**
+   * Requests to /api/streams are answered with this HTTP status and the API's
+   * error shape without reaching the route (a proxy, or a server that refuses
+   * them); undefined = routed normally.
+   */
+  streamStatus: number | undefined;
   /** Rewrites a request's path and query before it is routed (e.g. a proxy that replays from an older cursor). */
   rewrite: ((url: string) => string) | undefined;
   /** The most stream bodies that were open at the same time. */
   peakOpenStreams = 0;
   /** How to fail each open body (drop or abort). */
   private readonly drops = new Map<NetRequest, (error: Error) => void>();
+  /** Open bodies that deliver nothing more (silenceStreams), with how to release their held read. */
+  private readonly silenced = new Map<NetRequest, () => void>();
 
   /** The global `fetch` replacement (bound). */
   readonly fetch = (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => this.send(input, init, true);
@@ -161,10 +172,23 @@ export class RouteFetch {
     return open.length;
   }
 
-  /** Restores the network: online, streams allowed, no rewrite. */
+  /**
+   * Silences all open streams: they stay open (no error, no end) but deliver
+   * no byte more, frames and `: ping` comments alike; what the server sends
+   * meanwhile is never seen (nor recorded in `seqs`). Later streams are normal.
+   * @returns how many were silenced.
+   */
+  silenceStreams(): number {
+    const open = [...this.drops.keys()].filter((r) => r.kind === "stream");
+    for (const r of open) this.silenced.set(r, () => undefined);
+    return open.length;
+  }
+
+  /** Restores the network: online, streams allowed and routed, no rewrite. */
   heal(): void {
     this.offline = false;
     this.refuseStreams = false;
+    this.streamStatus = undefined;
     this.rewrite = undefined;
   }
 
@@ -187,6 +211,13 @@ export class RouteFetch {
       // A browser rejects a failed fetch on a later task, never synchronously.
       await new Promise((r) => setTimeout(r, 1));
       throw new TypeError("Failed to fetch");
+    }
+    const refusedWith = record.kind === "stream" ? this.streamStatus : undefined;
+    if (recorded && refusedWith !== undefined) {
+      await new Promise((r) => setTimeout(r, 1));
+      record.status = refusedWith;
+      const body = { error: { code: `http_${refusedWith}`, message: `Stream refused with HTTP ${refusedWith}` } };
+      return this.wrap(Response.json(body, { status: refusedWith }), record, signal);
     }
 
     const found = ROUTES.map((r) => ({ r, m: r.method === method ? path.match(r.pattern) : null })).find((x) => x.m);
@@ -227,10 +258,13 @@ export class RouteFetch {
     if (!res.body) return new Response(null, { status: res.status, headers });
     const source = res.body.getReader();
     const tap = new BodyTap(record, (res.headers.get("content-type") ?? "").startsWith("text/event-stream"));
+    const silenced = this.silenced;
     let controller!: ReadableStreamDefaultController<Uint8Array>;
     const finish = () => {
       record.open = false;
       this.drops.delete(record);
+      this.silenced.get(record)?.();
+      this.silenced.delete(record);
       signal?.removeEventListener("abort", onAbort);
     };
     const fail = (error: Error) => {
@@ -257,6 +291,11 @@ export class RouteFetch {
           return;
         }
         if (!record.open) return; // dropped or aborted while reading
+        if (silenced.has(record)) {
+          // Silenced: hold this chunk, and the read, until the body is dropped or aborted.
+          await new Promise<void>((release) => silenced.set(record, release));
+          return;
+        }
         if (next.done) {
           tap.end();
           finish();

@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import { JobHistoryPage } from "@/components/jobs/job-history-page";
 
+/** /jobs: the job history, filtered from the URL. */
 export default function Page() {
   // The filters are read with useSearchParams, which needs a Suspense boundary for static rendering.
   return (

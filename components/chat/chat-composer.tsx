@@ -6,6 +6,7 @@ import { useT } from "@/lib/client/i18n";
 import { MAX_MESSAGE_CHARS } from "@/lib/shared/chat";
 import styles from "./chat.module.css";
 
+/** The composer's textarea handle (focus after sending). */
 export type ComposerInputRef = GetRef<typeof Input.TextArea>;
 
 type Props = {

@@ -9,6 +9,7 @@ import { LanguageSwitch } from "@/components/language-switch";
 import { NavLink } from "@/components/nav-link";
 import { PlanTreeView } from "@/components/plan/plan-tree-view";
 import { useLang, useT } from "@/lib/client/i18n";
+import { jobHistoryUrl } from "@/lib/client/job-urls";
 import { queries } from "@/lib/client/queries";
 import { ChatComposer, type ComposerInputRef } from "./chat-composer";
 import styles from "./chat.module.css";
@@ -129,7 +130,7 @@ export function ChatPage() {
           >
             {t("plan.title")}
           </Button>
-          <NavLink href="/jobs" icon={<UnorderedListOutlined />} testId="jobs-link">
+          <NavLink href={jobHistoryUrl()} icon={<UnorderedListOutlined />} testId="jobs-link">
             {t("jobs.history")}
           </NavLink>
           <LanguageSwitch />

@@ -2,9 +2,10 @@
 // One chat message; an assistant message carries its actions and job logs (DESIGN.md "UI" → Chat page).
 import { CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined, MinusCircleOutlined, StopOutlined, SyncOutlined } from "@ant-design/icons";
 import { Badge, Tabs, Tag, Tooltip } from "antd";
-import { useCallback, useState, type ReactNode } from "react";
-import { ACTION_COLOR, JOB_TYPE_META, STATUS_COLOR, toActionStatus, type PanelStatus } from "@/components/job-log/job-log-meta";
+import { useState, type ReactNode } from "react";
+import { ACTION_COLOR, JOB_TYPE_META, STATUS_COLOR, toActionStatus, toPanelStatus } from "@/components/job-log/job-log-meta";
 import { JobLogPanel } from "@/components/job-log/job-log-panel";
+import { useJobStatus } from "@/hooks/use-job-status";
 import { useT } from "@/lib/client/i18n";
 import type { ActionStatus, ChatAction, JobRef, MessageDto } from "@/lib/shared/chat";
 import type { JobType } from "@/lib/shared/jobs";
@@ -19,8 +20,8 @@ const ACTION_ICON: Record<ActionStatus, ReactNode> = {
   cancelled: <MinusCircleOutlined />,
 };
 
-/** A chat action's tag; `status` is the live one when its job is known. */
-function ActionTag({ action, status }: { action: ChatAction; status: ActionStatus }) {
+/** A chat action's tag showing `status`. */
+function ActionTagView({ action, status }: { action: ChatAction; status: ActionStatus }) {
   const t = useT();
   const reason = status === "rejected" ? action.reason : undefined;
   const tag = (
@@ -40,28 +41,72 @@ function ActionTag({ action, status }: { action: ChatAction; status: ActionStatu
   return reason ? <Tooltip title={reason}>{tag}</Tooltip> : tag;
 }
 
+/** An action with a job: its job's live status (useJobStatus) once known, else the message's. */
+function LiveActionTag({ action, jobId }: { action: ChatAction; jobId: string }) {
+  const { status, missing } = useJobStatus(jobId);
+  return <ActionTagView action={action} status={status && !missing ? toActionStatus(status) : action.status} />;
+}
+
+/** A chat action's tag (`data-testid="action-tag"`, `data-status`, `data-kind`); rejected reason as tooltip. Props: `{action}`. */
+function ActionTag({ action }: { action: ChatAction }) {
+  return action.jobId ? <LiveActionTag action={action} jobId={action.jobId} /> : <ActionTagView action={action} status={action.status} />;
+}
+
+type JobTab = { jobId: string; jobType: JobType };
+
 /** metadata.jobs with a type for every entry (messages saved before jobType existed are plan_decompose). */
-function jobRefs(jobs: Partial<JobRef>[] | undefined): { jobId: string; jobType: JobType }[] {
+function jobRefs(jobs: Partial<JobRef>[] | undefined): JobTab[] {
   return (jobs ?? []).flatMap((j) => (typeof j.jobId === "string" ? [{ jobId: j.jobId, jobType: j.jobType ?? "plan_decompose" }] : []));
 }
 
-function AssistantBody({ message }: { message: MessageDto }) {
+/**
+ * A job tab's label: status dot, type icon and title (numbered when the
+ * message has several jobs of the type), with the job's live status
+ * (`data-testid="job-tab"`, `data-status`). `follow` keeps that status live
+ * while the tab's panel is not mounted (a tab not opened yet).
+ */
+function JobTabLabel({ job, number, follow }: { job: JobTab; number: number | undefined; follow: boolean }) {
   const t = useT();
+  const status = toPanelStatus(useJobStatus(job.jobId, { follow }));
+  return (
+    <span className={styles.tabLabel} data-testid="job-tab" data-job-id={job.jobId} data-status={status}>
+      <Badge status={STATUS_COLOR[status]} />
+      {JOB_TYPE_META[job.jobType].icon}
+      {t(JOB_TYPE_META[job.jobType].title)}
+      {number !== undefined && ` #${number}`}
+    </span>
+  );
+}
+
+/**
+ * Several jobs as tabs, one JobLogPanel each. A panel mounts when its tab is
+ * first opened and then stays; until then its label follows the job's status.
+ */
+function JobTabs({ jobs }: { jobs: JobTab[] }) {
+  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set(jobs.slice(0, 1).map((j) => j.jobId)));
+  const numberOf = (i: number) => {
+    const type = jobs[i].jobType;
+    return jobs.filter((j) => j.jobType === type).length > 1 ? jobs.slice(0, i + 1).filter((j) => j.jobType === type).length : undefined;
+  };
+  return (
+    <Tabs
+      className={styles.jobs}
+      size="small"
+      data-testid="job-tabs"
+      onChange={(key) => setOpened((o) => (o.has(key) ? o : new Set(o).add(key)))}
+      items={jobs.map((j, i) => ({
+        key: j.jobId,
+        label: <JobTabLabel job={j} number={numberOf(i)} follow={!opened.has(j.jobId)} />,
+        children: <JobLogPanel jobId={j.jobId} jobType={j.jobType} />,
+      }))}
+    />
+  );
+}
+
+function AssistantBody({ message }: { message: MessageDto }) {
   const metadata = message.metadata;
   const jobs = jobRefs(metadata?.jobs);
   const actions = metadata?.actions ?? [];
-  // Live statuses reported by the panels (one subscription per job, owned by its panel).
-  const [statuses, setStatuses] = useState<Record<string, PanelStatus>>({});
-  const onStatusChange = useCallback(
-    (jobId: string, status: PanelStatus) => setStatuses((prev) => (prev[jobId] === status ? prev : { ...prev, [jobId]: status })),
-    [],
-  );
-  const liveStatus = (action: ChatAction): ActionStatus => {
-    const s = action.jobId ? statuses[action.jobId] : undefined;
-    return s && s !== "loading" && s !== "missing" ? toActionStatus(s) : action.status;
-  };
-  const sameTypeCount = (type: JobType) => jobs.filter((j) => j.jobType === type).length;
-
   return (
     <>
       <div className={styles.messageText} data-testid="message-text">
@@ -70,40 +115,16 @@ function AssistantBody({ message }: { message: MessageDto }) {
       {actions.length > 0 && (
         <div className={styles.actions}>
           {actions.map((a, i) => (
-            <ActionTag key={`${a.kind}-${a.jobId ?? i}`} action={a} status={liveStatus(a)} />
+            <ActionTag key={`${a.kind}-${a.jobId ?? i}`} action={a} />
           ))}
         </div>
       )}
       {jobs.length === 1 && (
         <div className={styles.jobs}>
-          <JobLogPanel jobId={jobs[0].jobId} jobType={jobs[0].jobType} onStatusChange={onStatusChange} />
+          <JobLogPanel jobId={jobs[0].jobId} jobType={jobs[0].jobType} />
         </div>
       )}
-      {jobs.length > 1 && (
-        <Tabs
-          className={styles.jobs}
-          size="small"
-          data-testid="job-tabs"
-          items={jobs.map((j, i) => {
-            const status = statuses[j.jobId] ?? "loading";
-            const numbered = sameTypeCount(j.jobType) > 1 ? ` #${jobs.slice(0, i + 1).filter((x) => x.jobType === j.jobType).length}` : "";
-            return {
-              key: j.jobId,
-              // Every panel stays mounted so each one reports its status to the tags and tab dots.
-              forceRender: true,
-              label: (
-                <span className={styles.tabLabel} data-testid="job-tab" data-job-id={j.jobId} data-status={status}>
-                  <Badge status={STATUS_COLOR[status]} />
-                  {JOB_TYPE_META[j.jobType].icon}
-                  {t(JOB_TYPE_META[j.jobType].title)}
-                  {numbered}
-                </span>
-              ),
-              children: <JobLogPanel jobId={j.jobId} jobType={j.jobType} onStatusChange={onStatusChange} />,
-            };
-          })}
-        />
-      )}
+      {jobs.length > 1 && <JobTabs jobs={jobs} />}
     </>
   );
 }
@@ -111,9 +132,9 @@ function AssistantBody({ message }: { message: MessageDto }) {
 /**
  * A chat bubble. User: `data-testid="message-user"`. Assistant:
  * `data-testid="message-assistant"` with the reply text, the action tags
- * (`data-testid="action-tag"`, `data-status`, live from the job; rejected
- * reason as tooltip) and one JobLogPanel per job in `metadata.jobs` (tabs when
- * several). Props: `{message: MessageDto, pending?: boolean}` (pending = not yet saved).
+ * (`data-testid="action-tag"`, `data-status`, live from the job through
+ * useJobStatus; rejected reason as tooltip) and one JobLogPanel per job in
+ * `metadata.jobs` (tabs when several). Props: `{message: MessageDto, pending?: boolean}` (pending = not yet saved).
  */
 export function MessageBubble({ message, pending = false }: { message: MessageDto; pending?: boolean }) {
   if (message.role === "user") {

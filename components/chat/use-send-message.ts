@@ -4,9 +4,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { App } from "antd";
 import { useCallback, useRef, useState } from "react";
 import { ApiError, fetchJson } from "@/lib/client/api";
-import type { Lang } from "@/lib/client/i18n";
 import { queries } from "@/lib/client/queries";
 import type { MessageDto, SendMessageResponse } from "@/lib/shared/chat";
+import type { Language } from "@/lib/shared/language";
 
 /** A message shown before the server's copy of the conversation has it. */
 export type OptimisticMessage = {
@@ -28,8 +28,10 @@ export function mergeMessages(server: MessageDto[], local: OptimisticMessage[], 
   return extra.length ? [...server, ...extra.map((o) => o.message)] : server;
 }
 
-type Options = {
-  lang: Lang;
+/** Options of useSendMessage. */
+export type UseSendMessageOptions = {
+  /** The language the reply should be in (sent as `language`). */
+  lang: Language;
   /** Called with the conversation the reply belongs to (new or existing), to select it. */
   onConversation: (conversationId: string) => void;
 };
@@ -43,7 +45,7 @@ type Options = {
  * `sending` is the conversation the in-flight POST belongs to (null = a new one), undefined when idle;
  * `planIds` maps a conversation to the planId of its last send response.
  */
-export function useSendMessage({ lang, onConversation }: Options) {
+export function useSendMessage({ lang, onConversation }: UseSendMessageOptions) {
   const queryClient = useQueryClient();
   const { message: toast } = App.useApp();
   const [optimistic, setOptimistic] = useState<OptimisticMessage[]>([]);

@@ -4,7 +4,7 @@
 import { ArrowDownOutlined } from "@ant-design/icons";
 import { useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
 import { App, Button, Input, Segmented, Select } from "antd";
-import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { copyText } from "@/lib/client/clipboard";
 import { useT } from "@/lib/client/i18n";
 import { createPersistedStore } from "@/lib/client/persisted-store";
@@ -60,8 +60,9 @@ type Props = {
  * latest". Timestamps show the local clock or the time since `origin`
  * (persisted choice); each line has a copy button (the text export's format).
  * Props: `{events, height, hasEarlier, loadEarlier, placeholder, origin?}`.
+ * Memoized: a panel re-rendering for its job row alone does not touch the rows.
  */
-export function JobLogBody({ events, height, hasEarlier, loadEarlier, placeholder, origin }: Props) {
+export const JobLogBody = memo(function JobLogBody({ events, height, hasEarlier, loadEarlier, placeholder, origin }: Props) {
   const t = useT();
   const { message } = App.useApp();
   const timeMode = useSyncExternalStore(timeModeStore.subscribe, timeModeStore.getSnapshot, timeModeStore.getServerSnapshot);
@@ -264,4 +265,4 @@ export function JobLogBody({ events, height, hasEarlier, loadEarlier, placeholde
       )}
     </div>
   );
-}
+});

@@ -3,19 +3,21 @@
 // transport badge, export menu and the collapse toggle.
 import { DownloadOutlined, DownOutlined, FieldTimeOutlined, StopOutlined, UpOutlined } from "@ant-design/icons";
 import { App, Button, Dropdown, Progress, Tag, Tooltip } from "antd";
-import { useState } from "react";
-import { fetchJson } from "@/lib/client/api";
+import { memo, useState } from "react";
 import type { JobLogTransport } from "@/hooks/use-job-log";
+import { useJobStatus } from "@/hooks/use-job-status";
+import { fetchJson } from "@/lib/client/api";
 import { useT } from "@/lib/client/i18n";
+import { jobCancelUrl, jobExportUrl } from "@/lib/client/job-urls";
 import type { JobType } from "@/lib/shared/jobs";
-import { formatDuration, formatElapsed, JOB_TYPE_META, STATUS_COLOR, type PanelStatus } from "./job-log-meta";
+import { formatDuration, formatElapsed, JOB_TYPE_META, STATUS_COLOR, toPanelStatus } from "./job-log-meta";
 import styles from "./job-log.module.css";
 import { useElapsed } from "./use-elapsed";
 
-type Props = {
+/** Props of JobLogHeader. */
+export type JobLogHeaderProps = {
   jobId: string;
   jobType: JobType;
-  status: PanelStatus;
   /** See jobTimes. */
   times: { startedAt: string | null; finishedAt: string | null };
   transport: JobLogTransport;
@@ -24,15 +26,16 @@ type Props = {
   onToggle: () => void;
 };
 
-const exportHref = (jobId: string, format: "json" | "ndjson" | "text") =>
-  `/api/jobs/${encodeURIComponent(jobId)}/export?format=${format}`;
-
 /**
- * The panel header. Props: `{jobId, jobType, status, times, transport, progress,
- * collapsed, onToggle}`; `progress` is the last `progress` event's data.
+ * The panel header. Props: `{jobId, jobType, times, transport, progress,
+ * collapsed, onToggle}`; `progress` is the last `progress` event's data. The
+ * status tag is the job's live status (useJobStatus): `data-status` = job
+ * status | "loading" | "missing". Cancel POSTs /api/jobs/{id}/cancel (errors
+ * as an antd message); export links are GET /api/jobs/{id}/export downloads.
  */
-export function JobLogHeader({ jobId, jobType, status, times, transport, progress, collapsed, onToggle }: Props) {
+export const JobLogHeader = memo(function JobLogHeader({ jobId, jobType, times, transport, progress, collapsed, onToggle }: JobLogHeaderProps) {
   const t = useT();
+  const status = toPanelStatus(useJobStatus(jobId));
   const meta = JOB_TYPE_META[jobType];
   const elapsed = useElapsed(times);
   const { message } = App.useApp();
@@ -41,7 +44,7 @@ export function JobLogHeader({ jobId, jobType, status, times, transport, progres
   const cancel = async () => {
     setCancelling(true);
     try {
-      await fetchJson(`/api/jobs/${encodeURIComponent(jobId)}/cancel`, { method: "POST" });
+      await fetchJson(jobCancelUrl(jobId), { method: "POST" });
     } catch (error) {
       message.error(`${t("log.cancelFailed")}: ${(error as Error).message}`);
       setCancelling(false);
@@ -106,9 +109,9 @@ export function JobLogHeader({ jobId, jobType, status, times, transport, progres
             trigger={["click"]}
             menu={{
               items: [
-                { key: "json", label: <a href={exportHref(jobId, "json")} download>{t("log.exportJson")}</a> },
-                { key: "ndjson", label: <a href={exportHref(jobId, "ndjson")} download>{t("log.exportNdjson")}</a> },
-                { key: "text", label: <a href={exportHref(jobId, "text")} download>{t("log.exportText")}</a> },
+                { key: "json", label: <a href={jobExportUrl(jobId, "json")} download>{t("log.exportJson")}</a> },
+                { key: "ndjson", label: <a href={jobExportUrl(jobId, "ndjson")} download>{t("log.exportNdjson")}</a> },
+                { key: "text", label: <a href={jobExportUrl(jobId, "text")} download>{t("log.exportText")}</a> },
               ],
             }}
           >
@@ -131,4 +134,4 @@ export function JobLogHeader({ jobId, jobType, status, times, transport, progres
       )}
     </div>
   );
-}
+});

@@ -22,6 +22,10 @@ export const JOB_TYPE_META: Record<JobType, { icon: ReactNode; title: MessageKey
 /** What the panel shows as status: the job's, or "loading"/"missing" before/without one. */
 export type PanelStatus = JobStatus | "loading" | "missing";
 
+/** The PanelStatus of a live status (useJobStatus / useJobLog): "missing" wins, "loading" while unknown. */
+export const toPanelStatus = ({ status, missing }: { status: JobStatus | undefined; missing: boolean }): PanelStatus =>
+  missing ? "missing" : (status ?? "loading");
+
 /** antd Tag/Badge status colour per panel status. */
 export const STATUS_COLOR: Record<PanelStatus, "default" | "processing" | "success" | "error" | "warning"> = {
   pending: "default",

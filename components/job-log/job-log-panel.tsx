@@ -1,16 +1,17 @@
 "use client";
 // The one log panel for every job type (DESIGN.md "UI" → JobLogPanel; seed 001).
 import { Alert, Button } from "antd";
-import { useEffect, useEffectEvent, useMemo, useState } from "react";
+import { memo, useCallback, useMemo, useState } from "react";
 import { useJobLog } from "@/hooks/use-job-log";
 import { useT } from "@/lib/client/i18n";
-import { isJobType, type JobEventDto, type JobType } from "@/lib/shared/jobs";
+import { isJobType, type JobType } from "@/lib/shared/jobs";
 import { JobLogBody } from "./job-log-body";
 import { JobLogHeader } from "./job-log-header";
-import { JOB_TYPE_META, jobTimes, type PanelStatus } from "./job-log-meta";
+import { JOB_TYPE_META, jobTimes, toPanelStatus } from "./job-log-meta";
 import { JobLogSummary } from "./job-log-summary";
 import styles from "./job-log.module.css";
 
+/** Props of JobLogPanel. */
 export type JobLogPanelProps = {
   jobId: string;
   /** From the message metadata; the job's own type wins once loaded. Default plan_decompose (legacy messages). */
@@ -21,25 +22,24 @@ export type JobLogPanelProps = {
   height?: number;
   /** "all" loads the whole log (job pages); default the latest lines with "load earlier". */
   history?: "latest" | "all";
-  /** Called with the panel's status whenever it changes (lets a parent show live tags without a second subscription). */
-  onStatusChange?: (jobId: string, status: PanelStatus) => void;
 };
 
 /**
  * Live log of one job, any type. Header: type icon/title, status tag, elapsed
  * time, progress, transport badge, export menu, collapse toggle. Body: the
  * lines, following the tail. Expanded while the job runs; collapses to a
- * summary when it succeeds; failed jobs stay open with their error.
- * Props: `{jobId, jobType?, defaultCollapsed?, height?, onStatusChange?}`.
+ * summary when it succeeds; failed jobs stay open with their error. The
+ * status it follows is written into React Query, so tags elsewhere on the
+ * page show it through useJobStatus.
+ * Props: `{jobId, jobType?, defaultCollapsed?, height?, history?}` (memoized on them).
  * Root: `data-testid="job-log-panel"` with `data-job-id`, `data-status`
  * (job status | "loading" | "missing"), `data-transport`, `data-collapsed`,
  * `data-last-seq` (the highest seq loaded).
  */
-export function JobLogPanel({ jobId, jobType, defaultCollapsed, height = 320, history, onStatusChange }: JobLogPanelProps) {
+export const JobLogPanel = memo(function JobLogPanel({ jobId, jobType, defaultCollapsed, height = 320, history }: JobLogPanelProps) {
   const t = useT();
-  const { job, events, status, missing, transport, error, offline, retry, loadEarlier, hasEarlier, progress } = useJobLog(jobId, { history });
-  const jobStatus = status ?? job?.status;
-  const panelStatus: PanelStatus = missing ? "missing" : (jobStatus ?? "loading");
+  const { job, events, status: jobStatus, missing, transport, error, offline, retry, loadEarlier, hasEarlier, progress } = useJobLog(jobId, { history });
+  const panelStatus = toPanelStatus({ status: jobStatus, missing });
   // Unknown types (diagnostics jobs) render with the generic task_operation look.
   const type: JobType = isJobType(job?.jobType) ? job.jobType : isJobType(jobType) ? jobType : job ? "task_operation" : "plan_decompose";
 
@@ -52,9 +52,7 @@ export function JobLogPanel({ jobId, jobType, defaultCollapsed, height = 320, hi
     if (jobStatus === "succeeded" && seenStatus !== undefined) setOverride(null);
   }
   const collapsed = !missing && (override ?? panelStatus === "succeeded");
-
-  const notifyStatus = useEffectEvent((s: PanelStatus) => onStatusChange?.(jobId, s));
-  useEffect(() => notifyStatus(panelStatus), [jobId, panelStatus]);
+  const toggle = useCallback(() => setOverride(!collapsed), [collapsed]);
 
   const { startedAt, finishedAt } = jobTimes(job, events);
   const times = useMemo(() => ({ startedAt, finishedAt }), [startedAt, finishedAt]);
@@ -75,12 +73,11 @@ export function JobLogPanel({ jobId, jobType, defaultCollapsed, height = 320, hi
       <JobLogHeader
         jobId={jobId}
         jobType={type}
-        status={panelStatus}
         times={times}
         transport={transport}
         progress={progress}
         collapsed={collapsed}
-        onToggle={() => setOverride(!collapsed)}
+        onToggle={toggle}
       />
       {offline && !missing && (
         <Alert
@@ -140,4 +137,4 @@ export function JobLogPanel({ jobId, jobType, defaultCollapsed, height = 320, hi
       )}
     </section>
   );
-}
+});

@@ -7,39 +7,55 @@ import Link from "next/link";
 import { JobLogPanel } from "@/components/job-log/job-log-panel";
 import { JOB_TYPE_META, STATUS_COLOR, formatAgo, formatDateTime, formatDuration } from "@/components/job-log/job-log-meta";
 import { useSupportSession } from "@/components/support/use-support-session";
-import { useJobLog } from "@/hooks/use-job-log";
+import { useJobStatus } from "@/hooks/use-job-status";
 import { useLang, useT } from "@/lib/client/i18n";
+import { jobHistoryUrl, jobPageUrl } from "@/lib/client/job-urls";
 import { queries, refetchWhileUnfinished } from "@/lib/client/queries";
-import { isJobType, type JobDto } from "@/lib/shared/jobs";
+import { isJobType, type JobDto, type JobSnapshot } from "@/lib/shared/jobs";
 import { JobsHeader } from "./jobs-header";
 import styles from "./jobs.module.css";
 
-/** A link to another job: type title, short id and status tag. Props: `{job}`. */
+/** A link to another job: type title, short id and its live status tag (useJobStatus, else the row's). Props: `{job}`. */
 function JobLink({ job }: { job: JobDto }) {
   const t = useT();
+  const status = useJobStatus(job.id, { fallback: job.status }).status ?? job.status;
   return (
     <span data-testid="related-job" data-job-id={job.id}>
-      <Link href={`/jobs/${job.id}`}>{isJobType(job.jobType) ? t(JOB_TYPE_META[job.jobType].title) : job.jobType}</Link>{" "}
+      <Link href={jobPageUrl(job.id)}>{isJobType(job.jobType) ? t(JOB_TYPE_META[job.jobType].title) : job.jobType}</Link>{" "}
       <Typography.Text type="secondary" className={styles.jobId}>
         {job.id.slice(0, 8)}
       </Typography.Text>{" "}
-      <Tag color={STATUS_COLOR[job.status]}>{t(`jobStatus.${job.status}`)}</Tag>
+      <Tag color={STATUS_COLOR[status]}>{t(`jobStatus.${status}`)}</Tag>
     </span>
   );
 }
+
+/** The job fields the detail page shows (stable while only stats and lastSeq change). */
+const selectJobMeta = ({ job }: JobSnapshot) => ({
+  id: job.id,
+  attempt: job.attempt,
+  createdAt: job.createdAt,
+  startedAt: job.startedAt,
+  finishedAt: job.finishedAt,
+  ownerId: job.ownerId,
+  planId: job.planId,
+  parentJobId: job.parentJobId,
+});
 
 /**
  * The job detail page: metadata (id, attempt, created, started, duration,
  * owner for support), the related plan (linking to its conversation), the
  * parent job and the child jobs (live while any is unfinished), above the
- * JobLogPanel with the whole history loaded. Props: `{jobId}`.
+ * JobLogPanel with the whole history loaded. The job is the panel's own
+ * snapshot query (one fetch), which the panel keeps live. Props: `{jobId}`.
  */
 export function JobDetailPage({ jobId }: { jobId: string }) {
   const t = useT();
   const { lang } = useLang();
   const { isSupport } = useSupportSession();
-  // Shares the panel's snapshot query; enabled: false opens no second stream.
-  const { job } = useJobLog(jobId, { enabled: false });
+  // The panel's snapshot query (same key: one fetch), patched live by the panel's log;
+  // only the fields shown here, so the page does not re-render per log line.
+  const job = useQuery({ ...queries.jobSnapshot(jobId), select: selectJobMeta }).data;
   const plan = useQuery({ ...queries.plan(job?.planId ?? ""), enabled: !!job?.planId });
   const parent = useQuery({ ...queries.jobSnapshot(job?.parentJobId ?? ""), enabled: !!job?.parentJobId });
   const children = useQuery({
@@ -89,7 +105,7 @@ export function JobDetailPage({ jobId }: { jobId: string }) {
                 ) : (
                   job.planId.slice(0, 8)
                 )}{" "}
-                <Link href={`/jobs?planId=${job.planId}`}>({t("jobs.planJobs")})</Link>
+                <Link href={jobHistoryUrl({ planId: job.planId })}>({t("jobs.planJobs")})</Link>
               </span>
             </Descriptions.Item>
           )}
@@ -98,7 +114,7 @@ export function JobDetailPage({ jobId }: { jobId: string }) {
               {parent.data ? (
                 <JobLink job={parent.data.job} />
               ) : (
-                <Link href={`/jobs/${job.parentJobId}`}>{job.parentJobId.slice(0, 8)}</Link>
+                <Link href={jobPageUrl(job.parentJobId)}>{job.parentJobId.slice(0, 8)}</Link>
               )}
             </Descriptions.Item>
           )}

@@ -4,6 +4,7 @@ import { LanguageSwitch } from "@/components/language-switch";
 import { NavLink } from "@/components/nav-link";
 import { SupportStatus } from "@/components/support/support-status";
 import { useT } from "@/lib/client/i18n";
+import { jobHistoryUrl } from "@/lib/client/job-urls";
 import styles from "./jobs.module.css";
 
 /**
@@ -19,7 +20,7 @@ export function JobsHeader({ title, historyLink = false }: { title?: string; his
         {t("jobs.backToChat")}
       </NavLink>
       {historyLink && (
-        <NavLink href="/jobs" icon={<UnorderedListOutlined />}>
+        <NavLink href={jobHistoryUrl()} icon={<UnorderedListOutlined />}>
           {t("jobs.history")}
         </NavLink>
       )}

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { ApiError } from "@/lib/client/api";
 import { useT } from "@/lib/client/i18n";
+import { jobHistoryUrl } from "@/lib/client/job-urls";
 import { LanguageSwitch } from "@/components/language-switch";
 import { useSupportSession } from "./use-support-session";
 
@@ -34,7 +35,7 @@ export function SupportSignInPage() {
             status="success"
             title={t("support.signedIn")}
             extra={[
-              <Button key="jobs" type="primary" onClick={() => router.push("/jobs")}>
+              <Button key="jobs" type="primary" onClick={() => router.push(jobHistoryUrl())}>
                 {t("support.openJobs")}
               </Button>,
               <Button key="out" onClick={() => signOut.mutate()} loading={signOut.isPending}>
@@ -48,7 +49,7 @@ export function SupportSignInPage() {
           <Form
             layout="vertical"
             requiredMark={false}
-            onFinish={({ token }: { token: string }) => signIn.mutate(token, { onSuccess: () => router.push("/jobs") })}
+            onFinish={({ token }: { token: string }) => signIn.mutate(token, { onSuccess: () => router.push(jobHistoryUrl()) })}
           >
             <p style={{ marginTop: 0 }}>{t("support.intro")}</p>
             <Form.Item

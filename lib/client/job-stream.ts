@@ -1,99 +1,180 @@
 // The one browser-side stream client (STYLE.md §6): fetch → TextDecoderStream →
 // EventSourceParserStream over ONE multiplexed connection per tab.
 import { EventSourceParserStream } from "eventsource-parser/stream";
+import { backoffDelay } from "@/lib/shared/backoff";
 import type { StreamEnd, StreamFrame } from "@/lib/shared/jobs";
+import { jobStreamsUrl } from "./job-urls";
+import { SilenceWatch } from "./silence-watch";
 
-/** "open": frames flow; "failed": the connection broke (poll meanwhile); "paused": tab hidden. */
+/**
+ * "open": frames flow; "failed": no connection for now (the subscriber polls
+ * meanwhile); "paused": the tab is hidden or nothing is watched.
+ */
 export type StreamState = "open" | "failed" | "paused";
 
-/** One subscriber. `cursor` is the highest seq it has; the hub advances it on delivery. */
-export type StreamWatcher = {
-  cursor: number;
+/** What a subscriber is told. Frames come in seq order, each seq once, only seqs above its cursor. */
+export type StreamHandlers = {
   onFrame(frame: StreamFrame): void;
+  /** The job's terminal status event has been delivered; nothing more will come. */
   onEnd(end: StreamEnd): void;
+  /** The job is unknown or not the viewer's. */
   onMissing(): void;
   onState(state: StreamState): void;
 };
 
-/** Reconnect backoff: 1 s doubling to 10 s, with jitter (same curve as the polling fallback). */
-export function backoffDelay(failures: number, random = Math.random): number {
-  const base = Math.min(1000 * 2 ** Math.max(0, failures - 1), 10_000);
-  return Math.round(base / 2 + (random() * base) / 2);
+/**
+ * One job followed by one subscriber. `cursor` is THE cursor of that
+ * subscriber's log: the highest seq it has. The hub advances it as frames are
+ * delivered; whoever gets events elsewhere (the polling fallback) calls
+ * `advance`, so the next connection resumes after them.
+ */
+export type StreamSubscription = {
+  readonly jobId: string;
+  readonly cursor: number;
+  /** Records that every seq ≤ `seq` is in hand; never moves the cursor back. */
+  advance(seq: number): void;
+  /** Stops following (the connection is re-opened without the job when it was the last subscriber). */
+  close(): void;
+};
+
+/** Options of a JobStreamHub. */
+export type JobStreamHubOptions = {
+  /**
+   * The server's `: ping` interval, ms (SSE_HEARTBEAT_MS, 15 s by default). A
+   * connection with no frame and no comment for twice as long is taken for
+   * dead: aborted and re-opened from the cursors.
+   */
+  heartbeatMs?: number;
+  /** Where visibility comes from (pauses while hidden); default `document` in a browser. */
+  document?: Pick<Document, "hidden" | "addEventListener" | "removeEventListener">;
+};
+
+/** The server's default `: ping` interval, ms (DESIGN.md: at least every 15 s). */
+export const DEFAULT_HEARTBEAT_MS = 15_000;
+/** Reconnect backoff after failed connections: 1 s doubling to 10 s, equal jitter (the polling fallback's curve). */
+export const RECONNECT_BACKOFF = { baseMs: 1000, maxMs: 10_000 } as const;
+/**
+ * HTTP answers a retry cannot change (malformed request, forbidden, not
+ * found): the hub does not reconnect its subscribers after one; they fall back
+ * to polling, whose answer settles each job (a 404 there marks it missing).
+ */
+export const FATAL_STREAM_STATUSES: ReadonlySet<number> = new Set([400, 403, 404]);
+
+class Subscriber implements StreamSubscription {
+  /** The server refused a connection carrying it (FATAL_STREAM_STATUSES): left out until reconnect(). */
+  refused = false;
+
+  constructor(
+    readonly jobId: string,
+    public cursor: number,
+    readonly handlers: StreamHandlers,
+    readonly close: () => void,
+  ) {}
+
+  advance(seq: number): void {
+    if (seq > this.cursor) this.cursor = seq;
+  }
 }
 
 /**
  * Multiplexes every job a tab watches over one `GET /api/streams?jobs=id:cursor,…`
  * connection, because browsers allow only 6 HTTP/1.1 connections per host
- * (DESIGN.md "SSE contract"). Reconnects with each job's current cursor when
- * the set of jobs changes or the connection drops (backoff with jitter), and
- * pauses while the tab is hidden. Frames are de-duplicated per watcher by seq.
+ * (DESIGN.md "SSE contract"). Reconnects with each job's current cursor (the
+ * lowest of its subscribers') when the set of jobs changes or the connection
+ * drops (backoff with jitter, RECONNECT_BACKOFF), or goes silent for two
+ * heartbeats (the idea of Yaffle's EventSource polyfill's `heartbeatTimeout`:
+ * a connection a proxy or NAT dropped without a FIN looks open forever);
+ * never after FATAL_STREAM_STATUSES. Pauses while the tab is hidden. Frames
+ * are de-duplicated per subscriber by seq.
+ * @example
+ * const sub = getJobStreamHub().watch(jobId, lastSeq, { onFrame, onEnd, onMissing, onState });
+ * sub.close();
  */
 export class JobStreamHub {
-  private watchers = new Map<string, Set<StreamWatcher>>();
+  private readonly jobs = new Map<string, Set<Subscriber>>();
   private connection: AbortController | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
   private state: StreamState = "paused";
   /** Jobs whose `end` arrived on the current connection: dropping them needs no reconnect. */
-  private ended = new Set<string>();
+  private readonly ended = new Set<string>();
+  private readonly heartbeatMs: number;
+  private readonly doc: JobStreamHubOptions["document"];
+  private listening = false;
 
-  constructor(
-    private readonly url = "/api/streams",
-    private readonly doc: Pick<Document, "hidden" | "addEventListener"> | undefined = typeof document === "undefined" ? undefined : document,
-  ) {
-    this.doc?.addEventListener("visibilitychange", () => {
-      if (this.doc?.hidden) this.pause();
-      else this.schedule(0);
-    });
+  constructor(options: JobStreamHubOptions = {}) {
+    this.heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+    this.doc = options.document ?? (typeof document === "undefined" ? undefined : document);
   }
 
   /**
-   * Follows `jobId` from `watcher.cursor` (exclusive). @returns unwatch; the
-   * connection is re-opened without the job (and closed when none is left).
+   * Follows `jobId` after seq `from` (exclusive). Handlers are never called
+   * from within watch(); a live hub state ("open"/"failed") is reported right after.
+   * @returns the subscription: its cursor, `advance` and `close`.
    */
-  watch(jobId: string, watcher: StreamWatcher): () => void {
-    let set = this.watchers.get(jobId);
-    if (!set) this.watchers.set(jobId, (set = new Set()));
-    set.add(watcher);
-    if (this.state !== "paused") watcher.onState(this.state);
+  watch(jobId: string, from: number, handlers: StreamHandlers): StreamSubscription {
+    if (!this.listening) {
+      this.doc?.addEventListener("visibilitychange", this.onVisibility);
+      this.listening = true;
+    }
+    let set = this.jobs.get(jobId);
+    if (!set) this.jobs.set(jobId, (set = new Set()));
+    const sub: Subscriber = new Subscriber(jobId, from, handlers, () => this.unwatch(sub));
+    set.add(sub);
+    // A newcomer learns a live state (e.g. "failed": poll meanwhile) at once, but never from within watch().
+    queueMicrotask(() => {
+      if (this.state !== "paused" && !sub.refused && this.jobs.get(jobId)?.has(sub)) handlers.onState(this.state);
+    });
     this.schedule(25);
-    return () => {
-      const s = this.watchers.get(jobId);
-      if (!s?.delete(watcher)) return;
-      if (s.size === 0) {
-        this.watchers.delete(jobId);
-        if (!this.ended.has(jobId)) this.schedule(25);
-      }
-    };
+    return sub;
   }
 
-  /** Reconnects now (the "Retry" button), resetting the backoff. */
+  /** Reconnects now (the "Retry" button): resets the backoff and tries refused subscribers again. */
   reconnect(): void {
     this.failures = 0;
+    for (const set of this.jobs.values()) for (const sub of set) sub.refused = false;
     this.schedule(0);
   }
 
-  /** Closes the connection and forgets every watcher (the hub is idle until the next watch). */
+  /** Closes the connection and forgets every subscriber (the hub is idle until the next watch). */
   close(): void {
     clearTimeout(this.timer);
-    this.connection?.abort();
-    this.connection = undefined;
-    this.watchers.clear();
+    this.drop();
+    this.jobs.clear();
     this.ended.clear();
     this.failures = 0;
     this.state = "paused";
+    this.doc?.removeEventListener("visibilitychange", this.onVisibility);
+    this.listening = false;
+  }
+
+  private readonly onVisibility = (): void => {
+    if (this.doc?.hidden) {
+      clearTimeout(this.timer);
+      this.drop();
+      this.setState("paused");
+    } else this.schedule(0);
+  };
+
+  private unwatch(sub: Subscriber): void {
+    const set = this.jobs.get(sub.jobId);
+    if (!set?.delete(sub) || set.size > 0) return;
+    this.jobs.delete(sub.jobId);
+    if (!this.ended.has(sub.jobId) && !sub.refused) this.schedule(25);
+  }
+
+  private drop(): void {
+    this.connection?.abort();
+    this.connection = undefined;
   }
 
   private setState(state: StreamState): void {
     this.state = state;
-    for (const set of this.watchers.values()) for (const w of set) w.onState(state);
+    for (const sub of this.subscribers()) if (!sub.refused) sub.handlers.onState(state);
   }
 
-  private pause(): void {
-    clearTimeout(this.timer);
-    this.connection?.abort();
-    this.connection = undefined;
-    this.setState("paused");
+  private *subscribers(): Generator<Subscriber> {
+    for (const set of this.jobs.values()) yield* set;
   }
 
   private schedule(delayMs: number): void {
@@ -102,88 +183,113 @@ export class JobStreamHub {
   }
 
   private async connect(): Promise<void> {
-    this.connection?.abort();
-    this.connection = undefined;
-    if (this.watchers.size === 0 || this.doc?.hidden) {
+    this.drop();
+    // The subscribers this connection is for, at their cursors. One that joins
+    // later takes no frames from it (they may be ahead of its cursor: a gap) and
+    // waits for the reconnect its watch() scheduled.
+    const members = new Set([...this.subscribers()].filter((s) => !s.refused));
+    if (members.size === 0 || this.doc?.hidden) {
       this.state = "paused";
       return;
     }
     const controller = new AbortController();
     this.connection = controller;
     this.ended.clear();
-    const jobs = [...this.watchers].map(([id, set]) => `${id}:${Math.min(...[...set].map((w) => w.cursor))}`);
-    // The watchers this connection was asked for, at their cursors. One that joins
-    // later takes no frames from it (they may be ahead of its cursor: a gap) and
-    // waits for the reconnect its watch() scheduled.
-    const members = new Set([...this.watchers.values()].flatMap((set) => [...set]));
+    const cursors = new Map<string, number>();
+    for (const s of members) cursors.set(s.jobId, Math.min(cursors.get(s.jobId) ?? Infinity, s.cursor));
+    let opened = false;
+    let silent = false;
+    const watch = new SilenceWatch(2 * this.heartbeatMs, () => {
+      silent = true;
+      controller.abort();
+    });
     try {
-      const res = await fetch(`${this.url}?jobs=${encodeURIComponent(jobs.join(","))}`, {
+      const res = await fetch(jobStreamsUrl(cursors), {
         headers: { Accept: "text/event-stream" },
         signal: controller.signal,
         cache: "no-store",
       });
-      if (!res.ok || !res.body) throw new Error(`Stream answered HTTP ${res.status}`);
+      if (FATAL_STREAM_STATUSES.has(res.status)) return this.refuse(controller, members, res);
+      if (!res.ok || !res.body) {
+        void res.body?.cancel().catch(() => undefined);
+        throw new Error(`Stream answered HTTP ${res.status}`);
+      }
+      opened = true;
       this.failures = 0;
       this.setState("open");
       const reader = res.body
         .pipeThrough(new TextDecoderStream())
-        .pipeThrough(new EventSourceParserStream())
+        .pipeThrough(new EventSourceParserStream({ onComment: watch.heard, onRetry: watch.heard }))
         .getReader();
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
+        watch.heard();
         this.dispatch(value.event ?? "message", value.data, members);
       }
       if (controller.signal.aborted) return;
       // A clean close means every job ended; anything still watched reconnects.
-      if ([...this.watchers.keys()].some((id) => !this.ended.has(id))) this.schedule(0);
+      if ([...this.jobs.keys()].some((id) => !this.ended.has(id))) this.schedule(0);
       else this.state = "paused";
-    } catch (error) {
-      if (controller.signal.aborted) return;
+    } catch {
+      if (this.connection !== controller) return; // closed, paused or replaced meanwhile
+      this.connection = undefined;
+      // A connection that stopped talking (a proxy or NAT dropped it): reopen from the cursors at once.
+      if (silent && opened) return this.schedule(0);
       this.failures += 1;
       this.setState("failed");
-      this.schedule(backoffDelay(this.failures));
-      void error;
+      this.schedule(backoffDelay(this.failures, RECONNECT_BACKOFF));
+    } finally {
+      watch.stop();
     }
   }
 
-  private dispatch(event: string, data: string, members: Set<StreamWatcher>): void {
+  /** A FATAL_STREAM_STATUSES answer: its subscribers fail over to polling and are left out of later connections. */
+  private refuse(controller: AbortController, members: Set<Subscriber>, res: Response): void {
+    void res.body?.cancel().catch(() => undefined);
+    if (this.connection === controller) this.connection = undefined;
+    this.state = "paused";
+    for (const sub of members) sub.refused = true;
+    for (const sub of members) if (this.jobs.get(sub.jobId)?.has(sub)) sub.handlers.onState("failed");
+  }
+
+  private dispatch(event: string, data: string, members: Set<Subscriber>): void {
     let payload: { job_id?: string; seq?: number };
     try {
       payload = JSON.parse(data);
     } catch {
       return;
     }
-    const set = payload.job_id ? this.watchers.get(payload.job_id) : undefined;
+    const set = payload.job_id ? this.jobs.get(payload.job_id) : undefined;
     if (!set) return;
-    for (const w of [...set]) {
-      if (event === "missing") w.onMissing();
-      else if (!members.has(w)) continue;
+    for (const sub of [...set]) {
+      if (event === "missing") sub.handlers.onMissing();
+      else if (!members.has(sub)) continue;
       else if (event === "end") {
-        this.ended.add(payload.job_id!);
-        w.onEnd(payload as StreamEnd);
-      }
-      else if (typeof payload.seq === "number" && payload.seq > w.cursor) {
-        w.cursor = payload.seq;
-        w.onFrame(payload as StreamFrame);
+        this.ended.add(sub.jobId);
+        sub.handlers.onEnd(payload as StreamEnd);
+      } else if (typeof payload.seq === "number" && payload.seq > sub.cursor) {
+        sub.cursor = payload.seq;
+        sub.handlers.onFrame(payload as StreamFrame);
       }
     }
   }
 }
 
 let hub: JobStreamHub | undefined;
-/** The tab's hub (created on first use in the browser). */
+
+/** The tab's hub (created with the default options on first use). */
 export function getJobStreamHub(): JobStreamHub {
   hub ??= new JobStreamHub();
   return hub;
 }
 
 /**
- * Test seam: closes the tab's hub and drops it, so the next
- * getJobStreamHub() builds a fresh one (no connection, backoff or state
- * carried from one test to the next). The app never calls it.
+ * Closes the tab's hub and uses `next` from now on (undefined: a default one
+ * is built on the next getJobStreamHub()). The seam tests use to start each
+ * test from a fresh hub, with their own heartbeat.
  */
-export function resetJobStreamHubForTests(): void {
+export function replaceJobStreamHub(next?: JobStreamHub): void {
   hub?.close();
-  hub = undefined;
+  hub = next;
 }

@@ -1,6 +1,7 @@
 // A value kept in localStorage and shared by every component of a tab (and
 // across tabs through the `storage` event), for `useSyncExternalStore`.
 
+/** A string value in localStorage, as a `useSyncExternalStore` store. */
 export type PersistedStore<T> = {
   subscribe(listener: () => void): () => void;
   getSnapshot(): T;

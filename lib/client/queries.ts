@@ -5,6 +5,8 @@ import { isTerminal, type JobListPage, type JobSnapshot } from "@/lib/shared/job
 import type { PlanDto, PlanTree } from "@/lib/shared/plans";
 import type { SessionDto } from "@/lib/shared/session";
 import { fetchJson } from "./api";
+import { JOB_LISTS_KEY, isNotFound, jobSnapshotKey, syncJobSnapshots } from "./job-cache";
+import { jobListUrl, jobUrl, type JobListFilters } from "./job-urls";
 
 /**
  * A React Query `refetchInterval` for job lists: `liveMs` while a listed job
@@ -15,6 +17,11 @@ export const refetchWhileUnfinished =
   (query: { state: { data?: JobListPage } }): number | false =>
     query.state.data?.jobs.some((j) => !isTerminal(j.status)) ? liveMs : idleMs;
 
+/**
+ * The app's React Query reads: `queries.x(args)` gives `{queryKey, queryFn, …}`
+ * for useQuery / fetchQuery. Query functions throw ApiError (lib/client/api.ts).
+ * Job keys: `["jobs", "list", filters]` and `["jobs", id, "snapshot"]` (lib/client/job-cache.ts).
+ */
 export const queries = {
   conversations: () =>
     queryOptions({
@@ -30,25 +37,34 @@ export const queries = {
     queryOptions({ queryKey: ["plans"], queryFn: () => fetchJson<{ plans: PlanDto[] }>("/api/plans").then((r) => r.plans) }),
   plan: (planId: string) =>
     queryOptions({ queryKey: ["plans", planId], queryFn: () => fetchJson<PlanTree>(`/api/plans/${encodeURIComponent(planId)}`) }),
-  /** A page of GET /api/jobs; undefined or empty filters are left out of the URL. */
-  jobs: (filters: Partial<Record<"planId" | "parentJobId" | "jobType" | "status" | "q" | "from" | "to" | "cursor" | "limit", string>> = {}) =>
+  /**
+   * A page of GET /api/jobs; undefined or empty filters are left out of the URL.
+   * Its rows also refresh the cached snapshots of the same jobs (one live job per id).
+   */
+  jobs: (filters: JobListFilters = {}) =>
     queryOptions({
-      queryKey: ["jobs", "list", filters],
-      queryFn: () => {
-        const params = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1]));
-        return fetchJson<JobListPage>(`/api/jobs?${params}`);
+      queryKey: [...JOB_LISTS_KEY, filters],
+      queryFn: async ({ client }) => {
+        const page = await fetchJson<JobListPage>(jobListUrl(filters));
+        syncJobSnapshots(client, page.jobs);
+        return page;
       },
     }),
   /** Who the browser is (GET /api/session): user id and role. */
   session: () =>
     queryOptions({ queryKey: ["session"], queryFn: () => fetchJson<SessionDto>("/api/session"), staleTime: 60_000 }),
+  /**
+   * GET /api/jobs/{id}: the job row and its latest ≤ 200 events. Its `job` is
+   * the browser's one live copy of the job: the stream, polls and list fetches
+   * patch it (lib/client/job-cache.ts); 404 = missing (not retried).
+   */
   jobSnapshot: (jobId: string) =>
     queryOptions({
-      queryKey: ["jobs", jobId, "snapshot"],
-      queryFn: () => fetchJson<JobSnapshot>(`/api/jobs/${encodeURIComponent(jobId)}`),
+      queryKey: jobSnapshotKey(jobId),
+      queryFn: () => fetchJson<JobSnapshot>(jobUrl(jobId)),
       // The live log comes from the stream; the snapshot is only the starting point.
       staleTime: Infinity,
-      retry: (count, error) => (error as { status?: number }).status !== 404 && count < 2,
+      retry: (count, error) => !isNotFound(error) && count < 2,
     }),
   actionStatus: (trackingId: string) =>
     queryOptions({
