@@ -40,7 +40,7 @@ async function panelSeqs(page: Page): Promise<Record<string, { loaded: number; s
 }
 
 test("8 running jobs on one page all update live over one multiplexed stream", async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const streams: string[] = [];
   const polls: string[] = [];
   page.on("request", (r) => {
@@ -50,8 +50,9 @@ test("8 running jobs on one page all update live over one multiplexed stream", a
   await page.request.get("/api/session"); // one session cookie for the page and the API calls below
   await page.goto("/jobs");
   await page.setViewportSize({ width: 1280, height: 4000 });
-  // 8 jobs of 3,000 lines at 100 lines/s: each runs about 30 s (cancelled at the end).
-  const jobs = await Promise.all(Array.from({ length: 8 }, () => startBurst(page.request, 3000, 100)));
+  // 8 jobs of 12,000 lines at 100 lines/s: each would run 2 min, far longer
+  // than the checks below even on a loaded 2-core machine; cancelled at the end.
+  const jobs = await Promise.all(Array.from({ length: 8 }, () => startBurst(page.request, 12_000, 100)));
   await page.getByRole("button", { name: "Refresh" }).click();
   await expect(page.getByTestId("watch-running")).toHaveText(/\(8\)/);
   await page.getByTestId("watch-running").click();
@@ -148,7 +149,7 @@ test("the JSON export downloads and equals the server's events; copy line copies
 });
 
 test("history pages and filters; support signs in with the token and sees everyone's jobs", async ({ page, browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await page.request.get("/api/session");
   await page.goto("/jobs");
   const mine = await Promise.all(Array.from({ length: 21 }, () => startBurst(page.request, 2, 0)));
