@@ -17,7 +17,7 @@ import {
 import { Tag, Tooltip } from "antd";
 import { createContext, memo, useContext, type ReactNode } from "react";
 import { useT } from "@/lib/client/i18n";
-import type { EventKind, JobEventDto } from "@/lib/shared/jobs";
+import { statusFromEvent, type EventKind, type JobEventDto } from "@/lib/shared/jobs";
 import { briefJson, formatClock, formatRelative } from "./job-log-meta";
 import styles from "./job-log.module.css";
 
@@ -130,7 +130,7 @@ function LineText({ event }: { event: JobEventDto }) {
     }
     case "status": {
       const from = str(data.from);
-      const to = str(data.to);
+      const to = statusFromEvent(event) ?? "";
       return (
         <span className={styles.message}>
           <Mark text={event.message || (from && to ? `${from} → ${to}` : "")} />

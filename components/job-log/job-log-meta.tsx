@@ -8,7 +8,7 @@ import {
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { ActionStatus } from "@/lib/shared/chat";
-import { isTerminal, type JobDto, type JobEventDto, type JobStatus, type JobType } from "@/lib/shared/jobs";
+import { isTerminal, statusFromEvent, type JobDto, type JobEventDto, type JobStatus, type JobType } from "@/lib/shared/jobs";
 import type { MessageKey } from "@/lib/client/i18n";
 
 /** Icon, title key and accent class of every job type (DESIGN.md "Words"). */
@@ -138,8 +138,8 @@ export function jobTimes(
   let finishedAt = job?.finishedAt ?? null;
   if (!startedAt || (!finishedAt && job && isTerminal(job.status))) {
     for (const e of events) {
-      if (e.kind !== "status") continue;
-      const to = String(e.data?.to ?? "");
+      const to = statusFromEvent(e);
+      if (!to) continue;
       if (!startedAt && to === "running") startedAt = e.timestamp;
       if (!finishedAt && isTerminal(to)) finishedAt = e.timestamp;
     }
