@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // SSE must not be gzip-buffered by the Node server (DESIGN.md "SSE contract": never compressed).
+  // SSE must not be gzip-buffered by the Node server (docs/design.md "SSE contract": never compressed).
   compress: false,
   // Native/N-API and Wasm packages load from node_modules at run time instead of being bundled.
   serverExternalPackages: ["@libsql/client", "@prisma/adapter-libsql", "libsql"],

@@ -3,7 +3,7 @@
 import type { JobLogTransport } from "@/lib/client/job-follower";
 import { isTerminal, statusFromEvent, type JobDto, type JobEventDto, type JobStatus } from "@/lib/shared/jobs";
 
-/** `done` of `total` from a `progress` event (DESIGN.md "Event semantics"), with the event's seq. */
+/** `done` of `total` from a `progress` event (docs/design.md "Event semantics"), with the event's seq. */
 export type JobProgress = { seq: number; done: number; total: number };
 
 /** One job's log as useJobLog holds it. */

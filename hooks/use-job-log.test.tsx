@@ -3,7 +3,7 @@
 // the real server: the route handlers, the job runner and a temporary SQLite
 // database run in-process; only the network is fake (test/route-fetch.ts), so
 // the stream can be dropped or refused and the browser taken offline.
-// DESIGN.md "SSE contract" and "Client fallback". Real timers throughout: the
+// docs/design.md "SSE contract" and "Client fallback". Real timers throughout: the
 // server side uses timers too, so backoffs are waited out (the file takes ~25 s).
 import { vi } from "vitest";
 

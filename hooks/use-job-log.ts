@@ -53,7 +53,7 @@ export type UseJobLogResult = {
 const NO_EVENTS: JobEventDto[] = [];
 
 /**
- * Follows one job's log (DESIGN.md "SSE contract", "Client fallback"): loads
+ * Follows one job's log (docs/design.md "SSE contract", "Client fallback"): loads
  * the snapshot (GET /api/jobs/{id}, React Query), then follows the tab's
  * multiplexed stream from the snapshot's last seq. While the stream is down
  * it polls `/events?after=` (1 s doubling to 10 s with jitter, back to 1 s on

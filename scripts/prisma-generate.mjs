@@ -1,5 +1,5 @@
 // Runs `prisma generate` offline. The CLI insists on locating a schema-engine
-// binary even though generate never executes it (ENVIRONMENT.md); pointing
+// binary even though generate never executes it (machines without internet access cannot download it); pointing
 // PRISMA_SCHEMA_ENGINE_BINARY at any existing file satisfies that check.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";

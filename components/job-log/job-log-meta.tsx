@@ -11,7 +11,7 @@ import type { ActionStatus } from "@/lib/shared/chat";
 import { isTerminal, statusFromEvent, type JobDto, type JobEventDto, type JobStatus, type JobType } from "@/lib/shared/jobs";
 import type { MessageKey } from "@/lib/client/i18n";
 
-/** Icon, title key and accent class of every job type (DESIGN.md "Words"). */
+/** Icon, title key and accent class of every job type (docs/design.md "Words"). */
 export const JOB_TYPE_META: Record<JobType, { icon: ReactNode; title: MessageKey; accent: string }> = {
   plan_decompose: { icon: <ApartmentOutlined />, title: "jobType.plan_decompose", accent: "accentBlue" },
   plan_execute: { icon: <PlayCircleOutlined />, title: "jobType.plan_execute", accent: "accentGreen" },

@@ -1,5 +1,5 @@
 "use client";
-// The one log panel for every job type (DESIGN.md "UI" → JobLogPanel; seed 001).
+// The one log panel for every job type (docs/design.md "UI" → JobLogPanel; seed 001).
 import { Alert, Button } from "antd";
 import { memo, useCallback, useMemo, useState } from "react";
 import { useJobLog } from "@/hooks/use-job-log";

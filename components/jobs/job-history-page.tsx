@@ -1,5 +1,5 @@
 "use client";
-// /jobs: the job history (DESIGN.md "UI" → Job pages): the caller's jobs
+// /jobs: the job history (docs/design.md "UI" → Job pages): the caller's jobs
 // (support: everyone's), filtered by type, status, plan, id and date, paged.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Empty, Table } from "antd";

@@ -1,4 +1,4 @@
-// Following one job live (DESIGN.md "SSE contract", "Client fallback"): the
+// Following one job live (docs/design.md "SSE contract", "Client fallback"): the
 // tab's stream while it is up, polling while it is down, both on the one
 // cursor of the stream subscription.
 import type { JobEventDto, StreamEnd, StreamFrame } from "@/lib/shared/jobs";

@@ -1,4 +1,4 @@
-// The polling fallback of a job's log (DESIGN.md "Client fallback"): used while
+// The polling fallback of a job's log (docs/design.md "Client fallback"): used while
 // the tab's stream is down, it reads `/events?after=<cursor>` and advances the
 // stream subscription's cursor, so the stream resumes where polling stopped.
 import { backoffDelay } from "@/lib/shared/backoff";
@@ -7,7 +7,7 @@ import { ApiError, fetchJson } from "./api";
 import type { StreamSubscription } from "./job-stream";
 import { jobEventsUrl } from "./job-urls";
 
-/** Consecutive poll failures before the log is reported offline (DESIGN.md). */
+/** Consecutive poll failures before the log is reported offline (docs/design.md). */
 export const MAX_POLL_FAILURES = 5;
 /** Events asked for per poll (the API's maximum). */
 export const POLL_LIMIT = 1000;

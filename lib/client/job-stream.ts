@@ -1,4 +1,4 @@
-// The one browser-side stream client (STYLE.md §6): fetch → TextDecoderStream →
+// The one browser-side stream client (docs/style.md §6): fetch → TextDecoderStream →
 // EventSourceParserStream over ONE multiplexed connection per tab.
 import { EventSourceParserStream } from "eventsource-parser/stream";
 import { backoffDelay } from "@/lib/shared/backoff";
@@ -49,7 +49,7 @@ export type JobStreamHubOptions = {
   document?: Pick<Document, "hidden" | "addEventListener" | "removeEventListener">;
 };
 
-/** The server's default `: ping` interval, ms (DESIGN.md: at least every 15 s). */
+/** The server's default `: ping` interval, ms (docs/design.md: at least every 15 s). */
 export const DEFAULT_HEARTBEAT_MS = 15_000;
 /** Reconnect backoff after failed connections: 1 s doubling to 10 s, equal jitter (the polling fallback's curve). */
 export const RECONNECT_BACKOFF = { baseMs: 1000, maxMs: 10_000 } as const;
@@ -79,7 +79,7 @@ class Subscriber implements StreamSubscription {
 /**
  * Multiplexes every job a tab watches over one `GET /api/streams?jobs=id:cursor,…`
  * connection, because browsers allow only 6 HTTP/1.1 connections per host
- * (DESIGN.md "SSE contract"). Reconnects with each job's current cursor (the
+ * (docs/design.md "SSE contract"). Reconnects with each job's current cursor (the
  * lowest of its subscribers') when the set of jobs changes or the connection
  * drops (backoff with jitter, RECONNECT_BACKOFF), or goes silent for two
  * heartbeats (the idea of Yaffle's EventSource polyfill's `heartbeatTimeout`:

@@ -1,4 +1,4 @@
-// Every job URL the browser uses, API and page alike (DESIGN.md "HTTP API"):
+// Every job URL the browser uses, API and page alike (docs/design.md "HTTP API"):
 // one place that knows the paths, the query parameter names and the encoding.
 
 const enc = encodeURIComponent;

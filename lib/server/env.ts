@@ -1,4 +1,4 @@
-// The one module that reads process.env (STYLE.md §9). Validated once with zod;
+// The one module that reads process.env (docs/style.md §9). Validated once with zod;
 // a bad value stops the server at start with a message naming the variable.
 // Free of path aliases so scripts/migrate.ts can load it under plain Node
 // (`--conditions=react-server` resolves `server-only` to its empty module).

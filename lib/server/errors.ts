@@ -1,4 +1,4 @@
-// The one error type (STYLE.md §3). Domain code throws AppError; the route
+// The one error type (docs/style.md §3). Domain code throws AppError; the route
 // wrapper turns it into `{"error": {"code", "message", "details"?}}`.
 
 import "server-only";
@@ -17,7 +17,7 @@ export class AppError extends Error {
     this.name = "AppError";
   }
 
-  /** The JSON error response (DESIGN.md "HTTP API"). */
+  /** The JSON error response (docs/design.md "HTTP API"). */
   toResponse(headers?: HeadersInit): Response {
     const body: ErrorBody = { error: { code: this.code, message: this.message } };
     if (this.details !== undefined) body.error.details = this.details;

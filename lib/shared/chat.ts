@@ -1,4 +1,4 @@
-// Chat API shapes shared by server and browser (DESIGN.md "Chat (two-phase)").
+// Chat API shapes shared by server and browser (docs/design.md "Chat (two-phase)").
 import { z } from "zod";
 import type { JobStatus, JobType } from "./jobs";
 import { LANGUAGES } from "./language";

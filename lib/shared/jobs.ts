@@ -1,10 +1,10 @@
-// Job and job-event types shared by server and browser (DESIGN.md "Words",
+// Job and job-event types shared by server and browser (docs/design.md "Words",
 // "Event semantics", "SSE contract").
 import { z } from "zod";
 
 export const JOB_TYPES = ["chat_actions", "plan_decompose", "plan_execute", "task_operation"] as const;
 export type JobType = (typeof JOB_TYPES)[number];
-/** True for DESIGN.md's four job types (diagnostics jobs have others). */
+/** True for docs/design.md's four job types (diagnostics jobs have others). */
 export const isJobType = (v: unknown): v is JobType => (JOB_TYPES as readonly unknown[]).includes(v);
 
 export const JOB_STATUSES = ["pending", "running", "succeeded", "failed", "cancelled"] as const;
@@ -31,7 +31,7 @@ export const EVENT_KINDS = [
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-/** Counters kept on every job (DESIGN.md "Job" → stats). */
+/** Counters kept on every job (docs/design.md "Job" → stats). */
 export type JobStats = {
   llmCalls: number;
   inputTokens: number;
@@ -93,7 +93,7 @@ export function formatLogLine(e: JobEventDto): string {
   return `${e.timestamp} #${e.seq} ${e.level.toUpperCase().padEnd(5)} [${e.kind}] ${e.message}${e.data ? ` ${JSON.stringify(e.data)}` : ""}`;
 }
 
-/** `data:` of an SSE event frame (DESIGN.md "SSE contract"). */
+/** `data:` of an SSE event frame (docs/design.md "SSE contract"). */
 export type StreamFrame = {
   job_id: string;
   seq: number;
@@ -114,7 +114,7 @@ export function statusFromEvent(e: { kind: string; data: Record<string, unknown>
 }
 
 /**
- * Builds one stream frame (DESIGN.md "SSE contract"): the event without its
+ * Builds one stream frame (docs/design.md "SSE contract"): the event without its
  * seq, beside the job's status as of that event and its current stats. The
  * one place a frame is shaped, for the shared tail and direct replays alike.
  */

@@ -1,4 +1,4 @@
-// Plan and task types shared by server and browser (DESIGN.md "Words").
+// Plan and task types shared by server and browser (docs/design.md "Words").
 import { z } from "zod";
 export const TASK_STATUSES = ["todo", "in_progress", "done", "failed", "blocked", "skipped"] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];

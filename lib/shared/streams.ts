@@ -1,4 +1,4 @@
-// Cursors of the SSE routes (DESIGN.md "SSE contract"): GET /api/jobs/{jobId}/stream
+// Cursors of the SSE routes (docs/design.md "SSE contract"): GET /api/jobs/{jobId}/stream
 // and the multiplexed GET /api/streams (the routes and the OpenAPI document read them).
 import { z } from "zod";
 

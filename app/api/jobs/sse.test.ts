@@ -1,4 +1,4 @@
-// Integration: the SSE contract (DESIGN.md "SSE contract") on the real route
+// Integration: the SSE contract (docs/design.md "SSE contract") on the real route
 // handlers: headers, Last-Event-ID / ?after= resume with no gaps and no
 // duplicates, live delivery of committed events, heartbeat, `end`, and the
 // multiplexed endpoint.

@@ -17,7 +17,7 @@ export type SseSink = {
 };
 
 export type SseOptions = {
-  /** Comment heartbeat interval, ms (DESIGN.md: at least every 15 s). */
+  /** Comment heartbeat interval, ms (docs/design.md: at least every 15 s). */
   heartbeatMs: number;
   /** Reconnection delay sent once as `retry:`, ms. */
   retryMs?: number;

@@ -143,7 +143,7 @@ function emit(level: EventLevel, kind: EventKind, message: string, data?: Record
 /**
  * Job-scoped logging for code at any depth (seed 001): lines go to the current
  * job's log, or to the console outside a job. It writes only the kinds any
- * code may emit (DESIGN.md "Event semantics"); `status` belongs to transitionJob.
+ * code may emit (docs/design.md "Event semantics"); `status` belongs to transitionJob.
  * @example jobLog.info("Writing 5 tasks", { count: 5 })
  */
 export const jobLog = {
@@ -151,7 +151,7 @@ export const jobLog = {
   info: (message: string, data?: Record<string, unknown>) => emit("info", "log", message, data),
   warn: (message: string, data?: Record<string, unknown>) => emit("warn", "log", message, data),
   error: (message: string, data?: Record<string, unknown>) => emit("error", "log", message, data),
-  /** The model's narrated reasoning; always marked simulated (DESIGN.md event semantics). */
+  /** The model's narrated reasoning; always marked simulated (docs/design.md event semantics). */
   planningStep: (message: string, data?: Record<string, unknown>) =>
     emit("info", "planning_step", message, { ...data, simulated: true }),
   progress: (done: number, total: number, message = `${done}/${total}`) => emit("info", "progress", message, { done, total }),

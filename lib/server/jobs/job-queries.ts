@@ -7,7 +7,7 @@ import { AppError } from "../errors.ts";
 import { toEventDto, toJobDto } from "./job-dto.ts";
 import type { JobStore } from "./job-store.ts";
 
-/** Events in a snapshot (DESIGN.md: the latest ≤ 200). */
+/** Events in a snapshot (docs/design.md: the latest ≤ 200). */
 export const SNAPSHOT_EVENTS = 200;
 
 /** A job the viewer may read, or null: someone else's job reads as missing (guarantee 8). */

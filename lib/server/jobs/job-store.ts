@@ -12,7 +12,7 @@ export type EventDraft = {
   timestamp?: Date;
 };
 
-/** A job type the engine can run: DESIGN.md's four, plus diagnostics types. */
+/** A job type the engine can run: docs/design.md's four, plus diagnostics types. */
 export type AnyJobType = JobType | "log_burst";
 
 /** A pending job as enqueued (guarantee 1: inside the request's transaction). */

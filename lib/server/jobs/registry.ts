@@ -8,7 +8,7 @@ import { planDecomposeJob } from "./handlers/plan-decompose.ts";
 import { taskOperationJob } from "./handlers/task-operation.ts";
 
 /**
- * A job type of DESIGN.md that this version cannot run yet. Nothing enqueues
+ * A job type of docs/design.md that this version cannot run yet. Nothing enqueues
  * one (no route or chat action creates it); the definition keeps the registry
  * exhaustive, so the type checker points at this line when the real one lands.
  */

@@ -29,7 +29,7 @@ function buildDocument() {
       { name: "conversations" },
       { name: "plans" },
       { name: "jobs" },
-      { name: "streams", description: "Server-sent events (DESIGN.md \"SSE contract\")" },
+      { name: "streams", description: "Server-sent events (docs/design.md \"SSE contract\")" },
       { name: "session" },
       { name: "ops" },
       { name: "diagnostics", description: "Off unless DIAGNOSTICS_ENABLED=1 (benchmarks)" },

@@ -18,7 +18,7 @@ export const logBurstPayload = z.object({
  * machine can measure append → receive latency.
  */
 export const logBurstJob = defineJob({
-  // Not one of DESIGN.md's job types: it never exists unless diagnostics are on.
+  // Not one of docs/design.md's job types: it never exists unless diagnostics are on.
   name: "log_burst",
   schema: logBurstPayload,
   async handle(p, { signal }) {

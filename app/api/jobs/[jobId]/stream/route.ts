@@ -11,7 +11,7 @@ import { requireJob } from "@/lib/server/jobs/job-queries";
 export const GET = withRoute<{ jobId: string }>(async ({ request, viewer, params }) => {
   const deps = getDeps();
   await requireJob(deps.store, viewer, params.jobId);
-  // Cursor: Last-Event-ID, else ?after=, else 0 (DESIGN.md "SSE contract").
+  // Cursor: Last-Event-ID, else ?after=, else 0 (docs/design.md "SSE contract").
   const raw = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after") ?? "0";
   const cursor = streamCursorSchema.safeParse(raw);
   if (!cursor.success) throw AppError.badRequest("Cursor must be a non-negative integer", { cursor: [raw] });
