@@ -12,50 +12,19 @@ vi.hoisted(() => {
   process.env.DIAGNOSTICS_ENABLED = "1";
 });
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { act, cleanup, renderHook } from "@testing-library/react";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { act, renderHook } from "@testing-library/react";
 import type { ReactNode } from "react";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MAX_POLL_FAILURES, useJobLog, type JobLogTransport, type UseJobLogOptions } from "@/hooks/use-job-log";
 import { ApiError } from "@/lib/client/api";
-import { startServer, stopServer } from "@/lib/server/boot";
 import { getDeps } from "@/lib/server/deps";
 import type { JobDto } from "@/lib/shared/jobs";
+import { setUpServerHarness, sleep, until } from "@/test/hook-harness";
 import { resetJobStreamHubForTests } from "@/test/job-stream-hub";
 import { RouteFetch } from "@/test/route-fetch";
 
-let net: RouteFetch;
-let client: QueryClient;
-
-beforeAll(async () => {
-  await startServer();
-});
-beforeEach(() => {
-  net = new RouteFetch();
-  vi.stubGlobal("fetch", net.fetch);
-  client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-});
-afterEach(async () => {
-  cleanup();
-  resetJobStreamHubForTests();
-  client.clear();
-  vi.unstubAllGlobals();
-  await getDeps().queue.waitUntilSettled(undefined, { timeoutMs: 20_000 });
-});
-afterAll(async () => {
-  await stopServer();
-});
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Waits (on real timers, yielding to them) until `cond()` holds. */
-async function until(what: string, cond: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${what}`);
-    await sleep(5);
-  }
-}
+const harness = setUpServerHarness();
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -69,7 +38,7 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 function renderJobLog(jobId: string, options?: UseJobLogOptions) {
   const transports: JobLogTransport[] = [];
   const broken: string[] = [];
-  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={harness.client}>{children}</QueryClientProvider>;
   const view = renderHook(
     ({ id }: { id: string }) => {
       const log = useJobLog(id, options);
@@ -88,7 +57,7 @@ function renderJobLog(jobId: string, options?: UseJobLogOptions) {
 }
 
 /** Starts a log-burst job as the browser's session: `lines` log lines at `ratePerSec`; its log has lines + 2 events. */
-async function startBurst(lines: number, ratePerSec: number, as = net): Promise<string> {
+async function startBurst(lines: number, ratePerSec: number, as: RouteFetch = harness.net): Promise<string> {
   const { status, body } = await as.api<{ job: JobDto }>("/api/diagnostics/log-burst", { body: { lines, ratePerSec } });
   expect(status).toBe(202);
   return body.job.id;
@@ -119,27 +88,27 @@ describe("useJobLog over the real server", () => {
     const jobId = await startBurst(150, 25); // ~6 s of log
     const log = renderJobLog(jobId);
     await until("events over SSE", () => log.result.current.transport === "sse" && log.result.current.events.length >= 5);
-    expect(net.of("stream", true)).toHaveLength(1);
-    expect(net.of("poll")).toEqual([]);
+    expect(harness.net.of("stream", true)).toHaveLength(1);
+    expect(harness.net.of("poll")).toEqual([]);
 
     // The connection drops and every reconnect is refused.
-    net.refuseStreams = true;
-    expect(net.dropStreams()).toBe(1);
+    harness.net.refuseStreams = true;
+    expect(harness.net.dropStreams()).toBe(1);
     await until("polling", () => log.result.current.transport === "polling");
-    const streamsAtDrop = net.of("stream").length;
+    const streamsAtDrop = harness.net.of("stream").length;
     await until(
       "a refused reconnect and a poll that brought new events",
-      () => net.of("stream").length > streamsAtDrop && net.of("poll").some((p) => p.seqs.length > 0),
+      () => harness.net.of("stream").length > streamsAtDrop && harness.net.of("poll").some((p) => p.seqs.length > 0),
     );
-    const refused = net.of("stream").slice(streamsAtDrop);
+    const refused = harness.net.of("stream").slice(streamsAtDrop);
     expect(refused.map((r) => r.status)).toEqual(refused.map(() => "failed"));
     expect(log.result.current.transport).toBe("polling");
 
     // The stream is allowed again: the hub's next reconnect succeeds and polling stops.
-    net.refuseStreams = false;
+    harness.net.refuseStreams = false;
     await until("back on SSE", () => log.result.current.transport === "sse", 15_000);
-    const polls = net.of("poll").length;
-    const reopened = net.of("stream").at(-1)!;
+    const polls = harness.net.of("poll").length;
+    const reopened = harness.net.of("stream").at(-1)!;
     expect(reopened.status).toBe(200);
 
     await until("the job's end", log.done, 15_000);
@@ -150,14 +119,14 @@ describe("useJobLog over the real server", () => {
     expect(log.broken).toEqual([]);
     expect(log.transports).toEqual(["idle", "sse", "polling", "sse", "idle"]);
     // No poll after the stream came back; the polls carried events while it was down.
-    expect(net.of("poll")).toHaveLength(polls);
-    expect(net.of("poll").flatMap((p) => p.seqs).length).toBeGreaterThan(0);
+    expect(harness.net.of("poll")).toHaveLength(polls);
+    expect(harness.net.of("poll").flatMap((p) => p.seqs).length).toBeGreaterThan(0);
     // The reopened stream resumed at the hook's cursor, carried live lines to the end, then closed.
     const cursor = cursorIn(reopened.url, jobId);
     expect(reopened.seqs).toEqual(range(cursor + 1, lastSeq));
     expect(reopened.seqs.length).toBeGreaterThan(1);
     expect(reopened.ends).toEqual([jobId]);
-    expect(net.requests.filter((r) => r.open)).toEqual([]);
+    expect(harness.net.requests.filter((r) => r.open)).toEqual([]);
     expect(log.result.current).toMatchObject({ offline: false, missing: false, job: { status: "succeeded", lastSeq } });
   });
 
@@ -175,11 +144,11 @@ describe("useJobLog over the real server", () => {
       expect(log.transports).toEqual(["idle"]);
       log.unmount();
     }
-    expect(net.requests.map((r) => [r.kind, r.url, r.status])).toEqual([
+    expect(harness.net.requests.map((r) => [r.kind, r.url, r.status])).toEqual([
       ["snapshot", "/api/jobs/no-such-job", 404],
       ["snapshot", `/api/jobs/${othersJob}`, 404],
     ]);
-    expect(net.requests.filter((r) => r.open)).toEqual([]);
+    expect(harness.net.requests.filter((r) => r.open)).toEqual([]);
   });
 
   it(`after ${MAX_POLL_FAILURES} failed polls in a row it is offline and stops polling; retry() resumes and completes the log`, async () => {
@@ -187,23 +156,23 @@ describe("useJobLog over the real server", () => {
     const log = renderJobLog(jobId);
     await until("events over SSE", () => log.result.current.transport === "sse" && log.result.current.events.length >= 3);
 
-    net.offline = true;
-    net.dropStreams();
+    harness.net.offline = true;
+    harness.net.dropStreams();
     await until("offline", () => log.result.current.offline);
-    expect(net.of("poll").map((p) => p.status)).toEqual(["failed", "failed", "failed", "failed", "failed"]);
+    expect(harness.net.of("poll").map((p) => p.status)).toEqual(["failed", "failed", "failed", "failed", "failed"]);
     expect(log.result.current).toMatchObject({ offline: true, transport: "idle" });
     expect(log.result.current.error).toBeInstanceOf(ApiError);
     expect((log.result.current.error as ApiError).status).toBe(0);
 
     // The stream client keeps retrying in the background; its failures must not restart polling.
-    const streams = net.of("stream").length;
-    await until("another refused stream attempt", () => net.of("stream").length > streams, 12_000);
+    const streams = harness.net.of("stream").length;
+    await until("another refused stream attempt", () => harness.net.of("stream").length > streams, 12_000);
     await sleep(1200); // longer than any poll backoff at this point
-    expect(net.of("poll")).toHaveLength(MAX_POLL_FAILURES);
+    expect(harness.net.of("poll")).toHaveLength(MAX_POLL_FAILURES);
     expect(log.result.current).toMatchObject({ offline: true, transport: "idle" });
 
     // The network is back; the user presses Retry.
-    net.heal();
+    harness.net.heal();
     act(() => log.result.current.retry());
     await until("the job's end", log.done, 15_000);
     const { lastSeq } = await jobRow(jobId);
@@ -211,7 +180,7 @@ describe("useJobLog over the real server", () => {
     expect(log.seqs()).toEqual(range(1, lastSeq));
     expect(log.broken).toEqual([]);
     expect(log.result.current).toMatchObject({ offline: false, error: undefined, missing: false });
-    expect(net.requests.filter((r) => r.open)).toEqual([]);
+    expect(harness.net.requests.filter((r) => r.open)).toEqual([]);
   });
 
   describe("cursor de-duplication", () => {
@@ -222,8 +191,8 @@ describe("useJobLog over the real server", () => {
       const aCursor = a.seqs().at(-1)!;
       // B gets the snapshot A loaded at its start from the cache (staleTime: Infinity): an older cursor.
       const b = renderJobLog(jobId);
-      await until("the stream reconnects for B", () => net.of("stream").length === 2);
-      const replay = net.of("stream")[1];
+      await until("the stream reconnects for B", () => harness.net.of("stream").length === 2);
+      const replay = harness.net.of("stream")[1];
       expect([...a.broken, ...b.broken]).toEqual([]);
       expect(cursorIn(replay.url, jobId)).toBeLessThan(aCursor);
       await until("both hooks see the end", () => a.done() && b.done(), 15_000);
@@ -233,33 +202,33 @@ describe("useJobLog over the real server", () => {
       expect(b.seqs()).toEqual(range(1, lastSeq));
       expect([...a.broken, ...b.broken]).toEqual([]);
       // The wire did carry seqs A already had.
-      const wire = net.of("stream").flatMap((r) => r.seqs);
+      const wire = harness.net.of("stream").flatMap((r) => r.seqs);
       expect(wire.length).toBeGreaterThan(new Set(wire).size);
       expect(replay.seqs[0]).toBeLessThanOrEqual(aCursor);
-      expect(net.of("snapshot")[0].seqs.length).toBeLessThan(aCursor);
-      expect(net.peakOpenStreams).toBe(1);
+      expect(harness.net.of("snapshot")[0].seqs.length).toBeLessThan(aCursor);
+      expect(harness.net.peakOpenStreams).toBe(1);
     });
 
     it("polls and a reconnect that replay from seq 1 (a proxy rewinding the cursor) add nothing twice", async () => {
       const jobId = await startBurst(80, 40); // ~2 s
       const log = renderJobLog(jobId);
       await until("events over SSE", () => log.result.current.transport === "sse" && log.result.current.events.length >= 8);
-      net.rewrite = (url) => url.replace(/after=\d+/, "after=0").replace(/%3A\d+/g, "%3A0");
-      net.dropStreams();
-      await until("a poll and a reconnect, both from 0", () => net.of("poll").length >= 1 && net.of("stream").length >= 2 && net.of("stream").at(-1)!.status === 200);
+      harness.net.rewrite = (url) => url.replace(/after=\d+/, "after=0").replace(/%3A\d+/g, "%3A0");
+      harness.net.dropStreams();
+      await until("a poll and a reconnect, both from 0", () => harness.net.of("poll").length >= 1 && harness.net.of("stream").length >= 2 && harness.net.of("stream").at(-1)!.status === 200);
       await until("the job's end", log.done, 15_000);
 
       const { lastSeq } = await jobRow(jobId);
       expect(log.seqs()).toEqual(range(1, lastSeq));
-      const poll = net.of("poll")[0];
+      const poll = harness.net.of("poll")[0];
       expect(poll.url).toMatch(/after=0&/);
       expect(poll.seqs[0]).toBe(1);
-      const reconnect = net.of("stream").at(-1)!;
+      const reconnect = harness.net.of("stream").at(-1)!;
       expect(cursorIn(reconnect.url, jobId)).toBe(0);
       expect(reconnect.seqs).toEqual(range(1, lastSeq));
       // After the end the snapshot is refetched (finishedAt, result): it overlaps the whole log and adds nothing.
-      await until("the snapshot refetch, taken in", () => net.of("snapshot").length >= 2 && log.result.current.job?.result != null);
-      expect(net.of("snapshot")[1].seqs).toEqual(range(1, lastSeq));
+      await until("the snapshot refetch, taken in", () => harness.net.of("snapshot").length >= 2 && log.result.current.job?.result != null);
+      expect(harness.net.of("snapshot")[1].seqs).toEqual(range(1, lastSeq));
       expect(log.seqs()).toEqual(range(1, lastSeq));
       expect(log.broken).toEqual([]);
     });
@@ -271,17 +240,17 @@ describe("useJobLog over the real server", () => {
       const log = renderJobLog(jobId);
       await until("the job's end", log.done);
       // onEnd refetches the snapshot (the row's result and finishedAt); wait until the hook has taken it in.
-      await until("the snapshot refetch after the end", () => net.of("snapshot").length >= 2 && log.result.current.job?.result != null);
+      await until("the snapshot refetch after the end", () => harness.net.of("snapshot").length >= 2 && log.result.current.job?.result != null);
       const lastSeq = 22;
       expect(log.seqs()).toEqual(range(1, lastSeq));
       expect(log.result.current.job).toMatchObject({ status: "succeeded", lastSeq, result: { lines: 20 } });
       expect(log.result.current.job?.finishedAt).toEqual(expect.any(String));
 
-      const mark = net.requests.length;
+      const mark = harness.net.requests.length;
       await sleep(1500); // longer than the first poll backoff and any reconnect the hub would schedule
-      expect(net.requests.slice(mark)).toEqual([]);
-      expect(net.requests.map((r) => r.kind)).toEqual(["snapshot", "stream", "snapshot"]);
-      const [stream] = net.of("stream");
+      expect(harness.net.requests.slice(mark)).toEqual([]);
+      expect(harness.net.requests.map((r) => r.kind)).toEqual(["snapshot", "stream", "snapshot"]);
+      const [stream] = harness.net.of("stream");
       expect(stream).toMatchObject({ open: false, status: 200, ends: [jobId] });
       expect(stream.seqs).toEqual(range(cursorIn(stream.url, jobId) + 1, lastSeq));
       expect(serverFollowers()).toBe(0);
@@ -297,7 +266,7 @@ describe("useJobLog over the real server", () => {
       await sleep(500);
       expect(log.seqs()).toEqual(range(1, 12));
       expect(log.result.current).toMatchObject({ status: "succeeded", transport: "idle", hasEarlier: false });
-      expect(net.requests.map((r) => [r.kind, r.url])).toEqual([["snapshot", `/api/jobs/${jobId}`]]);
+      expect(harness.net.requests.map((r) => [r.kind, r.url])).toEqual([["snapshot", `/api/jobs/${jobId}`]]);
       expect(log.transports).toEqual(["idle"]);
     });
 
@@ -309,30 +278,30 @@ describe("useJobLog over the real server", () => {
       await until("both over SSE", () =>
         [h1, h2].every((h) => h.result.current.transport === "sse" && h.result.current.events.length >= 3),
       );
-      const [shared] = net.of("stream", true);
-      expect(net.of("stream", true)).toHaveLength(1);
+      const [shared] = harness.net.of("stream", true);
+      expect(harness.net.of("stream", true)).toHaveLength(1);
       expect(jobsIn(shared.url).map(([id]) => id)).toEqual([j1, j2]);
-      expect(net.peakOpenStreams).toBe(1);
+      expect(harness.net.peakOpenStreams).toBe(1);
 
       h1.unmount();
       await until("a connection for j2 alone", () => {
-        const open = net.of("stream", true);
+        const open = harness.net.of("stream", true);
         return open.length === 1 && open[0] !== shared;
       });
-      expect(jobsIn(net.of("stream", true)[0].url).map(([id]) => id)).toEqual([j2]);
+      expect(jobsIn(harness.net.of("stream", true)[0].url).map(([id]) => id)).toEqual([j2]);
       expect(shared.open).toBe(false);
       h2.unmount();
-      await until("no stream open", () => net.of("stream", true).length === 0);
+      await until("no stream open", () => harness.net.of("stream", true).length === 0);
       await until("the server stopped following", () => serverFollowers() === 0, 2_000);
-      const mark = net.requests.length;
+      const mark = harness.net.requests.length;
       await sleep(300);
-      expect(net.requests.slice(mark)).toEqual([]);
-      expect(net.peakOpenStreams).toBe(1);
-      expect(net.of("poll")).toEqual([]);
+      expect(harness.net.requests.slice(mark)).toEqual([]);
+      expect(harness.net.peakOpenStreams).toBe(1);
+      expect(harness.net.of("poll")).toEqual([]);
       // Disconnect is not cancel (guarantee 9).
       expect((await jobRow(j1)).status).toBe("running");
       expect((await jobRow(j2)).status).toBe("running");
-      for (const id of [j1, j2]) expect((await net.api(`/api/jobs/${id}/cancel`, { method: "POST" })).status).toBe(202);
+      for (const id of [j1, j2]) expect((await harness.net.api(`/api/jobs/${id}/cancel`, { method: "POST" })).status).toBe(202);
     });
   });
 
@@ -343,19 +312,19 @@ describe("useJobLog over the real server", () => {
     const earlier = renderJobLog(j2);
     await until("j2 loaded", () => !!earlier.result.current.job);
     earlier.unmount();
-    const cachedSeq = client.getQueryData<{ lastSeq: number }>(["jobs", j2, "snapshot"])!.lastSeq;
+    const cachedSeq = harness.client.getQueryData<{ lastSeq: number }>(["jobs", j2, "snapshot"])!.lastSeq;
 
     const log = renderJobLog(j1);
     await until("j1 well ahead of j2's cached snapshot", () => log.result.current.transport === "sse" && (log.seqs().at(-1) ?? 0) > cachedSeq + 10);
     log.rerender({ id: j2 });
     await until("j2 followed over SSE", () => log.result.current.job?.id === j2 && log.result.current.transport === "sse" && log.seqs().length > cachedSeq + 5);
-    const stream = net.of("stream").at(-1)!;
+    const stream = harness.net.of("stream").at(-1)!;
     expect(cursorIn(stream.url, j2)).toBe(cachedSeq);
     await until("j2's end", log.done, 15_000);
     const { lastSeq } = await jobRow(j2);
     expect(log.seqs()).toEqual(range(1, lastSeq));
     expect(log.broken).toEqual([]);
-    expect((await net.api(`/api/jobs/${j1}/cancel`, { method: "POST" })).status).toBe(202);
+    expect((await harness.net.api(`/api/jobs/${j1}/cancel`, { method: "POST" })).status).toBe(202);
   });
 
   it('history: "all" pages a finished log longer than the snapshot back to seq 1', async () => {
@@ -365,7 +334,7 @@ describe("useJobLog over the real server", () => {
     await until("the whole history", () => log.result.current.events.length === 1302 && !log.result.current.hasEarlier);
     expect(log.seqs()).toEqual(range(1, 1302));
     expect(log.broken).toEqual([]);
-    expect(net.requests.map((r) => [r.kind, r.url])).toEqual([
+    expect(harness.net.requests.map((r) => [r.kind, r.url])).toEqual([
       ["snapshot", `/api/jobs/${jobId}`],
       ["page", `/api/jobs/${jobId}/events?before=1103&limit=1000`],
       ["page", `/api/jobs/${jobId}/events?before=103&limit=1000`],
@@ -379,9 +348,9 @@ describe("the stream hub against refused and silent connections", () => {
 
   const refusals: [number, string, () => void][] = [
     // The real route answers 400 to a malformed cursor.
-    [400, "the route, to a malformed cursor", () => (net.rewrite = (url) => url.replace(/%3A\d+/g, "%3A-1"))],
-    [403, "a proxy", () => (net.streamStatus = 403)],
-    [404, "a proxy", () => (net.streamStatus = 404)],
+    [400, "the route, to a malformed cursor", () => (harness.net.rewrite = (url) => url.replace(/%3A\d+/g, "%3A-1"))],
+    [403, "a proxy", () => (harness.net.streamStatus = 403)],
+    [404, "a proxy", () => (harness.net.streamStatus = 404)],
   ];
   for (const [status, who, refuse] of refusals) {
     it(`a stream answered ${status} (by ${who}) is not retried: exactly one stream request; polling carries the log to its end`, async () => {
@@ -389,39 +358,39 @@ describe("the stream hub against refused and silent connections", () => {
       refuse();
       const log = renderJobLog(jobId);
       await until("the job's end", log.done, 15_000);
-      const mark = net.requests.length;
+      const mark = harness.net.requests.length;
       await sleep(1500); // longer than the hub's first reconnect backoff (≤ 1 s)
-      expect(net.requests.slice(mark)).toEqual([]);
-      expect(net.of("stream").map((r) => [r.status, r.open])).toEqual([[status, false]]);
+      expect(harness.net.requests.slice(mark)).toEqual([]);
+      expect(harness.net.of("stream").map((r) => [r.status, r.open])).toEqual([[status, false]]);
       const { lastSeq } = await jobRow(jobId);
       expect(log.seqs()).toEqual(range(1, lastSeq));
       expect(log.broken).toEqual([]);
       expect(log.transports).toEqual(["idle", "polling", "idle"]);
       // The polls carried exactly what the snapshot had not: each seq once.
-      const snapshotLast = net.of("snapshot")[0].seqs.at(-1) ?? 0;
-      expect(net.of("poll").flatMap((p) => p.seqs)).toEqual(range(snapshotLast + 1, lastSeq));
+      const snapshotLast = harness.net.of("snapshot")[0].seqs.at(-1) ?? 0;
+      expect(harness.net.of("poll").flatMap((p) => p.seqs)).toEqual(range(snapshotLast + 1, lastSeq));
       expect(log.result.current).toMatchObject({ missing: false, offline: false, job: { status: "succeeded", lastSeq } });
-      expect(net.requests.filter((r) => r.open)).toEqual([]);
+      expect(harness.net.requests.filter((r) => r.open)).toEqual([]);
     });
   }
 
   it("a stream answered 503 is retried with backoff, and followed again once it opens", async () => {
     const jobId = await startBurst(200, 40); // ~5 s
-    net.streamStatus = 503;
+    harness.net.streamStatus = 503;
     const log = renderJobLog(jobId);
-    await until("two refused attempts", () => net.of("stream").length >= 2);
+    await until("two refused attempts", () => harness.net.of("stream").length >= 2);
     expect(log.result.current.transport).toBe("polling");
-    net.streamStatus = undefined;
+    harness.net.streamStatus = undefined;
     await until("back on SSE", () => log.result.current.transport === "sse", 15_000);
     await until("the job's end", log.done, 15_000);
-    const streams = net.of("stream");
+    const streams = harness.net.of("stream");
     expect(streams.slice(0, -1).map((r) => r.status)).toEqual(streams.slice(0, -1).map(() => 503));
     expect(streams.at(-1)!.status).toBe(200);
     const { lastSeq } = await jobRow(jobId);
     expect(log.seqs()).toEqual(range(1, lastSeq));
     expect(log.broken).toEqual([]);
     expect(log.transports).toEqual(["idle", "polling", "sse", "idle"]);
-    expect(net.requests.filter((r) => r.open)).toEqual([]);
+    expect(harness.net.requests.filter((r) => r.open)).toEqual([]);
   });
 
   it("a stream that goes silent (no frame, no `: ping`) for 2 heartbeats is aborted and reopened from the cursor", async () => {
@@ -430,10 +399,10 @@ describe("the stream hub against refused and silent connections", () => {
     const log = renderJobLog(jobId);
     await until("events over SSE", () => log.result.current.transport === "sse" && log.result.current.events.length >= 10);
     const silencedAt = Date.now();
-    expect(net.silenceStreams()).toBe(1);
-    await until("a second stream", () => net.of("stream").length === 2, 5_000);
+    expect(harness.net.silenceStreams()).toBe(1);
+    await until("a second stream", () => harness.net.of("stream").length === 2, 5_000);
     const waited = Date.now() - silencedAt;
-    const [silent, reopened] = net.of("stream");
+    const [silent, reopened] = harness.net.of("stream");
     // Frames arrived every 25 ms up to the silence: the abort came 2 heartbeats after the last one.
     expect(waited).toBeGreaterThanOrEqual(2 * HEARTBEAT_MS - 100);
     expect(waited).toBeLessThan(2 * HEARTBEAT_MS + 1000);
@@ -447,11 +416,11 @@ describe("the stream hub against refused and silent connections", () => {
     expect(log.seqs()).toEqual(range(1, lastSeq));
     expect(reopened.seqs).toEqual(range(cursor + 1, lastSeq));
     expect(reopened.ends).toEqual([jobId]);
-    expect(net.of("stream")).toHaveLength(2);
-    expect(net.of("poll")).toEqual([]);
+    expect(harness.net.of("stream")).toHaveLength(2);
+    expect(harness.net.of("poll")).toEqual([]);
     expect(log.transports).toEqual(["idle", "sse", "idle"]);
     expect(log.broken).toEqual([]);
-    expect(net.requests.filter((r) => r.open)).toEqual([]);
+    expect(harness.net.requests.filter((r) => r.open)).toEqual([]);
   });
 
   it("`: ping` comments keep a quiet stream open: lines 1 s apart (over 2 heartbeats) arrive on one connection", async () => {
@@ -460,9 +429,9 @@ describe("the stream hub against refused and silent connections", () => {
     const log = renderJobLog(jobId);
     await until("the job's end", log.done, 10_000);
     expect(log.seqs()).toEqual(range(1, 5));
-    expect(net.of("stream")).toHaveLength(1);
-    expect(net.of("stream")[0]).toMatchObject({ status: 200, open: false, ends: [jobId] });
-    expect(net.of("poll")).toEqual([]);
+    expect(harness.net.of("stream")).toHaveLength(1);
+    expect(harness.net.of("stream")[0]).toMatchObject({ status: 200, open: false, ends: [jobId] });
+    expect(harness.net.of("poll")).toEqual([]);
     expect(log.transports).toEqual(["idle", "sse", "idle"]);
   });
 });

@@ -10,52 +10,20 @@ vi.hoisted(() => {
   process.env.DIAGNOSTICS_ENABLED = "1";
 });
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, renderHook } from "@testing-library/react";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { renderHook } from "@testing-library/react";
 import type { ReactNode } from "react";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { useJobLog } from "@/hooks/use-job-log";
 import { useJobStatus, type UseJobStatusOptions } from "@/hooks/use-job-status";
 import { queries } from "@/lib/client/queries";
-import { startServer, stopServer } from "@/lib/server/boot";
 import { getDeps } from "@/lib/server/deps";
 import type { JobDto, JobStatus } from "@/lib/shared/jobs";
-import { resetJobStreamHubForTests } from "@/test/job-stream-hub";
-import { RouteFetch } from "@/test/route-fetch";
+import { setUpServerHarness, sleep, until } from "@/test/hook-harness";
 
-let net: RouteFetch;
-let client: QueryClient;
+const harness = setUpServerHarness();
 
-beforeAll(async () => {
-  await startServer();
-});
-beforeEach(() => {
-  net = new RouteFetch();
-  vi.stubGlobal("fetch", net.fetch);
-  client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-});
-afterEach(async () => {
-  cleanup();
-  resetJobStreamHubForTests();
-  client.clear();
-  vi.unstubAllGlobals();
-  await getDeps().queue.waitUntilSettled(undefined, { timeoutMs: 20_000 });
-});
-afterAll(async () => {
-  await stopServer();
-});
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(what: string, cond: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${what}`);
-    await sleep(5);
-  }
-}
-
-const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={harness.client}>{children}</QueryClientProvider>;
 
 /** Renders useJobStatus alone (its own root); `seen` is its status at every render. */
 function renderStatus(jobId: string, options?: UseJobStatusOptions) {
@@ -72,7 +40,7 @@ function renderStatus(jobId: string, options?: UseJobStatusOptions) {
 }
 
 async function startBurst(lines: number, ratePerSec: number): Promise<JobDto> {
-  const { status, body } = await net.api<{ job: JobDto }>("/api/diagnostics/log-burst", { body: { lines, ratePerSec } });
+  const { status, body } = await harness.net.api<{ job: JobDto }>("/api/diagnostics/log-burst", { body: { lines, ratePerSec } });
   expect(status).toBe(202);
   return body.job;
 }
@@ -84,7 +52,7 @@ describe("useJobStatus", () => {
   it("reads the status the log's stream writes into React Query: no request of its own, one render per status, lists patched", async () => {
     const job = await startBurst(40, 40); // ~1 s
     // A job list cached before (e.g. the history page seen earlier): no observer, so never refetched here.
-    await client.fetchQuery(queries.jobs());
+    await harness.client.fetchQuery(queries.jobs());
     const log = renderHook(() => useJobLog(job.id), { wrapper });
     const status = renderStatus(job.id);
     await until("the job's end", () => log.result.current.status === "succeeded" && log.result.current.transport === "idle");
@@ -97,27 +65,27 @@ describe("useJobStatus", () => {
     expect(status.seen.slice(-1)).toEqual(["succeeded"]);
     expect(status.seen.length).toBeLessThanOrEqual(4); // undefined, [pending,] running, succeeded
     // Its only network traffic is the log's: snapshot, stream (and the snapshot refetch after the end).
-    await until("the snapshot refetch after the end", () => net.of("snapshot").length === 2);
-    expect(net.requests.map((r) => r.kind)).toEqual(["other", "snapshot", "stream", "snapshot"]);
+    await until("the snapshot refetch after the end", () => harness.net.of("snapshot").length === 2);
+    expect(harness.net.requests.map((r) => r.kind)).toEqual(["other", "snapshot", "stream", "snapshot"]);
     // The cached list's row was patched to the final status, not refetched.
-    const row = client.getQueryData(queries.jobs().queryKey)!.jobs.find((j) => j.id === job.id)!;
+    const row = harness.client.getQueryData(queries.jobs().queryKey)!.jobs.find((j) => j.id === job.id)!;
     expect(row).toMatchObject({ status: "succeeded", lastSeq: 42 });
-    expect(client.getQueryData(queries.jobSnapshot(job.id).queryKey)!.job).toMatchObject({ status: "succeeded", lastSeq: 42 });
+    expect(harness.client.getQueryData(queries.jobSnapshot(job.id).queryKey)!.job).toMatchObject({ status: "succeeded", lastSeq: 42 });
   });
 
   it("follow: true loads the snapshot and follows the job alone, from the row's lastSeq, until it is terminal", async () => {
     const job = await startBurst(60, 40); // ~1.5 s
     const status = renderStatus(job.id, { follow: true });
     await until("the end", () => status.result.current.status === "succeeded", 15_000);
-    const snapshot = client.getQueryData(queries.jobSnapshot(job.id).queryKey)!;
-    const mark = net.requests.length;
+    const snapshot = harness.client.getQueryData(queries.jobSnapshot(job.id).queryKey)!;
+    const mark = harness.net.requests.length;
     await sleep(1200); // longer than any reconnect or poll the follower could still make
-    expect(net.requests.slice(mark)).toEqual([]);
-    expect(net.requests.map((r) => [r.kind, r.status])).toEqual([
+    expect(harness.net.requests.slice(mark)).toEqual([]);
+    expect(harness.net.requests.map((r) => [r.kind, r.status])).toEqual([
       ["snapshot", 200],
       ["stream", 200],
     ]);
-    const [stream] = net.of("stream");
+    const [stream] = harness.net.of("stream");
     // It asked for what came after the snapshot's row, and the stream carried exactly that.
     expect(stream.seqs[0]).toBe(cursorIn(stream.url, job.id) + 1);
     expect(stream).toMatchObject({ open: false, ends: [job.id] });
@@ -131,15 +99,15 @@ describe("useJobStatus", () => {
     expect(unknown.result.current).toEqual({ status: "running", missing: false });
 
     const { id: jobId } = await startBurst(10, 20); // ~0.5 s
-    await client.fetchQuery(queries.jobSnapshot(jobId)); // taken while it runs; nobody follows it
+    await harness.client.fetchQuery(queries.jobSnapshot(jobId)); // taken while it runs; nobody follows it
     const status = renderStatus(jobId, { fallback: "pending" });
     expect(status.result.current.status).not.toBe("succeeded");
     await getDeps().queue.waitUntilSettled([jobId]);
     await sleep(100);
     expect(status.result.current.status).not.toBe("succeeded");
-    await client.fetchQuery({ ...queries.jobs(), staleTime: 0 });
+    await harness.client.fetchQuery({ ...queries.jobs(), staleTime: 0 });
     await until("synced from the list", () => status.result.current.status === "succeeded");
-    expect(net.of("stream")).toEqual([]);
+    expect(harness.net.of("stream")).toEqual([]);
   });
 
   it("missing: a 404 snapshot (follow) reports missing and follows nothing", async () => {
@@ -147,6 +115,6 @@ describe("useJobStatus", () => {
     await until("missing", () => status.result.current.missing);
     await sleep(300);
     expect(status.result.current).toEqual({ status: undefined, missing: true });
-    expect(net.requests.map((r) => [r.kind, r.status])).toEqual([["snapshot", 404]]);
+    expect(harness.net.requests.map((r) => [r.kind, r.status])).toEqual([["snapshot", 404]]);
   });
 });
