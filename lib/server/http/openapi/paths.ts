@@ -57,7 +57,7 @@ export const paths = {
     get: {
       tags: ["conversations"],
       operationId: "listConversations",
-      summary: "The caller's conversations, newest first",
+      summary: "The caller's conversations (support: everyone's), newest first",
       responses: { ...ok("The conversations", conversationListSchema), ...errors() },
     },
   },
