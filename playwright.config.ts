@@ -35,6 +35,8 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(PORT), DATA_DIR: ".e2e-data", LLM_OFFLINE_LATENCY_MS: "300", HOSTNAME: "127.0.0.1", DIAGNOSTICS_ENABLED: "1", JOB_CONCURRENCY: "8", SUPPORT_TOKEN: "e2e-support-token" },
+    // 700 ms per offline model call: a decomposition runs ~5 s, long enough for a
+    // loaded 2-core machine's browser to see it running (and cancel it).
+    env: { PORT: String(PORT), DATA_DIR: ".e2e-data", LLM_OFFLINE_LATENCY_MS: "700", HOSTNAME: "127.0.0.1", DIAGNOSTICS_ENABLED: "1", JOB_CONCURRENCY: "8", SUPPORT_TOKEN: "e2e-support-token" },
   },
 });
