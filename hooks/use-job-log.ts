@@ -2,13 +2,13 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useEffectEvent, useReducer } from "react";
 import { fetchJson } from "@/lib/client/api";
-import { JOB_LISTS_KEY, isNotFound, jobSnapshotKey, markJobMissing, updateJob } from "@/lib/client/job-cache";
+import { isNotFound, jobSnapshotKey, markJobMissing, onJobEvents, updateJob } from "@/lib/client/job-cache";
 import { followJob, type JobLogTransport } from "@/lib/client/job-follower";
 import { getJobStreamHub } from "@/lib/client/job-stream";
 import { jobEventsUrl } from "@/lib/client/job-urls";
 import { queries } from "@/lib/client/queries";
 import type { JobDto, JobEventDto, JobEventsPage, JobStatus } from "@/lib/shared/jobs";
-import { initialJobLogState, jobLogReducer, terminalIn, type JobProgress } from "./job-log-state";
+import { initialJobLogState, jobLogReducer, type JobProgress } from "./job-log-state";
 
 export { FRAME_BATCH_MS } from "@/lib/client/frame-batch";
 export type { JobLogTransport } from "@/lib/client/job-follower";
@@ -93,17 +93,7 @@ export function useJobLog(jobId: string, options: UseJobLogOptions = {}): UseJob
   }, [snapshotError, hasData]);
 
   // Side effects of arriving events that live outside this hook's state.
-  const onNewEvents = useCallback(
-    (events: JobEventDto[]) => {
-      const planIds = new Set<string>();
-      for (const e of events) {
-        if (e.kind === "tasks_updated" && typeof e.data?.planId === "string") planIds.add(e.data.planId);
-      }
-      for (const planId of planIds) void queryClient.invalidateQueries({ queryKey: queries.plan(planId).queryKey });
-      if (terminalIn(events)) void queryClient.invalidateQueries({ queryKey: JOB_LISTS_KEY });
-    },
-    [queryClient],
-  );
+  const onNewEvents = useCallback((events: JobEventDto[]) => onJobEvents(queryClient, events), [queryClient]);
 
   const following = enabled && own && state.loaded && !state.complete && !state.missing;
   const startCursor = useEffectEvent(() => state.lastSeq);

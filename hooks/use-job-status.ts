@@ -1,7 +1,7 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { isNotFound, jobSnapshotKey, markJobMissing, updateJob } from "@/lib/client/job-cache";
+import { isNotFound, jobSnapshotKey, markJobMissing, onJobEvents, updateJob } from "@/lib/client/job-cache";
 import { followJob } from "@/lib/client/job-follower";
 import { queries } from "@/lib/client/queries";
 import { isTerminal, type JobSnapshot, type JobStatus } from "@/lib/shared/jobs";
@@ -54,7 +54,10 @@ export function useJobStatus(jobId: string, { fallback, follow = false }: UseJob
     return followJob(
       { jobId, from },
       {
-        onEvents: (_events, job) => updateJob(queryClient, jobId, job),
+        onEvents: (events, job) => {
+          updateJob(queryClient, jobId, job);
+          onJobEvents(queryClient, events);
+        },
         onEnd: (end) => updateJob(queryClient, jobId, end),
         onMissing: () => markJobMissing(queryClient, jobId),
         // The status keeps its last value while the job cannot be reached.

@@ -2,8 +2,9 @@
 // polls and list fetches write into it here (setQueryData); every view reads
 // it (useJobLog's `job`, useJobStatus, the job pages).
 import type { QueryClient } from "@tanstack/react-query";
-import { isTerminal, statusFromEvent, type JobDto, type JobListPage, type JobSnapshot, type StreamFrame } from "@/lib/shared/jobs";
+import { isTerminal, statusFromEvent, type JobDto, type JobEventDto, type JobListPage, type JobSnapshot, type StreamFrame } from "@/lib/shared/jobs";
 import { ApiError } from "./api";
+import { queries } from "./queries";
 
 /** Query key of a job's snapshot (GET /api/jobs/{id}): the job query for that id. */
 export const jobSnapshotKey = (jobId: string) => ["jobs", jobId, "snapshot"] as const;
@@ -95,3 +96,18 @@ export function markJobMissing(client: QueryClient, jobId: string): void {
 
 /** True for a 404 answer (ApiError or anything with `status: 404`). */
 export const isNotFound = (error: unknown): boolean => (error as { status?: number } | null)?.status === 404;
+
+/**
+ * Side effects of newly arrived events outside the job itself: a
+ * `tasks_updated` event refetches its plan (the tree changed), a terminal
+ * status refetches the job lists. Every reader of a job's events calls it
+ * (the log panel and a tab's status follower alike).
+ */
+export function onJobEvents(client: QueryClient, events: Pick<JobEventDto, "kind" | "data">[]): void {
+  const planIds = new Set<string>();
+  for (const e of events) {
+    if (e.kind === "tasks_updated" && typeof e.data?.planId === "string") planIds.add(e.data.planId);
+  }
+  for (const planId of planIds) void client.invalidateQueries({ queryKey: queries.plan(planId).queryKey });
+  if (events.some((e) => isTerminal(statusFromEvent(e) ?? ""))) void client.invalidateQueries({ queryKey: JOB_LISTS_KEY });
+}
