@@ -10,7 +10,7 @@ vi.hoisted(() => {
   process.env.DIAGNOSTICS_ENABLED = "1";
 });
 
-import { QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider, useQuery } from "@tanstack/react-query";
 import { renderHook } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { describe, expect, it } from "vitest";
@@ -18,6 +18,7 @@ import { useJobLog } from "@/hooks/use-job-log";
 import { useJobStatus, type UseJobStatusOptions } from "@/hooks/use-job-status";
 import { queries } from "@/lib/client/queries";
 import { getDeps } from "@/lib/server/deps";
+import type { SendMessageResponse } from "@/lib/shared/chat";
 import type { JobDto, JobStatus } from "@/lib/shared/jobs";
 import { setUpServerHarness, sleep, until } from "@/test/hook-harness";
 
@@ -116,5 +117,19 @@ describe("useJobStatus", () => {
     await sleep(300);
     expect(status.result.current).toEqual({ status: undefined, missing: true });
     expect(harness.net.requests.map((r) => [r.kind, r.status])).toEqual([["snapshot", 404]]);
+  });
+
+  it("follow: true refetches the job's plan on each tasks_updated event (a tab's panel need not be open)", async () => {
+    const { body } = await harness.net.api<SendMessageResponse>("/api/chat/message", { body: { message: "Plan the launch of a mobile app in 6 weeks" } });
+    const planId = body.metadata.planId!;
+    const decompose = body.metadata.jobs.find((j) => j.jobType === "plan_decompose")!.jobId;
+    // The plan pane's query (observed, as on the page) and a tab label's status follower; no log panel.
+    const view = renderHook(() => ({ plan: useQuery(queries.plan(planId)).data, status: useJobStatus(decompose, { follow: true }).status }), { wrapper });
+    await until("the decomposition ends", () => view.result.current.status === "succeeded", 20_000);
+    await until("the plan refetched with the subtasks", () => {
+      const tree = view.result.current.plan;
+      return !!tree && tree.tasks.length > 0 && tree.tasks.every((t) => t.children.length > 0);
+    });
+    expect(harness.net.of("other").filter((r) => r.url.endsWith(`/api/plans/${planId}`)).length).toBeGreaterThanOrEqual(2);
   });
 });
