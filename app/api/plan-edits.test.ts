@@ -137,22 +137,34 @@ describe("REST edits of the task tree", () => {
 
 describe("decompose one task", () => {
   it("202 with a plan_decompose job; its subtasks arrive with their tasks_updated event", async () => {
-    const target = (await tree()).tasks.at(-1)!;
+    const { task: target } = (await (await add({ title: "Plan the welcome dinner" })).json()) as { task: TaskDto };
     const res = await owner.call(decompose, { url: `/api/plans/${planId}/tasks/${target.id}/decompose`, method: "POST", params: { planId, taskId: target.id } });
     expect(res.status).toBe(202);
     const { jobId, job } = (await res.json()) as { jobId: string; job: { jobType: string; status: string; taskId: string } };
     expect([job.jobType, job.status, job.taskId]).toEqual(["plan_decompose", "pending", target.id]);
     await getDeps().queue.waitUntilSettled([jobId]);
-    const after = (await tree()).tasks.find((t) => t.id === target.id)!;
-    const added = after.children.slice(target.children.length);
+    const added = (await tree()).tasks.find((t) => t.id === target.id)!.children;
     expect(added.length).toBeGreaterThanOrEqual(2);
     const events = await getDeps().store.eventsAfter(jobId, 0, 1000);
     const updated = events.filter((e) => e.kind === "tasks_updated").map((e) => e.data as { taskIds: string[]; parentId: string });
     expect(updated).toEqual([{ planId, taskIds: added.map((c) => c.id), parentId: target.id }]);
   });
 
+  it("splitting a task that has subtasks splits those subtasks, never adds a second set under it", async () => {
+    const target = (await tree()).tasks.find((t) => t.title === "Plan the welcome dinner")!;
+    const res = await owner.call(decompose, { url: `/api/plans/${planId}/tasks/${target.id}/decompose`, method: "POST", params: { planId, taskId: target.id } });
+    const { jobId } = (await res.json()) as { jobId: string };
+    await getDeps().queue.waitUntilSettled([jobId]);
+    const after = (await tree()).tasks.find((t) => t.id === target.id)!;
+    expect(after.children.map((c) => c.id)).toEqual(target.children.map((c) => c.id));
+    for (const child of after.children) expect(child.children.length).toBeGreaterThanOrEqual(2);
+    const events = await getDeps().store.eventsAfter(jobId, 0, 1000);
+    expect(events.filter((e) => e.kind === "tasks_updated").map((e) => (e.data as { parentId: string }).parentId)).toEqual(target.children.map((c) => c.id));
+  });
+
   it("a retried attempt after a crash does not add a second set of subtasks", async () => {
-    const target = (await tree()).tasks[0];
+    const { task: target } = (await (await add({ title: "Arrange the shuttle buses" })).json()) as { task: TaskDto & { children: TaskNode[] } };
+    target.children = [];
     const { db, store } = getDeps();
     await getApp().runner.stop();
     // What a crashed first attempt leaves: its subtasks and their tasks_updated event, committed together; the job still `running` with an expired lease.

@@ -43,6 +43,10 @@ const messages = {
     en: (p: { count: number; title: string }) => `Added ${p.count} subtasks to "${p.title}"`,
     "zh-CN": (p: { count: number; title: string }) => `已为「${p.title}」添加 ${p.count} 个子任务`,
   },
+  "decompose.deeper": {
+    en: (p: { title: string; count: number }) => `"${p.title}" already has subtasks; splitting ${p.count} of them further`,
+    "zh-CN": (p: { title: string; count: number }) => `「${p.title}」已有子任务，继续拆解其中 ${p.count} 个`,
+  },
   "decompose.already_done": {
     en: (p: { title: string }) => `"${p.title}" was split by an earlier attempt of this job; not again`,
     "zh-CN": (p: { title: string }) => `「${p.title}」已在本任务的上一次尝试中拆解，不再重复`,

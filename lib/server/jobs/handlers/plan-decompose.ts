@@ -22,7 +22,8 @@ const HISTORY_LIMIT = 100_000;
 /**
  * Splits tasks into subtasks (seed 001): one model call per task, each
  * followed by ONE transaction that writes the subtasks with their
- * `tasks_updated` event, then a `progress` event. Idempotent across attempts:
+ * `tasks_updated` event, then a `progress` event. A named task that already
+ * has subtasks gets its subtasks split instead (no second set under it). Idempotent across attempts:
  * a task whose subtasks an earlier attempt committed (its `tasks_updated`
  * event names it as `parentId`) is not split again. A task deleted meanwhile
  * is skipped with a warning; the plan's limits (tasks, depth) are kept.
@@ -35,15 +36,9 @@ export const planDecomposeJob = defineJob({
     if (!plan) throw new NonRetryableError(`Plan ${p.planId} no longer exists`);
     const tasks = await listTasks(deps.db, p.planId);
     const hasChildren = new Set(tasks.map((task) => task.parentId).filter(Boolean));
-    const targets = p.taskId
-      ? tasks.filter((task) => task.id === p.taskId)
-      : tasks.filter((task) => task.parentId === null && !hasChildren.has(task.id));
-    if (p.taskId && targets.length === 0) throw new NonRetryableError(`Task ${p.taskId} is not in plan ${p.planId}`);
+    const named = p.taskId ? tasks.find((task) => task.id === p.taskId) : undefined;
+    if (p.taskId && !named) throw new NonRetryableError(`Task ${p.taskId} is not in plan ${p.planId}`);
     const l = p.language;
-    if (targets.length === 0) {
-      jobLog.warn(t(l, "decompose.nothing"));
-      return { createdTaskCount: 0 };
-    }
     const done = new Set(
       job.attempt > 1
         ? (await deps.store.eventsAfter(job.id, 0, HISTORY_LIMIT))
@@ -52,6 +47,18 @@ export const planDecomposeJob = defineJob({
             .filter((id): id is string => !!id)
         : [],
     );
+    // "Split X further" on a task that already has subtasks splits those subtasks (one level deeper), never X
+    // again; unless this job's own earlier attempt wrote them (then X is done, below).
+    const targets = named
+      ? hasChildren.has(named.id) && !done.has(named.id)
+        ? tasks.filter((task) => task.parentId === named.id && !hasChildren.has(task.id))
+        : [named]
+      : tasks.filter((task) => task.parentId === null && !hasChildren.has(task.id));
+    if (named && targets[0] !== named) jobLog.info(t(l, "decompose.deeper", { title: named.title, count: targets.length }), { taskId: named.id });
+    if (targets.length === 0) {
+      jobLog.warn(t(l, "decompose.nothing"));
+      return { createdTaskCount: 0 };
+    }
     const depthOf = (id: string | null): number => (id ? 1 + depthOf(tasks.find((x) => x.id === id)?.parentId ?? null) : 0);
     jobLog.info(t(l, "decompose.start", { count: targets.length, plan: plan.title }));
     jobLog.progress(0, targets.length);
