@@ -1,6 +1,6 @@
 "use client";
 // The chat page (DESIGN.md "UI" → Chat page): conversations | messages + input | plan tree.
-import { ApartmentOutlined, UnorderedListOutlined } from "@ant-design/icons";
+import { ApartmentOutlined, ExportOutlined, UnorderedListOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Drawer, Empty, Layout, Skeleton } from "antd";
 import { useRouter, useSearchParams } from "next/navigation";
@@ -10,11 +10,13 @@ import { NavLink } from "@/components/nav-link";
 import { PlanTreeView } from "@/components/plan/plan-tree-view";
 import { useLang, useT } from "@/lib/client/i18n";
 import { jobHistoryUrl } from "@/lib/client/job-urls";
+import { planPageUrl } from "@/lib/client/plan-urls";
 import { queries } from "@/lib/client/queries";
 import { ChatComposer, type ComposerInputRef } from "./chat-composer";
 import styles from "./chat.module.css";
 import { ConversationList } from "./conversation-list";
 import { MessageList } from "./message-list";
+import { PlanSwitcher, usePlanTitles } from "./plan-switcher";
 import { mergeMessages, useSendMessage } from "./use-send-message";
 
 /**
@@ -30,6 +32,8 @@ export function ChatPage() {
   const inputRef = useRef<ComposerInputRef>(null);
   const [draft, setDraft] = useState("");
   const [planOpen, setPlanOpen] = useState(false);
+  // The plan the user picked in each conversation (switcher or a message), until their next send.
+  const [pickedPlans, setPickedPlans] = useState<Record<string, string>>({});
 
   const select = useCallback(
     (id: string | null, mode: "push" | "replace" = "push") => {
@@ -54,8 +58,27 @@ export function ChatPage() {
     () => new Set(optimistic.filter((o) => o.message.role === "user" && !o.replyId).map((o) => o.message.id)),
     [optimistic],
   );
-  // The last send's plan first: it is newer than a detail fetched before that send.
-  const planId = selectedId ? (planIds[selectedId] ?? detail?.planIds.at(-1)) : undefined;
+  // The conversation's plans, oldest first: the server's list, then any a reply named that it does not list yet.
+  const conversationPlanIds = useMemo(() => {
+    const ids = [...(detail?.planIds ?? [])];
+    for (const m of messages) if (m.metadata?.planId && !ids.includes(m.metadata.planId)) ids.push(m.metadata.planId);
+    return ids;
+  }, [detail, messages]);
+  const planTitles = usePlanTitles({ planIds: conversationPlanIds });
+  // By default the plan of the newest message that has one (the last send's reply is among the messages).
+  const newestPlanId = useMemo(() => messages.findLast((m) => m.metadata?.planId)?.metadata?.planId, [messages]);
+  const picked = selectedId ? pickedPlans[selectedId] : undefined;
+  const planId = selectedId
+    ? picked && conversationPlanIds.includes(picked)
+      ? picked
+      : (newestPlanId ?? planIds[selectedId] ?? detail?.planIds.at(-1))
+    : undefined;
+  const pickPlan = useCallback(
+    (id: string) => {
+      if (selectedId) setPickedPlans((p) => ({ ...p, [selectedId]: id }));
+    },
+    [selectedId, setPickedPlans],
+  );
   const isSending = sending !== undefined;
   const thinking = isSending && sending.conversationId === selectedId;
 
@@ -71,8 +94,10 @@ export function ChatPage() {
     const text = draft.trim();
     if (!text || isSending) return;
     setDraft("");
-    const ok = await send(selectedId, text);
+    // The message acts on the plan on screen; its reply's plan is then the one shown.
+    const ok = await send(selectedId, text, planId);
     if (!ok) setDraft((current) => current || text);
+    else if (selectedId) setPickedPlans(({ [selectedId]: _done, ...rest }) => rest);
   };
 
   let status: React.ReactNode;
@@ -97,7 +122,18 @@ export function ChatPage() {
   }
 
   const plan = planId ? (
-    <PlanTreeView key={planId} planId={planId} />
+    <PlanTreeView
+      key={planId}
+      planId={planId}
+      extra={
+        <>
+          {conversationPlanIds.length > 1 && <PlanSwitcher planIds={conversationPlanIds} titles={planTitles} value={planId} onChange={pickPlan} />}
+          <NavLink href={planPageUrl(planId)} icon={<ExportOutlined />} testId="open-plan-page">
+            {t("plan.openPage")}
+          </NavLink>
+        </>
+      }
+    />
   ) : (
     <div className={styles.planEmpty}>
       <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("plan.none")} />
@@ -141,6 +177,9 @@ export function ChatPage() {
           pendingIds={pendingIds}
           thinking={thinking}
           status={status}
+          selectedPlanId={planId}
+          planTitles={conversationPlanIds.length > 1 ? planTitles : undefined}
+          onSelectPlan={pickPlan}
           onExample={(text) => {
             setDraft(text);
             focusInput();

@@ -1,7 +1,7 @@
 "use client";
 // One chat message; an assistant message carries its actions and job logs (DESIGN.md "UI" → Chat page).
-import { CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined, MinusCircleOutlined, StopOutlined, SyncOutlined } from "@ant-design/icons";
-import { Badge, Tabs, Tag, Tooltip } from "antd";
+import { ApartmentOutlined, CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined, MinusCircleOutlined, StopOutlined, SyncOutlined } from "@ant-design/icons";
+import { Badge, Button, Tabs, Tag, Tooltip } from "antd";
 import { useState, type ReactNode } from "react";
 import { ACTION_COLOR, JOB_TYPE_META, STATUS_COLOR, toActionStatus, toPanelStatus } from "@/components/job-log/job-log-meta";
 import { JobLogPanel } from "@/components/job-log/job-log-panel";
@@ -10,6 +10,7 @@ import { useT } from "@/lib/client/i18n";
 import type { ActionStatus, ChatAction, JobRef, MessageDto } from "@/lib/shared/chat";
 import type { JobType } from "@/lib/shared/jobs";
 import styles from "./chat.module.css";
+import planStyles from "./message-plan.module.css";
 
 const ACTION_ICON: Record<ActionStatus, ReactNode> = {
   pending: <ClockCircleOutlined />,
@@ -103,17 +104,40 @@ function JobTabs({ jobs }: { jobs: JobTab[] }) {
   );
 }
 
-function AssistantBody({ message }: { message: MessageDto }) {
+/** The plan an assistant message acted on, as its chip shows it. */
+export type MessagePlan = { id: string; title: string | undefined; selected: boolean };
+
+function AssistantBody({ message, plan, onSelectPlan }: { message: MessageDto; plan?: MessagePlan; onSelectPlan?: (planId: string) => void }) {
+  const t = useT();
   const metadata = message.metadata;
   const jobs = jobRefs(metadata?.jobs);
   const actions = metadata?.actions ?? [];
+  const planId = metadata?.planId;
+  const select = planId && onSelectPlan ? () => onSelectPlan(planId) : undefined;
   return (
     <>
       <div className={styles.messageText} data-testid="message-text">
         {message.content}
       </div>
+      {plan && select && (
+        <Button
+          size="small"
+          type={plan.selected ? "primary" : "default"}
+          ghost={plan.selected}
+          className={planStyles.messagePlan}
+          icon={<ApartmentOutlined />}
+          aria-pressed={plan.selected}
+          title={t("chat.showPlan")}
+          onClick={select}
+          data-testid="message-plan"
+          data-plan-id={plan.id}
+        >
+          <span className={planStyles.messagePlanTitle}>{plan.title ?? t("plan.title")}</span>
+        </Button>
+      )}
       {actions.length > 0 && (
-        <div className={styles.actions}>
+        // A click on the tags shows this message's plan (the chip above is the keyboard's way).
+        <div className={`${styles.actions} ${select ? planStyles.actionsSelectable : ""}`} onClick={select} data-testid="message-actions">
           {actions.map((a, i) => (
             <ActionTag key={`${a.kind}-${a.jobId ?? i}`} action={a} />
           ))}
@@ -134,9 +158,23 @@ function AssistantBody({ message }: { message: MessageDto }) {
  * `data-testid="message-assistant"` with the reply text, the action tags
  * (`data-testid="action-tag"`, `data-status`, live from the job through
  * useJobStatus; rejected reason as tooltip) and one JobLogPanel per job in
- * `metadata.jobs` (tabs when several). Props: `{message: MessageDto, pending?: boolean}` (pending = not yet saved).
+ * `metadata.jobs` (tabs when several). With `plan` (the conversation has
+ * several plans) a plan chip (`data-testid="message-plan"`, `data-plan-id`)
+ * names the plan the message acted on; the chip and the action tags call
+ * `onSelectPlan(metadata.planId)`.
+ * Props: `{message: MessageDto, pending?: boolean, plan?: MessagePlan, onSelectPlan?}` (pending = not yet saved).
  */
-export function MessageBubble({ message, pending = false }: { message: MessageDto; pending?: boolean }) {
+export function MessageBubble({
+  message,
+  pending = false,
+  plan,
+  onSelectPlan,
+}: {
+  message: MessageDto;
+  pending?: boolean;
+  plan?: MessagePlan;
+  onSelectPlan?: (planId: string) => void;
+}) {
   if (message.role === "user") {
     return (
       <div className={`${styles.row} ${styles.rowUser}`}>
@@ -149,7 +187,7 @@ export function MessageBubble({ message, pending = false }: { message: MessageDt
   return (
     <div className={`${styles.row} ${styles.rowAssistant}`}>
       <div className={`${styles.bubble} ${styles.bubbleAssistant}`} data-testid="message-assistant" data-message-id={message.id}>
-        <AssistantBody message={message} />
+        <AssistantBody message={message} plan={plan} onSelectPlan={onSelectPlan} />
       </div>
     </div>
   );

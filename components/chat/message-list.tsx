@@ -4,7 +4,14 @@ import { useLayoutEffect, useRef } from "react";
 import { useT } from "@/lib/client/i18n";
 import type { MessageDto } from "@/lib/shared/chat";
 import styles from "./chat.module.css";
-import { MessageBubble } from "./message-bubble";
+import { MessageBubble, type MessagePlan } from "./message-bubble";
+
+/** The plan chip of a message: only when the conversation has several plans and the message names one. */
+function planOf(m: MessageDto, selectedPlanId: string | undefined, titles: ReadonlyMap<string, string> | undefined): MessagePlan | undefined {
+  const id = m.metadata?.planId;
+  if (!id || !titles) return undefined;
+  return { id, title: titles.get(id), selected: id === selectedPlanId };
+}
 
 type Props = {
   conversationKey: string;
@@ -17,15 +24,21 @@ type Props = {
   status?: React.ReactNode;
   /** Fills the input with an example prompt (the welcome screen). */
   onExample: (text: string) => void;
+  /** The plan the plan pane shows (its messages are marked). */
+  selectedPlanId?: string;
+  /** Plan titles by id when the conversation has several plans: assistant messages then show a plan chip. */
+  planTitles?: ReadonlyMap<string, string>;
+  /** Clicking an assistant message's plan chip or action tags shows that message's plan. */
+  onSelectPlan?: (planId: string) => void;
 };
 
 /**
  * The scrollable message column. Scrolls to the newest message when one is
  * added or the conversation changes; shows a welcome screen with example
  * prompts when there is nothing yet. Props: `{conversationKey, messages,
- * pendingIds, thinking, status?, onExample}`.
+ * pendingIds, thinking, status?, onExample, selectedPlanId?, planTitles?, onSelectPlan?}`.
  */
-export function MessageList({ conversationKey, messages, pendingIds, thinking, status, onExample }: Props) {
+export function MessageList({ conversationKey, messages, pendingIds, thinking, status, onExample, selectedPlanId, planTitles, onSelectPlan }: Props) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   const count = messages.length;
@@ -54,7 +67,13 @@ export function MessageList({ conversationKey, messages, pendingIds, thinking, s
           ) : (
             <>
               {messages.map((m) => (
-                <MessageBubble key={m.id} message={m} pending={pendingIds.has(m.id)} />
+                <MessageBubble
+                  key={m.id}
+                  message={m}
+                  pending={pendingIds.has(m.id)}
+                  plan={planOf(m, selectedPlanId, planTitles)}
+                  onSelectPlan={onSelectPlan}
+                />
               ))}
               {thinking && (
                 <div className={`${styles.row} ${styles.rowAssistant}`}>

@@ -41,7 +41,8 @@ export type UseSendMessageOptions = {
  * appends the assistant reply built from the 202 (content = response,
  * metadata = metadata), selects the conversation and invalidates the
  * conversation queries. Errors (ApiError.message) go to an antd message and `error`.
- * @returns `{send(conversationId, text) → Promise<boolean>, sending, optimistic, planIds, error, clearError}`;
+ * `send`'s optional `planId` (one of the conversation's plans) is the plan the message acts on.
+ * @returns `{send(conversationId, text, planId?) → Promise<boolean>, sending, optimistic, planIds, error, clearError}`;
  * `sending` is the conversation the in-flight POST belongs to (null = a new one), undefined when idle;
  * `planIds` maps a conversation to the planId of its last send response.
  */
@@ -55,7 +56,7 @@ export function useSendMessage({ lang, onConversation }: UseSendMessageOptions) 
   const counter = useRef(0);
 
   const send = useCallback(
-    async (conversationId: string | null, text: string): Promise<boolean> => {
+    async (conversationId: string | null, text: string, planId?: string): Promise<boolean> => {
       // Not crypto.randomUUID: it is missing outside secure contexts (plain http on a LAN address).
       const localId = `local-${Date.now()}-${++counter.current}`;
       setError(undefined);
@@ -67,7 +68,8 @@ export function useSendMessage({ lang, onConversation }: UseSendMessageOptions) 
       try {
         const res = await fetchJson<SendMessageResponse>("/api/chat/message", {
           method: "POST",
-          body: JSON.stringify({ ...(conversationId ? { conversationId } : {}), message: text, language: lang }),
+          // planId only with its conversation: the message acts on that plan of it.
+          body: JSON.stringify({ ...(conversationId ? { conversationId, ...(planId ? { planId } : {}) } : {}), message: text, language: lang }),
         });
         const { metadata } = res;
         const cid = metadata.conversationId;

@@ -10,6 +10,7 @@ import { useSupportSession } from "@/components/support/use-support-session";
 import { useJobStatus } from "@/hooks/use-job-status";
 import { useLang, useT } from "@/lib/client/i18n";
 import { jobHistoryUrl, jobPageUrl } from "@/lib/client/job-urls";
+import { planPageUrl } from "@/lib/client/plan-urls";
 import { queries, refetchWhileUnfinished } from "@/lib/client/queries";
 import { isJobType, type JobDto, type JobSnapshot } from "@/lib/shared/jobs";
 import { JobsHeader } from "./jobs-header";
@@ -44,7 +45,7 @@ const selectJobMeta = ({ job }: JobSnapshot) => ({
 
 /**
  * The job detail page: metadata (id, attempt, created, started, duration,
- * owner for support), the related plan (linking to its conversation), the
+ * owner for support), the related plan (linking to its plan page), the
  * parent job and the child jobs (live while any is unfinished), above the
  * JobLogPanel with the whole history loaded. The job is the panel's own
  * snapshot query (one fetch), which the panel keeps live. Props: `{jobId}`.
@@ -64,7 +65,6 @@ export function JobDetailPage({ jobId }: { jobId: string }) {
     refetchInterval: refetchWhileUnfinished(2_000, false),
   });
 
-  const conversationId = plan.data?.plan.conversationId;
   return (
     <main className={styles.page} data-testid="job-detail">
       <JobsHeader historyLink />
@@ -95,11 +95,9 @@ export function JobDetailPage({ jobId }: { jobId: string }) {
             <Descriptions.Item label={t("jobs.col.plan")}>
               <span data-testid="related-plan">
                 {plan.data ? (
-                  conversationId ? (
-                    <Link href={`/?c=${conversationId}`}>{plan.data.plan.title}</Link>
-                  ) : (
-                    plan.data.plan.title
-                  )
+                  <Link href={planPageUrl(job.planId)} data-testid="related-plan-link">
+                    {plan.data.plan.title}
+                  </Link>
                 ) : plan.isError ? (
                   <Typography.Text type="secondary">{t("jobs.planMissing")}</Typography.Text>
                 ) : (

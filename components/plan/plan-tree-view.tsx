@@ -1,121 +1,139 @@
 "use client";
-// The plan's task tree with live statuses (DESIGN.md "UI" → PlanTreeView).
-// Live: useJobLog invalidates queries.plan(planId) on every tasks_updated event.
-import { ReloadOutlined } from "@ant-design/icons";
+// The plan's editable task tree with live statuses (DESIGN.md "UI" → PlanTreeView).
+// Live: usePlanLive (the plan's stream) and useJobLog (`tasks_updated`) invalidate queries.plan(planId).
+import { CloseOutlined, ReloadOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Empty, Skeleton, Tag, Tooltip, Tree } from "antd";
-import { useMemo, useState } from "react";
+import { Alert, Button, Skeleton, Tooltip } from "antd";
+import { useCallback, useMemo, useState, type ReactNode } from "react";
+import { JobLogPanel } from "@/components/job-log/job-log-panel";
+import { usePlanEdits, type UsePlanEditsOptions } from "@/hooks/use-plan-edits";
+import { usePlanLive } from "@/hooks/use-plan-live";
 import { useT } from "@/lib/client/i18n";
+import { flattenTasks, locateTask, planProgress } from "@/lib/client/plan-tree";
 import { queries } from "@/lib/client/queries";
-import type { TaskNode, TaskStatus } from "@/lib/shared/plans";
+import { PlanProgress } from "./plan-progress";
+import { PlanShortcutsHelp } from "./plan-shortcuts-help";
+import { PlanTaskTree } from "./plan-task-tree";
 import styles from "./plan-tree-view.module.css";
 
-const TASK_COLOR: Record<TaskStatus, "default" | "processing" | "success" | "error" | "warning"> = {
-  todo: "default",
-  in_progress: "processing",
-  done: "success",
-  failed: "error",
-  blocked: "warning",
-  skipped: "default",
+/** Props of PlanTreeView. */
+export type PlanTreeViewProps = {
+  planId: string;
+  /**
+   * "pane" (default; the chat's side pane): a header with the plan's title,
+   * task count and progress bar. "page": a toolbar only (the plan page shows
+   * title and progress itself).
+   */
+  variant?: "pane" | "page";
+  /** Shown under the header (the chat pane's plan switcher and plan page link). */
+  extra?: ReactNode;
+  /**
+   * Where a decomposition started from the tree is shown; default: its
+   * JobLogPanel under the tree (newest first, dismissable).
+   */
+  onDecomposeStarted?: UsePlanEditsOptions["onDecomposeStarted"];
 };
 
-type TreeNode = { key: string; task: TaskNode; depth: number; children: TreeNode[] };
-
-function toTreeNodes(tasks: TaskNode[], depth = 0): TreeNode[] {
-  return tasks.map((task) => ({ key: task.id, task, depth, children: toTreeNodes(task.children, depth + 1) }));
-}
-
-function countTasks(tasks: TaskNode[]): number {
-  return tasks.reduce((n, t) => n + 1 + countTasks(t.children), 0);
-}
-
-function parentKeys(nodes: TreeNode[], out: string[] = []): string[] {
-  for (const n of nodes) {
-    if (n.children.length) {
-      out.push(n.key);
-      parentKeys(n.children, out);
-    }
-  }
-  return out;
-}
+/** At most this many decomposition panels under the tree. */
+const MAX_PANELS = 3;
 
 /**
- * The task tree of one plan: title, task count, manual refresh, and every task
- * with its status tag. Tasks that gain children are shown expanded unless the
- * user collapsed them. Props: `{planId}`. Root `data-testid="plan-tree"`;
- * each task `data-testid="plan-task"` with `data-task-id`, `data-status`, `data-depth`.
+ * One plan's editable task tree (PlanTaskTree: drag and drop, rename, status,
+ * add, delete, decompose, keyboard shortcuts in a "?" tooltip), kept live by
+ * the plan's stream and the jobs' `tasks_updated` events, with the plan's
+ * progress and each subtree's done/total. Root `data-testid="plan-tree"`
+ * (`data-plan-id`); task count `plan-task-count`, refresh `plan-refresh`,
+ * progress `plan-progress`, decomposition panels `plan-decompose-jobs`.
  */
-export function PlanTreeView({ planId }: { planId: string }) {
+export function PlanTreeView({ planId, variant = "pane", extra, onDecomposeStarted }: PlanTreeViewProps) {
   const t = useT();
   const { data, error, isPending, isFetching, refetch } = useQuery(queries.plan(planId));
-  const [collapsedKeys, setCollapsedKeys] = useState<ReadonlySet<string>>(() => new Set());
+  usePlanLive({ planId });
+  const [jobs, setJobs] = useState<{ jobId: string; taskId: string }[]>([]);
+  const showJob = useCallback(
+    ({ jobId, taskId }: { jobId: string; taskId: string }) => setJobs((j) => [{ jobId, taskId }, ...j.filter((x) => x.jobId !== jobId)].slice(0, MAX_PANELS)),
+    [],
+  );
+  const edits = usePlanEdits({ planId, onDecomposeStarted: onDecomposeStarted ?? showJob });
 
-  const treeData = useMemo(() => toTreeNodes(data?.tasks ?? []), [data]);
-  const expandedKeys = useMemo(() => parentKeys(treeData).filter((k) => !collapsedKeys.has(k)), [treeData, collapsedKeys]);
-  const count = useMemo(() => countTasks(data?.tasks ?? []), [data]);
+  const tasks = data?.tasks;
+  const count = useMemo(() => flattenTasks(tasks ?? []).length, [tasks]);
+  const progress = useMemo(() => planProgress(tasks ?? []), [tasks]);
+
+  const tools = (
+    <span className={styles.tools}>
+      <PlanShortcutsHelp />
+      <Tooltip title={t("plan.refresh")}>
+        <Button
+          type="text"
+          icon={<ReloadOutlined />}
+          loading={isFetching}
+          onClick={() => void refetch()}
+          aria-label={t("plan.refresh")}
+          data-testid="plan-refresh"
+        />
+      </Tooltip>
+    </span>
+  );
 
   return (
-    <section className={styles.root} data-testid="plan-tree" data-plan-id={planId} aria-busy={isFetching}>
-      <header className={styles.header}>
-        <div className={styles.heading}>
-          <span className={styles.kicker}>{t("plan.title")}</span>
-          <h2 className={styles.title} title={data?.plan.goal}>
-            {data?.plan.title ?? (isPending ? "…" : "")}
-          </h2>
+    <section className={`${styles.root} ${variant === "page" ? styles.rootPage : ""}`} data-testid="plan-tree" data-plan-id={planId} aria-busy={isFetching}>
+      {variant === "pane" ? (
+        <header className={styles.header}>
+          <div className={styles.headingRow}>
+            <div className={styles.heading}>
+              <span className={styles.kicker}>{t("plan.title")}</span>
+              <h2 className={styles.title} title={data?.plan.goal}>
+                {data?.plan.title ?? (isPending ? "…" : "")}
+              </h2>
+            </div>
+            {tools}
+          </div>
+          <div className={styles.progressRow}>
+            <span className={styles.count}>
+              <span data-testid="plan-task-count">{count}</span> {t("plan.tasks")}
+            </span>
+            <PlanProgress progress={progress} />
+          </div>
+          {extra && <div className={styles.extra}>{extra}</div>}
+        </header>
+      ) : (
+        <div className={styles.toolbar}>
           <span className={styles.count}>
             <span data-testid="plan-task-count">{count}</span> {t("plan.tasks")}
           </span>
+          {extra}
+          {tools}
         </div>
-        <Tooltip title={t("plan.refresh")}>
-          <Button
-            icon={<ReloadOutlined />}
-            loading={isFetching}
-            onClick={() => void refetch()}
-            aria-label={t("plan.refresh")}
-            data-testid="plan-refresh"
-          />
-        </Tooltip>
-      </header>
+      )}
       <div className={styles.body}>
         {error ? (
           <Alert type="error" showIcon title={t("plan.loadError")} description={error.message} />
-        ) : isPending ? (
+        ) : isPending || !tasks ? (
           <Skeleton active paragraph={{ rows: 4 }} />
-        ) : treeData.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("plan.empty")} data-testid="plan-empty" />
         ) : (
-          <Tree<TreeNode>
-            className={styles.tree}
-            treeData={treeData}
-            expandedKeys={expandedKeys}
-            selectable={false}
-            blockNode
-            showLine={{ showLeafIcon: false }}
-            onExpand={(_keys, info) => {
-              const key = String(info.node.key);
-              setCollapsedKeys((prev) => {
-                const next = new Set(prev);
-                if (info.expanded) next.delete(key);
-                else next.add(key);
-                return next;
-              });
-            }}
-            titleRender={(node) => (
-              <span
-                className={styles.task}
-                data-testid="plan-task"
-                data-task-id={node.task.id}
-                data-status={node.task.status}
-                data-depth={node.depth}
-                title={node.task.description || undefined}
-              >
-                <span className={styles.taskTitle}>{node.task.title}</span>
-                <Tag color={TASK_COLOR[node.task.status]} className={styles.taskTag}>
-                  {t(`taskStatus.${node.task.status}`)}
-                </Tag>
-              </span>
-            )}
-          />
+          <PlanTaskTree tasks={tasks} edits={edits} />
+        )}
+        {jobs.length > 0 && (
+          <div className={styles.jobs} data-testid="plan-decompose-jobs">
+            {jobs.map(({ jobId, taskId }) => (
+              <div key={jobId} className={styles.job}>
+                <div className={styles.jobHead}>
+                  <span className={styles.jobTitle}>
+                    {t("planEdit.decomposing", { title: (tasks && locateTask(tasks, taskId)?.task.title) ?? taskId.slice(0, 8) })}
+                  </span>
+                  <Button
+                    type="text"
+                    size="small"
+                    icon={<CloseOutlined />}
+                    aria-label={t("planEdit.hideJob")}
+                    onClick={() => setJobs((j) => j.filter((x) => x.jobId !== jobId))}
+                  />
+                </div>
+                <JobLogPanel jobId={jobId} jobType="plan_decompose" height={200} />
+              </div>
+            ))}
+          </div>
         )}
       </div>
     </section>

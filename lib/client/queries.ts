@@ -7,6 +7,7 @@ import type { SessionDto } from "@/lib/shared/session";
 import { fetchJson } from "./api";
 import { JOB_LISTS_KEY, isNotFound, jobSnapshotKey, syncJobSnapshots } from "./job-cache";
 import { jobListUrl, jobUrl, type JobListFilters } from "./job-urls";
+import { planUrl } from "./plan-urls";
 
 /**
  * A React Query `refetchInterval` for job lists: `liveMs` while a listed job
@@ -35,8 +36,12 @@ export const queries = {
     }),
   plans: () =>
     queryOptions({ queryKey: ["plans"], queryFn: () => fetchJson<{ plans: PlanDto[] }>("/api/plans").then((r) => r.plans) }),
-  plan: (planId: string) =>
-    queryOptions({ queryKey: ["plans", planId], queryFn: () => fetchJson<PlanTree>(`/api/plans/${encodeURIComponent(planId)}`) }),
+  /**
+   * GET /api/plans/{planId}: the plan and its task tree. Kept live by the
+   * plan's stream (usePlanLive) and job logs' `tasks_updated` events; edits
+   * patch it optimistically (usePlanEdits).
+   */
+  plan: (planId: string) => queryOptions({ queryKey: ["plans", planId], queryFn: () => fetchJson<PlanTree>(planUrl(planId)) }),
   /**
    * A page of GET /api/jobs; undefined or empty filters are left out of the URL.
    * Its rows also refresh the cached snapshots of the same jobs (one live job per id).

@@ -1,0 +1,104 @@
+"use client";
+// /plans/{planId}: one plan with its editable tree and its jobs (DESIGN.md "UI" → Plan page).
+import { ArrowLeftOutlined, DownloadOutlined, UnorderedListOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
+import { Alert, Button, Skeleton } from "antd";
+import { useCallback, useMemo, useState } from "react";
+import { LanguageSwitch } from "@/components/language-switch";
+import { NavLink } from "@/components/nav-link";
+import { SupportStatus } from "@/components/support/support-status";
+import { useT } from "@/lib/client/i18n";
+import { isNotFound } from "@/lib/client/job-cache";
+import { jobHistoryUrl } from "@/lib/client/job-urls";
+import { planProgress } from "@/lib/client/plan-tree";
+import { conversationPageUrl, planExportUrl } from "@/lib/client/plan-urls";
+import { queries } from "@/lib/client/queries";
+import { PlanJobs } from "./plan-jobs";
+import styles from "./plan-page.module.css";
+import { PlanProgress } from "./plan-progress";
+import { PlanTreeView } from "./plan-tree-view";
+
+/**
+ * The plan page: back to the plan's conversation (`/?c=<conversationId>`;
+ * the chat when it has none), title, goal, progress bar, Markdown and JSON
+ * export, the editable tree (PlanTreeView, live) and the plan's jobs
+ * (PlanJobs); a decomposition started from the tree opens in the job list.
+ * Root `data-testid="plan-page"`; `plan-title`, `plan-goal`,
+ * `plan-export-md`, `plan-export-json`, `plan-conversation-link`.
+ * A plan that is gone or not the viewer's shows a warning. Props: `{planId}`.
+ */
+export function PlanPage({ planId }: { planId: string }) {
+  const t = useT();
+  const { data, error } = useQuery(queries.plan(planId));
+  const [openJobs, setOpenJobs] = useState<string[]>([]);
+  const onDecomposeStarted = useCallback(({ jobId }: { jobId: string }) => setOpenJobs((o) => [jobId, ...o.filter((k) => k !== jobId)]), []);
+  const tasks = data?.tasks;
+  const progress = useMemo(() => planProgress(tasks ?? []), [tasks]);
+  const conversationId = data?.plan.conversationId;
+
+  return (
+    <main className={styles.page} data-testid="plan-page" data-plan-id={planId}>
+      <header className={styles.header}>
+        <NavLink href={conversationId ? conversationPageUrl(conversationId) : "/"} icon={<ArrowLeftOutlined />} testId="plan-conversation-link">
+          {conversationId ? t("planPage.backToConversation") : t("jobs.backToChat")}
+        </NavLink>
+        <NavLink href={jobHistoryUrl({ planId })} icon={<UnorderedListOutlined />}>
+          {t("jobs.history")}
+        </NavLink>
+        <span className={styles.spacer} />
+        <SupportStatus />
+        <LanguageSwitch />
+      </header>
+      {error && !data ? (
+        <Alert
+          type={isNotFound(error) ? "warning" : "error"}
+          showIcon
+          title={isNotFound(error) ? t("planPage.notFound") : t("plan.loadError")}
+          description={isNotFound(error) ? undefined : error.message}
+          data-testid="plan-page-error"
+        />
+      ) : !data ? (
+        <Skeleton active paragraph={{ rows: 6 }} />
+      ) : (
+        <>
+          <section className={styles.summary}>
+            <span className={styles.kicker}>{t("plan.title")}</span>
+            <h1 className={styles.title} data-testid="plan-title">
+              {data.plan.title}
+            </h1>
+            {data.plan.goal && (
+              <p className={styles.goal} data-testid="plan-goal">
+                <span className={styles.goalLabel}>{t("planPage.goal")}</span> {data.plan.goal}
+              </p>
+            )}
+            <div className={styles.summaryRow}>
+              <PlanProgress progress={progress} size="medium" />
+              <span className={styles.exports}>
+                <Button icon={<DownloadOutlined />} href={planExportUrl(planId, "md")} download data-testid="plan-export-md">
+                  {t("planPage.exportMd")}
+                </Button>
+                <Button icon={<DownloadOutlined />} href={planExportUrl(planId, "json")} download data-testid="plan-export-json">
+                  {t("planPage.exportJson")}
+                </Button>
+              </span>
+            </div>
+          </section>
+          <div className={styles.columns}>
+            <section className={styles.card} aria-labelledby="plan-tasks-heading">
+              <h2 id="plan-tasks-heading" className={styles.cardTitle}>
+                {t("planPage.tasks")}
+              </h2>
+              <PlanTreeView planId={planId} variant="page" onDecomposeStarted={onDecomposeStarted} />
+            </section>
+            <section className={styles.card} aria-labelledby="plan-jobs-heading">
+              <h2 id="plan-jobs-heading" className={styles.cardTitle}>
+                {t("planPage.jobs")}
+              </h2>
+              <PlanJobs planId={planId} open={openJobs} onOpenChange={setOpenJobs} />
+            </section>
+          </div>
+        </>
+      )}
+    </main>
+  );
+}
