@@ -84,6 +84,6 @@ describe("the job cache", () => {
     const state = client.getQueryState(jobSnapshotKey("j1"))!;
     expect(state.status).toBe("error");
     expect(state.error).toMatchObject({ status: 404 });
-    expect(state.data).toBeDefined();
+    expect(state.data).toEqual({ job: row(), events: [], firstSeq: 1, lastSeq: 10, hasEarlier: false });
   });
 });
