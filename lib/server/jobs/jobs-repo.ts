@@ -1,5 +1,5 @@
 import "server-only";
-import { statusFromEvent, type JobStats, type JobStatus } from "@/lib/shared/jobs";
+import { emptyStats, statusFromEvent, type JobStats, type JobStatus } from "@/lib/shared/jobs";
 import type { Db, Tx } from "../db/client.ts";
 import type { Job, JobEvent, Prisma } from "../db/generated/client.ts";
 import { statsOf } from "./job-dto.ts";
@@ -64,7 +64,7 @@ export function insertJob(tx: Tx, job: NewJob): Promise<Job> {
       parentJobId: job.parentJobId ?? null,
       concurrencyKey: job.concurrencyKey ?? null,
       params: job.payload as object,
-      stats: statsOf({ stats: {} }),
+      stats: emptyStats(),
     },
   });
 }

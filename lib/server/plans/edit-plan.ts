@@ -1,11 +1,12 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { addTaskSchema, DeleteTaskResponse, TaskDto, updateTaskSchema } from "@/lib/shared/plans";
 import type { JobDto } from "@/lib/shared/jobs";
 import { isLanguage } from "@/lib/shared/language";
 import { canRead, type Viewer } from "../auth/viewer.ts";
 import { inTransaction } from "../db/client.ts";
-import type { Plan } from "../db/generated/client.ts";
+import type { Plan, Task } from "../db/generated/client.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { planDecomposeJob } from "../jobs/handlers/plan-decompose.ts";
@@ -13,7 +14,6 @@ import { toJobDto } from "../jobs/job-dto.ts";
 import { applyTaskOperations, findPlanById, findTask, listTasks, StaleTaskError, toTaskDto } from "./plans-repo.ts";
 import { notifyPlanChanged } from "./plan-changes.ts";
 import { PlanSimulation, type ProposedOperation, type TaskOperation } from "./task-operations.ts";
-import { randomUUID } from "node:crypto";
 
 /**
  * The plan `viewer` may edit: its owner only. Support reads every plan but
@@ -33,8 +33,14 @@ export async function requireEditablePlan(deps: Pick<Deps, "db">, viewer: Viewer
  * plan's watchers. Synchronous: the answer carries the result.
  * @throws AppError 400 (a rule of the gate, with its reason), 404 (task not in the plan), 409 (stale version, with the current task).
  */
-async function applyChecked(deps: Pick<Deps, "db" | "bus">, planId: string, proposed: ProposedOperation[], expected?: { taskId: string; version: number }): Promise<string[][]> {
+async function applyChecked(
+  deps: Pick<Deps, "db" | "bus">,
+  planId: string,
+  propose: ProposedOperation[] | ((tasks: Task[]) => ProposedOperation[]),
+  expected?: { taskId: string; version: number },
+): Promise<string[][]> {
   const tasks = await listTasks(deps.db, planId);
+  const proposed = typeof propose === "function" ? propose(tasks) : propose;
   const current = expected && tasks.find((t) => t.id === expected.taskId);
   if (expected && !current) throw AppError.notFound("Task");
   if (expected && current && current.version !== expected.version) throw staleVersion(current);
@@ -87,15 +93,18 @@ export async function updateTask(
   input: z.output<typeof updateTaskSchema>,
 ): Promise<TaskDto> {
   await requireEditablePlan(deps, viewer, planId);
-  const proposed: ProposedOperation[] = [];
-  if (input.title !== undefined || input.description !== undefined) proposed.push({ op: "update_task", taskId, title: input.title, description: input.description });
-  if (input.status !== undefined) proposed.push({ op: "set_task_status", taskId, status: input.status });
-  if (input.parentId !== undefined || input.position !== undefined) {
-    const current = await findTask(deps.db, planId, taskId);
-    if (!current) throw AppError.notFound("Task");
-    proposed.push({ op: "move_task", taskId, parentId: input.parentId === undefined ? current.parentId : input.parentId, position: input.position ?? null });
-  }
-  await applyChecked(deps, planId, proposed, { taskId, version: input.version });
+  // Built from the tasks applyChecked reads anyway: a move without `parentId` keeps the current parent.
+  const propose = (tasks: Task[]): ProposedOperation[] => {
+    const proposed: ProposedOperation[] = [];
+    if (input.title !== undefined || input.description !== undefined) proposed.push({ op: "update_task", taskId, title: input.title, description: input.description });
+    if (input.status !== undefined) proposed.push({ op: "set_task_status", taskId, status: input.status });
+    if (input.parentId !== undefined || input.position !== undefined) {
+      const parentId = input.parentId === undefined ? (tasks.find((t) => t.id === taskId)?.parentId ?? null) : input.parentId;
+      proposed.push({ op: "move_task", taskId, parentId, position: input.position ?? null });
+    }
+    return proposed;
+  };
+  await applyChecked(deps, planId, propose, { taskId, version: input.version });
   return readTask(deps, planId, taskId);
 }
 

@@ -150,8 +150,7 @@ export class PlanSimulation {
 
   /** Positions 0…n−1 among `parentId`'s children; `placed` goes to index `at` (null = last). */
   private renumber(parentId: string | null, placed?: string, at?: number | null): void {
-    const others = this.children(parentId).filter((t) => t.id !== placed);
-    const ordered = placed ? [...others] : others;
+    const ordered = this.children(parentId).filter((t) => t.id !== placed);
     if (placed) ordered.splice(at === null || at === undefined ? ordered.length : Math.min(at, ordered.length), 0, this.tasks.get(placed)!);
     ordered.forEach((t, i) => (t.position = i));
   }
