@@ -3,26 +3,13 @@
 import { App, ConfigProvider } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider } from "@tanstack/react-query";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { I18nContext, langStore, translator, type I18n } from "@/lib/client/i18n";
-
-function makeQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        staleTime: 5_000,
-        // 4xx answers (404 = cleaned up / not yours) are final; retry only network and 5xx.
-        retry: (count, error) => {
-          const status = (error as { status?: number }).status;
-          return (status === undefined || status === 0 || status >= 500) && count < 2;
-        },
-      },
-    },
-  });
-}
+import { bindOnlineManager, makeQueryClient } from "@/lib/client/query-client";
+import { ConnectionStatus } from "./connection-status";
 
 /**
  * Wraps the app in QueryClientProvider, antd `ConfigProvider` (zh_CN / en_US
@@ -32,6 +19,8 @@ function makeQueryClient(): QueryClient {
  */
 export function Providers({ children }: { children: React.ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
+  // React Query pauses while the server is unreachable and refetches when it answers again (lib/client/connectivity.ts).
+  useEffect(() => bindOnlineManager(), []);
   const lang = useSyncExternalStore(langStore.subscribe, langStore.getSnapshot, langStore.getServerSnapshot);
   const i18n = useMemo<I18n>(() => ({ lang, setLang: langStore.set, t: translator(lang) }), [lang]);
 
@@ -45,7 +34,10 @@ export function Providers({ children }: { children: React.ReactNode }) {
     <QueryClientProvider client={queryClient}>
       <I18nContext.Provider value={i18n}>
         <ConfigProvider locale={lang === "zh-CN" ? zhCN : enUS} theme={{ token: { borderRadius: 8 } }}>
-          <App>{children}</App>
+          <App>
+            {children}
+            <ConnectionStatus />
+          </App>
         </ConfigProvider>
       </I18nContext.Provider>
     </QueryClientProvider>

@@ -18,6 +18,7 @@ import type { ReactNode } from "react";
 import { describe, expect, it } from "vitest";
 import { MAX_POLL_FAILURES, useJobLog, type JobLogTransport, type UseJobLogOptions } from "@/hooks/use-job-log";
 import { ApiError } from "@/lib/client/api";
+import { getConnectivity } from "@/lib/client/connectivity";
 import { getDeps } from "@/lib/server/deps";
 import type { JobDto } from "@/lib/shared/jobs";
 import { setUpServerHarness, sleep, until } from "@/test/hook-harness";
@@ -151,7 +152,7 @@ describe("useJobLog over the real server", () => {
     expect(harness.net.requests.filter((r) => r.open)).toEqual([]);
   });
 
-  it(`after ${MAX_POLL_FAILURES} failed polls in a row it is offline and stops polling; retry() resumes and completes the log`, async () => {
+  it(`is offline as soon as the server cannot be reached, stops polling after ${MAX_POLL_FAILURES} failed polls, and recovers by itself when it can`, async () => {
     const jobId = await startBurst(60, 30); // ~2 s
     const log = renderJobLog(jobId);
     await until("events over SSE", () => log.result.current.transport === "sse" && log.result.current.events.length >= 3);
@@ -159,28 +160,49 @@ describe("useJobLog over the real server", () => {
     harness.net.offline = true;
     harness.net.dropStreams();
     await until("offline", () => log.result.current.offline);
+    expect(getConnectivity().online).toBe(false);
+    await until(`${MAX_POLL_FAILURES} failed polls`, () => harness.net.of("poll").length === MAX_POLL_FAILURES, 20_000);
+    await until("polling gave up", () => log.result.current.transport === "idle");
     expect(harness.net.of("poll").map((p) => p.status)).toEqual(["failed", "failed", "failed", "failed", "failed"]);
     expect(log.result.current).toMatchObject({ offline: true, transport: "idle" });
     expect(log.result.current.error).toBeInstanceOf(ApiError);
     expect((log.result.current.error as ApiError).status).toBe(0);
 
-    // The stream client keeps retrying in the background; its failures must not restart polling.
+    // The stream client and the health probe keep trying in the background; their failures must not restart polling.
     const streams = harness.net.of("stream").length;
     await until("another refused stream attempt", () => harness.net.of("stream").length > streams, 12_000);
     await sleep(1200); // longer than any poll backoff at this point
     expect(harness.net.of("poll")).toHaveLength(MAX_POLL_FAILURES);
+    expect(harness.net.requests.some((r) => r.url.includes("/api/health"))).toBe(true);
     expect(log.result.current).toMatchObject({ offline: true, transport: "idle" });
 
-    // The network is back; the user presses Retry.
+    // The network is back; nobody presses anything: the probe or the stream's own retry gets through.
     harness.net.heal();
-    act(() => log.result.current.retry());
     await until("the job's end", log.done, 15_000);
     const { lastSeq } = await jobRow(jobId);
     expect(lastSeq).toBe(62);
     expect(log.seqs()).toEqual(range(1, lastSeq));
     expect(log.broken).toEqual([]);
+    expect(getConnectivity().online).toBe(true);
     expect(log.result.current).toMatchObject({ offline: false, error: undefined, missing: false });
     expect(harness.net.requests.filter((r) => r.open)).toEqual([]);
+  });
+
+  it("retry() while the server is unreachable probes at once and resumes as soon as it answers", async () => {
+    const jobId = await startBurst(40, 30);
+    const log = renderJobLog(jobId);
+    await until("events over SSE", () => log.result.current.transport === "sse" && log.result.current.events.length >= 3);
+    harness.net.offline = true;
+    harness.net.dropStreams();
+    await until("offline", () => log.result.current.offline);
+    harness.net.heal();
+    const probes = harness.net.requests.filter((r) => r.url.includes("/api/health")).length;
+    act(() => log.result.current.retry());
+    await until("a probe right after retry()", () => harness.net.requests.filter((r) => r.url.includes("/api/health")).length > probes, 2_000);
+    await until("the job's end", log.done, 15_000);
+    const { lastSeq } = await jobRow(jobId);
+    expect(log.seqs()).toEqual(range(1, lastSeq));
+    expect(log.result.current).toMatchObject({ offline: false, missing: false });
   });
 
   describe("cursor de-duplication", () => {

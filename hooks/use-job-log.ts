@@ -1,7 +1,8 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useEffectEvent, useReducer } from "react";
+import { useCallback, useEffect, useEffectEvent, useReducer, useSyncExternalStore } from "react";
 import { fetchJson } from "@/lib/client/api";
+import { getConnectivity } from "@/lib/client/connectivity";
 import { isNotFound, jobSnapshotKey, markJobMissing, onJobEvents, updateJob } from "@/lib/client/job-cache";
 import { followJob, type JobLogTransport } from "@/lib/client/job-follower";
 import { getJobStreamHub } from "@/lib/client/job-stream";
@@ -39,9 +40,14 @@ export type UseJobLogResult = {
   transport: JobLogTransport;
   /** The last failure (snapshot, stream or poll), if any. */
   error: Error | undefined;
-  /** Polling failed 5 times in a row; call retry(). */
+  /**
+   * The log cannot be brought up to date now: the server is unreachable (the
+   * tab's Connectivity is offline and the log is not complete) or polling
+   * failed 5 times in a row. It recovers by itself when the server answers
+   * again; retry() tries at once.
+   */
   offline: boolean;
-  /** Reloads a failed snapshot, restarts polling after offline and reconnects the stream now. */
+  /** Reloads a failed snapshot, probes the server, restarts polling after offline and reconnects the stream now. */
   retry: () => void;
   /** The latest `progress` event's counts, if any (kept as events arrive, not rescanned per render). */
   progress: JobProgress | undefined;
@@ -71,6 +77,8 @@ export function useJobLog(jobId: string, options: UseJobLogOptions = {}): UseJob
   const [state, dispatch] = useReducer(jobLogReducer, initialJobLogState);
   const snapshot = useQuery({ ...queries.jobSnapshot(jobId), enabled });
   const [retries, bumpRetries] = useReducer((n: number) => n + 1, 0);
+  const connectivity = getConnectivity();
+  const reachable = useSyncExternalStore(connectivity.subscribe, () => connectivity.online, () => true);
   // In the render where jobId changes the state is still the previous job's (the reset runs in an effect).
   const own = state.jobId === jobId;
 
@@ -132,6 +140,7 @@ export function useJobLog(jobId: string, options: UseJobLogOptions = {}): UseJob
   const { refetch } = snapshot;
   const retry = useCallback(() => {
     dispatch({ type: "retry" });
+    getConnectivity().probeNow();
     getJobStreamHub().reconnect();
     if (missing) return;
     if (!hasJob) void refetch();
@@ -166,7 +175,7 @@ export function useJobLog(jobId: string, options: UseJobLogOptions = {}): UseJob
     missing,
     transport: own ? state.transport : "idle",
     error: own ? state.error : undefined,
-    offline: own && state.offline,
+    offline: own && !state.missing && (state.offline || (!reachable && !state.complete)),
     retry,
     progress: own ? state.progress : undefined,
     loadEarlier,

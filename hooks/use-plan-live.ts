@@ -1,6 +1,8 @@
 "use client";
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { backoffDelay } from "@/lib/shared/backoff";
+import { getConnectivity, PROBE_BACKOFF } from "@/lib/client/connectivity";
 import { JOB_LISTS_KEY } from "@/lib/client/job-cache";
 import type { JobListFilters } from "@/lib/client/job-urls";
 import { planStreamUrl } from "@/lib/client/plan-urls";
@@ -45,7 +47,11 @@ export function onPlanChanged(client: QueryClient, planId: string, updatedAt: st
  * every committed change by anyone: another tab, a chat message, a job)
  * invalidates `queries.plan(planId)` (see onPlanChanged). No polling of its
  * own: the EventSource reconnects by itself after a network error, and its
- * first frame on (re)connect says whether anything was missed. Closed while
+ * first frame on (re)connect says whether anything was missed. When the
+ * browser gives up on it (an HTTP error answer, e.g. a proxy's 502 while the
+ * server restarts, closes an EventSource for good) it is reopened with the
+ * app's backoff (1 s doubling to 10 s), and at once when the tab's
+ * Connectivity says the server is reachable again. Closed while
  * the tab is hidden (browsers allow six connections per host; the job hub
  * pauses the same way) and reopened when it shows again; closed on `missing`
  * (the plan is gone: the plan query is invalidated so its 404 shows) and on unmount.
@@ -59,9 +65,20 @@ export function usePlanLive({ planId, enabled = true, document: doc }: UsePlanLi
     const visibility = doc ?? (typeof document === "undefined" ? undefined : document);
     let source: EventSource | undefined;
     let gone = false;
+    let failures = 0;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
     const open = () => {
+      clearTimeout(retryTimer);
       if (source || gone) return;
       const es = new EventSource(planStreamUrl(planId));
+      es.addEventListener("open", () => (failures = 0));
+      es.addEventListener("error", () => {
+        if (es.readyState !== EventSource.CLOSED || source !== es) return;
+        // The browser will not retry this one: reopen it ourselves.
+        source = undefined;
+        failures += 1;
+        retryTimer = setTimeout(open, backoffDelay(failures, PROBE_BACKOFF));
+      });
       es.addEventListener("plan", (e) => {
         let frame: Partial<PlanChanged> = {};
         try {
@@ -79,13 +96,27 @@ export function usePlanLive({ planId, enabled = true, document: doc }: UsePlanLi
       source = es;
     };
     const close = () => {
+      clearTimeout(retryTimer);
       source?.close();
       source = undefined;
     };
     const onVisibility = () => (visibility?.hidden ? close() : open());
+    const connectivity = getConnectivity();
+    let wasOnline = connectivity.online;
+    // Reachable again: a stream waiting out its backoff (or still in the browser's own retry) reopens now.
+    const onConnectivity = () => {
+      const cameBack = connectivity.online && !wasOnline;
+      wasOnline = connectivity.online;
+      if (!cameBack || visibility?.hidden || gone) return;
+      if (source && source.readyState === EventSource.OPEN) return;
+      close();
+      open();
+    };
+    const unsubscribe = connectivity.subscribe(onConnectivity);
     if (!visibility?.hidden) open();
     visibility?.addEventListener("visibilitychange", onVisibility);
     return () => {
+      unsubscribe();
       visibility?.removeEventListener("visibilitychange", onVisibility);
       close();
     };

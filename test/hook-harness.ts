@@ -1,10 +1,11 @@
 // The shared set-up of hook tests that run against the real server behind a
 // fake network: the server boots once per file, every test gets a fresh
 // RouteFetch (stubbed as `fetch`) and QueryClient, and after each test the
-// stream hub is reset and every job has settled.
+// stream hub and the tab's Connectivity are reset and every job has settled.
 import { QueryClient } from "@tanstack/react-query";
 import { cleanup } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from "vitest";
+import { replaceConnectivity } from "@/lib/client/connectivity";
 import { startServer, stopServer } from "@/lib/server/boot";
 import { getDeps } from "@/lib/server/deps";
 import { resetJobStreamHubForTests } from "@/test/job-stream-hub";
@@ -24,6 +25,7 @@ export function setUpServerHarness(): { readonly net: RouteFetch; readonly clien
   afterEach(async () => {
     cleanup();
     resetJobStreamHubForTests();
+    replaceConnectivity();
     state.client.clear();
     vi.unstubAllGlobals();
     await getDeps().queue.waitUntilSettled(undefined, { timeoutMs: 20_000 });

@@ -3,6 +3,7 @@
 import { EventSourceParserStream } from "eventsource-parser/stream";
 import { backoffDelay } from "@/lib/shared/backoff";
 import type { StreamEnd, StreamFrame } from "@/lib/shared/jobs";
+import { getConnectivity, type Connectivity } from "./connectivity";
 import { jobStreamsUrl } from "./job-urls";
 import { SilenceWatch } from "./silence-watch";
 
@@ -47,6 +48,14 @@ export type JobStreamHubOptions = {
   heartbeatMs?: number;
   /** Where visibility comes from (pauses while hidden); default `document` in a browser. */
   document?: Pick<Document, "hidden" | "addEventListener" | "removeEventListener">;
+  /**
+   * Told when a connection opens; its "reachable again" reconnects at once
+   * instead of waiting out the backoff. The hub never reports failures to it:
+   * the polls its subscribers make while it is down do (a stream refused while
+   * polls get through must not flip it, or every poll would restart the
+   * stream). Default: the tab's (getConnectivity()).
+   */
+  connectivity?: Connectivity;
 };
 
 /** The server's default `: ping` interval, ms (docs/design.md: at least every 15 s). */
@@ -101,10 +110,14 @@ export class JobStreamHub {
   private readonly heartbeatMs: number;
   private readonly doc: JobStreamHubOptions["document"];
   private listening = false;
+  private readonly connectivity: Connectivity;
+  private unsubscribeConnectivity: (() => void) | undefined;
+  private wasOnline = true;
 
   constructor(options: JobStreamHubOptions = {}) {
     this.heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
     this.doc = options.document ?? (typeof document === "undefined" ? undefined : document);
+    this.connectivity = options.connectivity ?? getConnectivity();
   }
 
   /**
@@ -115,6 +128,8 @@ export class JobStreamHub {
   watch(jobId: string, from: number, handlers: StreamHandlers): StreamSubscription {
     if (!this.listening) {
       this.doc?.addEventListener("visibilitychange", this.onVisibility);
+      this.wasOnline = this.connectivity.online;
+      this.unsubscribeConnectivity = this.connectivity.subscribe(this.onConnectivity);
       this.listening = true;
     }
     let set = this.jobs.get(jobId);
@@ -145,8 +160,18 @@ export class JobStreamHub {
     this.failures = 0;
     this.state = "paused";
     this.doc?.removeEventListener("visibilitychange", this.onVisibility);
+    this.unsubscribeConnectivity?.();
+    this.unsubscribeConnectivity = undefined;
     this.listening = false;
   }
+
+  /** The server is reachable again (a request or the health probe got through): reconnect now if not connected. */
+  private readonly onConnectivity = (): void => {
+    const online = this.connectivity.online;
+    const cameBack = online && !this.wasOnline;
+    this.wasOnline = online;
+    if (cameBack && this.state !== "open" && this.jobs.size > 0) this.reconnect();
+  };
 
   private readonly onVisibility = (): void => {
     if (this.doc?.hidden) {
@@ -214,6 +239,7 @@ export class JobStreamHub {
         void res.body?.cancel().catch(() => undefined);
         throw new Error(`Stream answered HTTP ${res.status}`);
       }
+      this.connectivity.reportSuccess();
       opened = true;
       this.failures = 0;
       this.setState("open");

@@ -191,6 +191,11 @@ export const en = {
   "planPage.jobPage": "Open the job's page",
   "planPage.allJobs": "All {n} jobs of this plan",
 
+  "connection.offline": "Can't reach the server. Retrying in {s} s…",
+  "connection.probing": "Can't reach the server. Trying again…",
+  "connection.retryNow": "Retry now",
+  "connection.back": "Connected again",
+
   "taskStatus.todo": "To do",
   "taskStatus.in_progress": "In progress",
   "taskStatus.done": "Done",

@@ -192,6 +192,11 @@ export const zhCN: Record<MessageKey, string> = {
   "planPage.jobPage": "打开该后台任务的页面",
   "planPage.allJobs": "该计划的全部 {n} 个后台任务",
 
+  "connection.offline": "无法连接服务器，{s} 秒后重试…",
+  "connection.probing": "无法连接服务器，正在重试…",
+  "connection.retryNow": "立即重试",
+  "connection.back": "已重新连接",
+
   "taskStatus.todo": "待办",
   "taskStatus.in_progress": "进行中",
   "taskStatus.done": "完成",
