@@ -7,6 +7,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, renderHook } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { getConnectivity, replaceConnectivity } from "@/lib/client/connectivity";
 import { queries } from "@/lib/client/queries";
 import type { PlanTree } from "@/lib/shared/plans";
 import { planEditsKey } from "./use-plan-edits";
@@ -14,8 +15,12 @@ import { usePlanLive } from "./use-plan-live";
 
 /** An EventSource that tests drive: `emit` delivers an event, `closed` tells whether it was closed. */
 class FakeEventSource {
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  static readonly CLOSED = 2;
   static all: FakeEventSource[] = [];
   closed = false;
+  readyState = FakeEventSource.OPEN;
   private listeners = new Map<string, ((e: MessageEvent<string>) => void)[]>();
 
   constructor(readonly url: string) {
@@ -28,6 +33,13 @@ class FakeEventSource {
 
   close(): void {
     this.closed = true;
+    this.readyState = FakeEventSource.CLOSED;
+  }
+
+  /** A connection error: the browser retries by itself (CONNECTING) or has given up (CLOSED, after an HTTP error answer). */
+  fail(readyState: number): void {
+    this.readyState = readyState;
+    for (const fn of this.listeners.get("error") ?? []) fn(new MessageEvent("error"));
   }
 
   emit(type: string, data: unknown): void {
@@ -67,11 +79,38 @@ beforeEach(() => {
 });
 afterEach(() => {
   cleanup();
+  replaceConnectivity();
   client.clear();
   vi.unstubAllGlobals();
 });
 
 describe("usePlanLive", () => {
+  it("an error the browser retries itself (CONNECTING) opens nothing new; one it gave up on (CLOSED) is reopened with backoff", async () => {
+    render();
+    source().fail(FakeEventSource.CONNECTING);
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(FakeEventSource.all).toHaveLength(1);
+    source().fail(FakeEventSource.CLOSED);
+    expect(FakeEventSource.all).toHaveLength(1);
+    // The first reopen comes after 0.5–1 s (the app's backoff, equal jitter).
+    await vi.waitFor(() => expect(FakeEventSource.all).toHaveLength(2), { timeout: 2_000, interval: 20 });
+    expect(FakeEventSource.all[1].url).toBe(`/api/plans/${PLAN}/stream`);
+    expect(FakeEventSource.all[0].closed).toBe(false); // closed by the browser, not by us: nothing to close
+    source().emit("plan", { planId: PLAN, updatedAt: "2026-01-01T00:00:09.000Z" });
+    expect(invalidated(planKey)).toBe(true);
+  });
+
+  it("a stream waiting out its backoff reopens at once when the server is reachable again", () => {
+    render();
+    const connectivity = getConnectivity();
+    connectivity.reportFailure();
+    source().fail(FakeEventSource.CLOSED);
+    expect(FakeEventSource.all).toHaveLength(1);
+    connectivity.reportSuccess();
+    expect(FakeEventSource.all).toHaveLength(2);
+    expect(source().closed).toBe(false);
+  });
+
   it("opens the plan's stream and refetches the plan only when it changed past the cached tree", () => {
     render();
     expect(FakeEventSource.all.map((s) => s.url)).toEqual([`/api/plans/${PLAN}/stream`]);
