@@ -34,7 +34,8 @@ export type JobLogPanelProps = {
  * Props: `{jobId, jobType?, defaultCollapsed?, height?, history?}` (memoized on them).
  * Root: `data-testid="job-log-panel"` with `data-job-id`, `data-status`
  * (job status | "loading" | "missing"), `data-transport`, `data-collapsed`,
- * `data-last-seq` (the highest seq loaded).
+ * `data-last-seq` (the highest seq loaded), `data-first-seq` (the lowest),
+ * `data-line-count` (lines loaded: gapless iff last − first + 1).
  */
 export const JobLogPanel = memo(function JobLogPanel({ jobId, jobType, defaultCollapsed, height = 320, history }: JobLogPanelProps) {
   const t = useT();
@@ -68,6 +69,8 @@ export const JobLogPanel = memo(function JobLogPanel({ jobId, jobType, defaultCo
       data-transport={transport}
       data-collapsed={collapsed ? "true" : "false"}
       data-last-seq={events.at(-1)?.seq ?? 0}
+      data-first-seq={events[0]?.seq ?? 0}
+      data-line-count={events.length}
       aria-label={t(JOB_TYPE_META[type].title)}
     >
       <JobLogHeader
@@ -117,6 +120,7 @@ export const JobLogPanel = memo(function JobLogPanel({ jobId, jobType, defaultCo
               type="error"
               showIcon
               title={t("log.loadError")}
+              data-testid="job-log-load-error"
               description={error.message}
               action={
                 <Button size="small" onClick={retry} data-testid="job-log-retry">
