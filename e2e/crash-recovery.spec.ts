@@ -3,43 +3,16 @@
 // lease expires; it is retried or failed with a reason), a client resuming
 // with its Last-Event-ID gets exactly the rest of the log and `end`, and no
 // job is left pending or running. Uses the production build made for the e2e run.
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { EventSourceParserStream } from "eventsource-parser/stream";
+import { OwnServer } from "./own-server";
 
-const PORT = 3231;
-const BASE = `http://127.0.0.1:${PORT}`;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "planstream-crash-"));
-let server: ChildProcess | undefined;
+const own = new OwnServer(3231, { LLM_OFFLINE_LATENCY_MS: "300", JOB_LEASE_MS: "1500" });
+const BASE = own.base;
+const startServer = () => own.start();
+const killServer = () => own.kill();
 
-async function startServer(): Promise<void> {
-  server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATA_DIR: dataDir, LLM_OFFLINE_LATENCY_MS: "300", JOB_LEASE_MS: "1500", NODE_ENV: "production" },
-    stdio: "ignore",
-    detached: true, // its own process group, so SIGKILL reaches next-server too
-  });
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("server did not start");
-}
-
-function killServer(): void {
-  if (server?.pid) process.kill(-server.pid, "SIGKILL");
-  server = undefined;
-}
-
-test.afterAll(() => {
-  if (server) killServer();
-});
+test.afterAll(() => killServer());
 
 type Msg = { id?: string; event?: string; data: string };
 
