@@ -67,18 +67,31 @@ export class ChatPage {
     return this.shownPlanId();
   }
 
+  /** The panel of the open job tab (or the message's only panel). */
+  visiblePanel(): Locator {
+    return this.page.locator('[data-testid="job-log-panel"]:visible');
+  }
+
   /**
-   * Resolves when a visible panel shows a log line while its job is still
-   * running. Hidden tabs render no rows (the log is virtualized), so it opens
-   * the last tab: the decomposition, the long job.
+   * Resolves when a visible panel (of `jobType`, default any) shows a visible
+   * log line while its job is still running, without touching the tabs: the
+   * tab a reply opens on is the job still running (the decomposition, not
+   * "Chat actions"). Returns that panel's job id and type.
    */
-  async waitForLiveLine(): Promise<void> {
-    await this.page.getByRole("tab").last().click();
-    await this.page.waitForFunction(
-      () => !!document.querySelector('[data-testid="job-log-panel"][data-status="running"] [data-testid="job-log-line"]'),
-      undefined,
+  async waitForLiveLine(jobType?: string): Promise<{ jobId: string; jobType: string }> {
+    const handle = await this.page.waitForFunction(
+      (type) => {
+        for (const panel of document.querySelectorAll<HTMLElement>('[data-testid="job-log-panel"][data-status="running"]')) {
+          if (type && panel.dataset.jobType !== type) continue;
+          const line = panel.querySelector<HTMLElement>('[data-testid="job-log-line"]');
+          if (panel.checkVisibility() && line?.checkVisibility()) return { jobId: panel.dataset.jobId!, jobType: panel.dataset.jobType! };
+        }
+        return null;
+      },
+      jobType,
       { timeout: 20_000, polling: 20 },
     );
+    return (await handle.jsonValue())!;
   }
 
   /** Transports each panel reported while the page was observed. */
@@ -94,5 +107,42 @@ export class ChatPage {
 
   async transportsSeen(): Promise<string[]> {
     return this.page.evaluate(() => [...(window as unknown as { __transports: Set<string> }).__transports].sort());
+  }
+
+  /** `document.scrollingElement.scrollWidth`: wider than the viewport means a horizontal page scroll. */
+  async pageScrollWidth(): Promise<number> {
+    return this.page.evaluate(() => document.scrollingElement!.scrollWidth);
+  }
+
+  /**
+   * Visible text squeezed into a column: every visible text node of 3+
+   * characters whose lines hold fewer than 3 characters on average (lines =
+   * distinct line boxes of its Range). Returns them as "text (n lines)".
+   */
+  async squeezedText(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const out: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = (node.textContent ?? "").trim();
+        if (text.length < 3) continue;
+        const parent = node.parentElement;
+        if (!parent || parent.closest("[aria-hidden='true'], script, style, noscript")) continue;
+        const style = getComputedStyle(parent);
+        if (style.visibility === "hidden" || style.display === "none") continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+        if (rects.length === 0) continue;
+        const lines = new Set(rects.map((r) => Math.round(r.top))).size;
+        if (text.length / lines < 3) out.push(`${text.slice(0, 40)} (${lines} lines)`);
+      }
+      return out;
+    });
+  }
+
+  /** Distance in px from the message list's scroll position to its bottom. */
+  async messageListDistanceFromBottom(): Promise<number> {
+    return this.page.getByTestId("message-list").evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
   }
 }

@@ -1,6 +1,6 @@
 "use client";
 // The chat page (DESIGN.md "UI" → Chat page): conversations | messages + input | plan tree.
-import { ApartmentOutlined, ExportOutlined, UnorderedListOutlined } from "@ant-design/icons";
+import { ApartmentOutlined, CloseOutlined, ExportOutlined, MenuOutlined, UnorderedListOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Drawer, Empty, Layout, Skeleton } from "antd";
 import { useRouter, useSearchParams } from "next/navigation";
@@ -12,7 +12,7 @@ import { useLang, useT } from "@/lib/client/i18n";
 import { jobHistoryUrl } from "@/lib/client/job-urls";
 import { planPageUrl } from "@/lib/client/plan-urls";
 import { queries } from "@/lib/client/queries";
-import { ChatComposer, type ComposerInputRef } from "./chat-composer";
+import { ChatComposer, draftLength, type ComposerInputRef } from "./chat-composer";
 import styles from "./chat.module.css";
 import { ConversationList } from "./conversation-list";
 import { MessageList } from "./message-list";
@@ -32,6 +32,8 @@ export function ChatPage() {
   const inputRef = useRef<ComposerInputRef>(null);
   const [draft, setDraft] = useState("");
   const [planOpen, setPlanOpen] = useState(false);
+  // The conversation list as a drawer on phones (the sider is hidden below 768 px).
+  const [listOpen, setListOpen] = useState(false);
   // The plan the user picked in each conversation (switcher or a message), until their next send.
   const [pickedPlans, setPickedPlans] = useState<Record<string, string>>({});
 
@@ -90,9 +92,12 @@ export function ChatPage() {
     if (!isSending) focusInput();
   }, [isSending, selectedId, focusInput]);
 
+  const readOnly = detail?.conversation.readOnly === true;
+
   const onSend = async () => {
     const text = draft.trim();
-    if (!text || isSending) return;
+    // Never cut a message: over the limit the composer says why and Send stays disabled.
+    if (!text || isSending || readOnly || draftLength(draft).over > 0) return;
     setDraft("");
     // The message acts on the plan on screen; its reply's plan is then the one shown.
     const ok = await send(selectedId, text, planId);
@@ -121,53 +126,90 @@ export function ChatPage() {
     status = <Skeleton active paragraph={{ rows: 5 }} />;
   }
 
-  const plan = planId ? (
-    <PlanTreeView
-      key={planId}
-      planId={planId}
-      extra={
-        <>
-          {conversationPlanIds.length > 1 && <PlanSwitcher planIds={conversationPlanIds} titles={planTitles} value={planId} onChange={pickPlan} />}
-          <NavLink href={planPageUrl(planId)} icon={<ExportOutlined />} testId="open-plan-page">
-            {t("plan.openPage")}
-          </NavLink>
-        </>
-      }
+  const closePlan = (
+    <Button className={styles.drawerClose} type="text" size="small" icon={<CloseOutlined />} onClick={() => setPlanOpen(false)} aria-label={t("chatX.closePlan")} data-testid="plan-drawer-close" />
+  );
+  /** The plan pane's content; in the drawer with a close button (the drawer has no header of its own: "Plan" once). */
+  const plan = (inDrawer: boolean) =>
+    planId ? (
+      <PlanTreeView
+        key={planId}
+        planId={planId}
+        extra={
+          <>
+            {conversationPlanIds.length > 1 && <PlanSwitcher planIds={conversationPlanIds} titles={planTitles} value={planId} onChange={pickPlan} />}
+            <NavLink href={planPageUrl(planId)} icon={<ExportOutlined />} testId="open-plan-page">
+              {t("plan.openPage")}
+            </NavLink>
+            {inDrawer && closePlan}
+          </>
+        }
+      />
+    ) : (
+      <div className={styles.planEmpty}>
+        {inDrawer && <div className={styles.planEmptyClose}>{closePlan}</div>}
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("plan.none")} />
+      </div>
+    );
+  const title = detail?.conversation.title ?? (selectedId ? "" : t("chat.newConversation"));
+  const conversationList = (
+    <ConversationList
+      selectedId={selectedId}
+      onSelect={(id) => {
+        setListOpen(false);
+        select(id);
+      }}
+      onNew={() => {
+        setListOpen(false);
+        select(null);
+        clearError();
+        focusInput();
+      }}
     />
-  ) : (
-    <div className={styles.planEmpty}>
-      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("plan.none")} />
-    </div>
   );
 
   return (
     <Layout className={styles.shell} hasSider>
-      <Layout.Sider className={styles.sider} theme="light" width={264} breakpoint="md" collapsedWidth={0}>
-        <ConversationList
-          selectedId={selectedId}
-          onSelect={(id) => select(id)}
-          onNew={() => {
-            select(null);
-            clearError();
-            focusInput();
-          }}
-        />
+      <Layout.Sider className={styles.sider} theme="light" width={264}>
+        {conversationList}
       </Layout.Sider>
+      <Drawer
+        open={listOpen}
+        onClose={() => setListOpen(false)}
+        placement="left"
+        size="min(300px, 85vw)"
+        closable={false}
+        styles={{ body: { padding: 0 } }}
+        data-testid="conversation-drawer"
+      >
+        {listOpen ? conversationList : null}
+      </Drawer>
       <Layout.Content className={styles.main}>
         <header className={styles.mainHeader}>
-          <h1 className={styles.conversationHeading} data-testid="conversation-title">
-            {detail?.conversation.title ?? (selectedId ? "" : t("chat.newConversation"))}
+          <Button
+            className={styles.menuButton}
+            type="text"
+            icon={<MenuOutlined />}
+            onClick={() => setListOpen(true)}
+            aria-label={t("chatX.openConversations")}
+            aria-expanded={listOpen}
+            data-testid="open-conversations"
+          />
+          <h1 className={styles.conversationHeading} title={title} data-testid="conversation-title">
+            {title}
           </h1>
           <Button
             className={styles.planButton}
             icon={<ApartmentOutlined />}
             onClick={() => setPlanOpen(true)}
-            aria-label={t("plan.title")}
+            aria-label={t("chatX.showPlan")}
+            aria-expanded={planOpen}
+            data-testid="open-plan"
           >
-            {t("plan.title")}
+            <span className={styles.hideNarrow}>{t("plan.title")}</span>
           </Button>
           <NavLink href={jobHistoryUrl()} icon={<UnorderedListOutlined />} testId="jobs-link">
-            {t("jobs.history")}
+            <span className={styles.hideNarrow}>{t("jobs.history")}</span>
           </NavLink>
           <LanguageSwitch />
         </header>
@@ -180,41 +222,49 @@ export function ChatPage() {
           selectedPlanId={planId}
           planTitles={conversationPlanIds.length > 1 ? planTitles : undefined}
           onSelectPlan={pickPlan}
+          readOnly={readOnly}
           onExample={(text) => {
             setDraft(text);
             focusInput();
           }}
         />
         <div className={styles.composerWrap}>
-          {sendError && (
-            <Alert
-              className={styles.sendError}
-              type="error"
-              showIcon
-              title={
-                <>
-                  <strong>{t("chat.sendFailed")}</strong> · {sendError}
-                </>
-              }
-              closable={{ onClose: clearError }}
-              data-testid="chat-error"
-            />
+          {readOnly ? (
+            <Alert type="info" showIcon title={t("chatX.readOnlyTitle")} description={t("chatX.readOnlyBody")} data-testid="read-only-notice" />
+          ) : (
+            <>
+              {sendError && (
+                <Alert
+                  className={styles.sendError}
+                  type="error"
+                  showIcon
+                  title={
+                    <>
+                      <strong>{t("chat.sendFailed")}</strong> · {sendError}
+                    </>
+                  }
+                  closable={{ onClose: clearError }}
+                  data-testid="chat-error"
+                />
+              )}
+              <ChatComposer value={draft} onChange={setDraft} onSend={onSend} sending={isSending} inputRef={inputRef} />
+            </>
           )}
-          <ChatComposer value={draft} onChange={setDraft} onSend={onSend} sending={isSending} inputRef={inputRef} />
         </div>
       </Layout.Content>
       <aside className={styles.planPane} aria-label={t("plan.title")}>
-        {plan}
+        {plan(false)}
       </aside>
       <Drawer
         open={planOpen}
         onClose={() => setPlanOpen(false)}
-        title={t("plan.title")}
-        size={360}
+        closable={false}
+        size="min(380px, 100vw)"
         styles={{ body: { padding: 0 } }}
         destroyOnHidden
+        data-testid="plan-drawer"
       >
-        {planOpen ? plan : null}
+        {planOpen ? plan(true) : null}
       </Drawer>
     </Layout>
   );

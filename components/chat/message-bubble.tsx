@@ -1,16 +1,24 @@
 "use client";
 // One chat message; an assistant message carries its actions and job logs (DESIGN.md "UI" → Chat page).
 import { ApartmentOutlined, CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined, MinusCircleOutlined, StopOutlined, SyncOutlined } from "@ant-design/icons";
+import { useQueries } from "@tanstack/react-query";
 import { Badge, Button, Tabs, Tag, Tooltip } from "antd";
 import { useState, type ReactNode } from "react";
 import { ACTION_COLOR, JOB_TYPE_META, STATUS_COLOR, toActionStatus, toPanelStatus } from "@/components/job-log/job-log-meta";
 import { JobLogPanel } from "@/components/job-log/job-log-panel";
 import { useJobStatus } from "@/hooks/use-job-status";
 import { useT } from "@/lib/client/i18n";
+import { queries } from "@/lib/client/queries";
 import type { ActionStatus, ChatAction, JobRef, MessageDto } from "@/lib/shared/chat";
 import type { JobType } from "@/lib/shared/jobs";
+import { clipWords, stripMarkdown } from "@/lib/shared/text";
 import styles from "./chat.module.css";
 import planStyles from "./message-plan.module.css";
+import { defaultJobTab, tabFacts } from "./default-job-tab";
+import { ResumeDecomposition } from "./resume-decomposition";
+
+/** Characters of a plan title on a message's plan chip (cut on a word boundary; the full title as tooltip). */
+const PLAN_CHIP_CHARS = 60;
 
 const ACTION_ICON: Record<ActionStatus, ReactNode> = {
   pending: <ClockCircleOutlined />,
@@ -53,38 +61,60 @@ function ActionTag({ action }: { action: ChatAction }) {
   return action.jobId ? <LiveActionTag action={action} jobId={action.jobId} /> : <ActionTagView action={action} status={action.status} />;
 }
 
-type JobTab = { jobId: string; jobType: JobType };
+type JobTab = { jobId: string; jobType: JobType; resumeOf?: string };
 
 /** metadata.jobs with a type for every entry (messages saved before jobType existed are plan_decompose). */
 function jobRefs(jobs: Partial<JobRef>[] | undefined): JobTab[] {
-  return (jobs ?? []).flatMap((j) => (typeof j.jobId === "string" ? [{ jobId: j.jobId, jobType: j.jobType ?? "plan_decompose" }] : []));
+  return (jobs ?? []).flatMap((j) =>
+    typeof j.jobId === "string" ? [{ jobId: j.jobId, jobType: j.jobType ?? "plan_decompose", ...(j.resumeOf ? { resumeOf: j.resumeOf } : {}) }] : [],
+  );
 }
 
 /**
- * A job tab's label: status dot, type icon and title (numbered when the
- * message has several jobs of the type), with the job's live status
+ * A job tab's label: status dot, type icon, title (numbered when the message
+ * has several jobs of the type) and the job's live status in words
  * (`data-testid="job-tab"`, `data-status`). `follow` keeps that status live
  * while the tab's panel is not mounted (a tab not opened yet).
  */
 function JobTabLabel({ job, number, follow }: { job: JobTab; number: number | undefined; follow: boolean }) {
   const t = useT();
   const status = toPanelStatus(useJobStatus(job.jobId, { follow }));
+  const title = `${t(JOB_TYPE_META[job.jobType].title)}${number !== undefined ? ` #${number}` : ""}`;
   return (
-    <span className={styles.tabLabel} data-testid="job-tab" data-job-id={job.jobId} data-status={status}>
+    <span
+      className={styles.tabLabel}
+      data-testid="job-tab"
+      data-job-id={job.jobId}
+      data-status={status}
+      title={t("chatX.jobTab", { type: title, status: t(`jobStatus.${status}`) })}
+    >
       <Badge status={STATUS_COLOR[status]} />
       {JOB_TYPE_META[job.jobType].icon}
-      {t(JOB_TYPE_META[job.jobType].title)}
-      {number !== undefined && ` #${number}`}
+      <span className={styles.tabTitle}>{title}</span>
+      <span className={styles.tabStatus} data-testid="job-tab-status">
+        {t(`jobStatus.${status}`)}
+      </span>
     </span>
   );
 }
 
 /**
- * Several jobs as tabs, one JobLogPanel each. A panel mounts when its tab is
- * first opened and then stays; until then its label follows the job's status.
+ * Several jobs as tabs, one JobLogPanel each. Until the user picks a tab, the
+ * open one follows defaultJobTab (live statuses from React Query); a job a
+ * Resume just created is opened. A panel mounts when its tab is first shown
+ * and then stays; until then its label follows the job's status.
+ * `data-active-job` on the tabs root names the open tab's job.
  */
-function JobTabs({ jobs }: { jobs: JobTab[] }) {
-  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set(jobs.slice(0, 1).map((j) => j.jobId)));
+function JobTabs({ jobs, readOnly, resumed }: { jobs: JobTab[]; readOnly: boolean; resumed: (jobId: string) => string | undefined }) {
+  const [picked, setPicked] = useState<string | undefined>(undefined);
+  const facts = useQueries({
+    queries: jobs.map((j) => ({ ...queries.jobSnapshot(j.jobId), enabled: false, select: tabFacts })),
+    combine: (results) => results.map((r) => r.data),
+  });
+  const fallback = defaultJobTab(jobs, facts) ?? jobs[0].jobId;
+  const active = picked && jobs.some((j) => j.jobId === picked) ? picked : fallback;
+  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set([active]));
+  if (!opened.has(active)) setOpened(new Set(opened).add(active));
   const numberOf = (i: number) => {
     const type = jobs[i].jobType;
     return jobs.filter((j) => j.jobType === type).length > 1 ? jobs.slice(0, i + 1).filter((j) => j.jobType === type).length : undefined;
@@ -94,23 +124,38 @@ function JobTabs({ jobs }: { jobs: JobTab[] }) {
       className={styles.jobs}
       size="small"
       data-testid="job-tabs"
-      onChange={(key) => setOpened((o) => (o.has(key) ? o : new Set(o).add(key)))}
+      data-active-job={active}
+      activeKey={active}
+      onChange={setPicked}
       items={jobs.map((j, i) => ({
         key: j.jobId,
         label: <JobTabLabel job={j} number={numberOf(i)} follow={!opened.has(j.jobId)} />,
-        children: <JobLogPanel jobId={j.jobId} jobType={j.jobType} />,
+        children: (
+          <JobPane job={j} readOnly={readOnly} resumedBy={resumed(j.jobId)} onResumed={setPicked} />
+        ),
       }))}
     />
+  );
+}
+
+/** One job's panel in a message, with Resume under a cancelled or failed decomposition. */
+function JobPane({ job, readOnly, resumedBy, onResumed }: { job: JobTab; readOnly: boolean; resumedBy: string | undefined; onResumed?: (jobId: string) => void }) {
+  return (
+    <>
+      <JobLogPanel jobId={job.jobId} jobType={job.jobType} collapseOnSuccess />
+      {job.jobType === "plan_decompose" && !readOnly && <ResumeDecomposition jobId={job.jobId} resumedBy={resumedBy} onResumed={onResumed} />}
+    </>
   );
 }
 
 /** The plan an assistant message acted on, as its chip shows it. */
 export type MessagePlan = { id: string; title: string | undefined; selected: boolean };
 
-function AssistantBody({ message, plan, onSelectPlan }: { message: MessageDto; plan?: MessagePlan; onSelectPlan?: (planId: string) => void }) {
+function AssistantBody({ message, plan, onSelectPlan, readOnly }: { message: MessageDto; plan?: MessagePlan; onSelectPlan?: (planId: string) => void; readOnly: boolean }) {
   const t = useT();
   const metadata = message.metadata;
   const jobs = jobRefs(metadata?.jobs);
+  const resumed = (jobId: string) => jobs.find((j) => j.resumeOf === jobId)?.jobId;
   const actions = metadata?.actions ?? [];
   const planId = metadata?.planId;
   const select = planId && onSelectPlan ? () => onSelectPlan(planId) : undefined;
@@ -132,7 +177,9 @@ function AssistantBody({ message, plan, onSelectPlan }: { message: MessageDto; p
           data-testid="message-plan"
           data-plan-id={plan.id}
         >
-          <span className={planStyles.messagePlanTitle}>{plan.title ?? t("plan.title")}</span>
+          <span className={planStyles.messagePlanTitle} title={plan.title}>
+            {plan.title ? clipWords(stripMarkdown(plan.title), PLAN_CHIP_CHARS) : t("plan.title")}
+          </span>
         </Button>
       )}
       {actions.length > 0 && (
@@ -145,10 +192,10 @@ function AssistantBody({ message, plan, onSelectPlan }: { message: MessageDto; p
       )}
       {jobs.length === 1 && (
         <div className={styles.jobs}>
-          <JobLogPanel jobId={jobs[0].jobId} jobType={jobs[0].jobType} />
+          <JobPane job={jobs[0]} readOnly={readOnly} resumedBy={undefined} />
         </div>
       )}
-      {jobs.length > 1 && <JobTabs jobs={jobs} />}
+      {jobs.length > 1 && <JobTabs jobs={jobs} readOnly={readOnly} resumed={resumed} />}
     </>
   );
 }
@@ -162,18 +209,22 @@ function AssistantBody({ message, plan, onSelectPlan }: { message: MessageDto; p
  * several plans) a plan chip (`data-testid="message-plan"`, `data-plan-id`)
  * names the plan the message acted on; the chip and the action tags call
  * `onSelectPlan(metadata.planId)`.
- * Props: `{message: MessageDto, pending?: boolean, plan?: MessagePlan, onSelectPlan?}` (pending = not yet saved).
+ * A cancelled or failed decomposition offers Resume (`data-testid="job-resume"`)
+ * unless `readOnly`; the job that resumes it becomes a new tab, opened.
+ * Props: `{message: MessageDto, pending?: boolean, plan?: MessagePlan, onSelectPlan?, readOnly?}` (pending = not yet saved).
  */
 export function MessageBubble({
   message,
   pending = false,
   plan,
   onSelectPlan,
+  readOnly = false,
 }: {
   message: MessageDto;
   pending?: boolean;
   plan?: MessagePlan;
   onSelectPlan?: (planId: string) => void;
+  readOnly?: boolean;
 }) {
   if (message.role === "user") {
     return (
@@ -187,7 +238,7 @@ export function MessageBubble({
   return (
     <div className={`${styles.row} ${styles.rowAssistant}`}>
       <div className={`${styles.bubble} ${styles.bubbleAssistant}`} data-testid="message-assistant" data-message-id={message.id}>
-        <AssistantBody message={message} plan={plan} onSelectPlan={onSelectPlan} />
+        <AssistantBody message={message} plan={plan} onSelectPlan={onSelectPlan} readOnly={readOnly} />
       </div>
     </div>
   );

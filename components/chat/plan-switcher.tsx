@@ -4,6 +4,10 @@ import { useQueries } from "@tanstack/react-query";
 import { Select } from "antd";
 import { useT } from "@/lib/client/i18n";
 import { queries } from "@/lib/client/queries";
+import { clipWords, stripMarkdown } from "@/lib/shared/text";
+
+/** Characters of a plan title in the switcher (cut on a word boundary; the full title as tooltip). */
+const SWITCHER_TITLE_CHARS = 48;
 
 /**
  * The titles of a conversation's plans, by id (each plan's own query, shared
@@ -48,8 +52,8 @@ export function PlanSwitcher({ planIds, titles, value, onChange }: Props) {
       options={[...planIds].reverse().map((id, i) => ({
         value: id,
         label: (
-          <span data-testid="plan-switcher-option" data-plan-id={id}>
-            {titles.get(id) ?? t("chat.planNumber", { n: planIds.length - i })}
+          <span data-testid="plan-switcher-option" data-plan-id={id} title={titles.get(id)}>
+            {titles.has(id) ? clipWords(stripMarkdown(titles.get(id)!), SWITCHER_TITLE_CHARS) : t("chat.planNumber", { n: planIds.length - i })}
           </span>
         ),
       }))}

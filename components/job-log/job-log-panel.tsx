@@ -22,6 +22,8 @@ export type JobLogPanelProps = {
   height?: number;
   /** "all" loads the whole log (job pages); default the latest lines with "load earlier". */
   history?: "latest" | "all";
+  /** Collapse to the summary once the job succeeded (the chat); placeholder until the job-log work lands, today every panel does. */
+  collapseOnSuccess?: boolean;
 };
 
 /**

@@ -28,7 +28,8 @@ export type ActionStatus = "pending" | "running" | "completed" | "failed" | "rej
 
 export type ChatAction = { kind: ActionKind; name: string; status: ActionStatus; jobId?: string; reason?: string };
 
-export type JobRef = { jobId: string; jobType: JobType };
+/** A job of an assistant message; `resumeOf`: the cancelled or failed decomposition this job resumes (POST /api/jobs/{id}/resume). */
+export type JobRef = { jobId: string; jobType: JobType; resumeOf?: string };
 
 /** `metadata` of an assistant message. */
 export type MessageMetadata = {
@@ -52,8 +53,35 @@ export type MessageDto = {
   metadata: MessageMetadata | null;
   createdAt: string;
 };
-export type ConversationDto = { id: string; title: string; createdAt: string; updatedAt: string };
+/**
+ * A conversation as the viewer sees it. `title` follows its newest plan's
+ * title (Markdown stripped) until the owner renames it (`titleSource`:
+ * "plan", "user", or "message" = its first message, before any plan).
+ * `readOnly`: the viewer may read but not write it (support viewing another
+ * user's conversation).
+ */
+export type ConversationDto = {
+  id: string;
+  title: string;
+  titleSource: "plan" | "user" | "message";
+  readOnly: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
 export type ConversationDetail = { conversation: ConversationDto; messages: MessageDto[]; planIds: string[] };
+
+/** Longest conversation title, characters (a rename; titles from messages and plans are clipped to it on word boundaries). */
+export const MAX_CONVERSATION_TITLE_CHARS = 120;
+
+/** Body of PATCH /api/conversations/{id}: a new title, trimmed, 1–120 characters. */
+export const renameConversationSchema = z.object({
+  title: z
+    .string()
+    .trim()
+    .min(1, "Title must not be empty")
+    .max(MAX_CONVERSATION_TITLE_CHARS, `Title must be at most ${MAX_CONVERSATION_TITLE_CHARS} characters`),
+});
+export type RenameConversationInput = z.input<typeof renameConversationSchema>;
 
 /** GET /api/chat/action-status/{trackingId} */
 export type ActionStatusDto = {

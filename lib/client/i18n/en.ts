@@ -202,6 +202,25 @@ export const en = {
   "taskStatus.failed": "Failed",
   "taskStatus.blocked": "Blocked",
   "taskStatus.skipped": "Skipped",
+
+  // ---- chat page (issue 10: phones, job tabs, resume, long messages, titles, scrolling, support view) ----
+  "chatX.openConversations": "Open the conversation list",
+  "chatX.closePlan": "Close the plan",
+  "chatX.showPlan": "Show the plan",
+  "chatX.charCount": "{count} / {max}",
+  "chatX.charCountLabel": "{count} of {max} characters",
+  "chatX.tooLong": "Too long by {over} characters (the limit is {max}). Shorten the message to send it.",
+  "chatX.resume": "Resume",
+  "chatX.resumeHint": "The decomposition stopped before every task was split. Resume continues with the tasks not split yet.",
+  "chatX.resumeFailed": "Could not resume",
+  "chatX.resumedBy": "Resumed in a new job",
+  "chatX.rename": "Rename “{title}”",
+  "chatX.renameInput": "New title of the conversation",
+  "chatX.renameFailed": "Could not rename",
+  "chatX.readOnlyTitle": "Read only",
+  "chatX.readOnlyBody": "This conversation belongs to another user. As support you can read it, its plan and its jobs, but not write in it.",
+  "chatX.jumpToLatest": "Jump to latest",
+  "chatX.jobTab": "{type}: {status}",
 } as const;
 
 /** A UI string's key, e.g. "chat.send" or "log.progress". */

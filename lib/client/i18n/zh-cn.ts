@@ -203,4 +203,23 @@ export const zhCN: Record<MessageKey, string> = {
   "taskStatus.failed": "失败",
   "taskStatus.blocked": "受阻",
   "taskStatus.skipped": "已跳过",
+
+  // ---- chat page (issue 10: phones, job tabs, resume, long messages, titles, scrolling, support view) ----
+  "chatX.openConversations": "打开对话列表",
+  "chatX.closePlan": "关闭计划",
+  "chatX.showPlan": "查看计划",
+  "chatX.charCount": "{count} / {max}",
+  "chatX.charCountLabel": "{count} / {max} 个字符",
+  "chatX.tooLong": "超出 {over} 个字符（上限 {max}）。请缩短消息后再发送。",
+  "chatX.resume": "继续",
+  "chatX.resumeHint": "拆解在所有任务完成前停止了。“继续”会接着拆解尚未拆解的任务。",
+  "chatX.resumeFailed": "无法继续",
+  "chatX.resumedBy": "已在新的后台任务中继续",
+  "chatX.rename": "重命名“{title}”",
+  "chatX.renameInput": "对话的新标题",
+  "chatX.renameFailed": "无法重命名",
+  "chatX.readOnlyTitle": "只读",
+  "chatX.readOnlyBody": "这个对话属于其他用户。作为客服，你可以查看它、它的计划和后台任务，但不能在其中发言。",
+  "chatX.jumpToLatest": "跳到最新",
+  "chatX.jobTab": "{type}：{status}",
 };

@@ -1,38 +1,81 @@
 import "server-only";
-import type { ActionStatusDto, ChatAction, ConversationDetail, ConversationDto, MessageDto, MessageMetadata } from "@/lib/shared/chat";
+import type { z } from "zod";
+import {
+  MAX_CONVERSATION_TITLE_CHARS,
+  type ActionStatusDto,
+  type ChatAction,
+  type ConversationDetail,
+  type ConversationDto,
+  type MessageDto,
+  type MessageMetadata,
+  type renameConversationSchema,
+} from "@/lib/shared/chat";
+import { clipWords, stripMarkdown } from "@/lib/shared/text";
 import type { JobStatus } from "@/lib/shared/jobs";
 import { canRead, type Viewer } from "../auth/viewer.ts";
 import type { Db } from "../db/client.ts";
-import type { Conversation } from "../db/generated/client.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { statsOf } from "../jobs/job-dto.ts";
 import { planIdsOfConversation } from "../plans/plans-repo.ts";
 import { actionStatus, aggregateStatus } from "./action-status.ts";
-import { findConversation, findMessageMetadata, listConversationsOf, listMessages } from "./chat-repo.ts";
+import {
+  findConversation,
+  findConversationWithPlanTitle,
+  findMessageMetadata,
+  listConversationsOf,
+  listMessages,
+  renameConversation,
+  type ConversationWithPlanTitle,
+} from "./chat-repo.ts";
 
 /** Conversations listed at most. */
 const CONVERSATION_LIST_LIMIT = 100;
 
-const toConversationDto = (c: Conversation): ConversationDto => ({
+/**
+ * A conversation's title as shown: the owner's own once renamed, else its
+ * newest plan's title (Markdown stripped), else the title taken from its first message.
+ */
+export function conversationTitle(c: ConversationWithPlanTitle): Pick<ConversationDto, "title" | "titleSource"> {
+  if (c.titleEditedAt) return { title: c.title, titleSource: "user" };
+  const plan = c.planTitle ? clipWords(stripMarkdown(c.planTitle), MAX_CONVERSATION_TITLE_CHARS) : "";
+  return plan ? { title: plan, titleSource: "plan" } : { title: c.title, titleSource: "message" };
+}
+
+const toConversationDto = (viewer: Viewer, c: ConversationWithPlanTitle): ConversationDto => ({
   id: c.id,
-  title: c.title,
+  ...conversationTitle(c),
+  readOnly: c.ownerId !== viewer.userId,
   createdAt: c.createdAt.toISOString(),
   updatedAt: c.updatedAt.toISOString(),
 });
 
 /** The viewer's conversations (support: everyone's), most recently active first. */
 export async function listConversations(db: Db, viewer: Viewer): Promise<ConversationDto[]> {
-  return (await listConversationsOf(db, viewer.role === "support" ? null : viewer.userId, CONVERSATION_LIST_LIMIT)).map(toConversationDto);
+  const rows = await listConversationsOf(db, viewer.role === "support" ? null : viewer.userId, CONVERSATION_LIST_LIMIT);
+  return rows.map((c) => toConversationDto(viewer, c));
+}
+
+/**
+ * PATCH /api/conversations/{id}: the owner renames a conversation; from then
+ * on its plans no longer set its title.
+ * @throws 404 when unknown or not visible, 403 when support renames another user's.
+ */
+export async function renameConversationTitle(db: Db, viewer: Viewer, id: string, input: z.output<typeof renameConversationSchema>): Promise<ConversationDto> {
+  const c = await findConversation(db, id);
+  if (!c || !canRead(viewer, c.ownerId)) throw AppError.notFound("Conversation");
+  if (c.ownerId !== viewer.userId) throw new AppError("forbidden", 403, "Support can read this conversation but only its owner can change it");
+  await renameConversation(db, { id, title: input.title, updatedAt: c.updatedAt });
+  return toConversationDto(viewer, (await findConversationWithPlanTitle(db, id))!);
 }
 
 /** One conversation with its messages (metadata included). @throws 404 when unknown or not the viewer's. */
 export async function getConversation(db: Db, viewer: Viewer, id: string): Promise<ConversationDetail> {
-  const c = await findConversation(db, id);
+  const c = await findConversationWithPlanTitle(db, id);
   if (!c || !canRead(viewer, c.ownerId)) throw AppError.notFound("Conversation");
   const [messages, planIds] = await Promise.all([listMessages(db, id), planIdsOfConversation(db, id)]);
   return {
-    conversation: toConversationDto(c),
+    conversation: toConversationDto(viewer, c),
     planIds,
     messages: messages.map(
       (m): MessageDto => ({

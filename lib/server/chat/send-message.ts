@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { ChatAction, MessageMetadata, SendMessageResponse, sendMessageSchema } from "@/lib/shared/chat";
 import type { Language } from "@/lib/shared/language";
 import { buildTaskTree, type TaskNode } from "@/lib/shared/plans";
+import { clipWords, stripMarkdown } from "@/lib/shared/text";
 import type { Task } from "../db/generated/client.ts";
 import type { Viewer } from "../auth/viewer.ts";
 import { inTransaction } from "../db/client.ts";
@@ -27,7 +28,7 @@ export type SendMessageResult = {
   timing: { modelMs: number; serverMs: number };
 };
 
-/** Longest conversation title taken from the first message, characters. */
+/** Longest conversation title taken from the first message, characters (cut on a word boundary). */
 const TITLE_CHARS = 80;
 /** How long `mode: "sync"` waits for the jobs, ms. */
 const SYNC_WAIT_MS = 120_000;
@@ -157,7 +158,7 @@ export async function sendMessage(deps: Deps, viewer: Pick<Viewer, "userId">, in
 
   await inTransaction(db, async (tx) => {
     await ensureUser(tx, viewer.userId);
-    if (!conversation) await createConversation(tx, { id: conversationId, ownerId: viewer.userId, title: input.message.slice(0, TITLE_CHARS) });
+    if (!conversation) await createConversation(tx, { id: conversationId, ownerId: viewer.userId, title: clipWords(stripMarkdown(input.message), TITLE_CHARS) || clipWords(input.message, TITLE_CHARS) });
     else await touchConversation(tx, conversationId);
     await createMessage(tx, { conversationId, role: "user", content: input.message });
     if (create?.kind === "create_plan" && planId) {

@@ -141,6 +141,19 @@ const messages = {
   "status.failed": { en: () => "failed", "zh-CN": () => "失败" },
   "status.blocked": { en: () => "blocked", "zh-CN": () => "受阻" },
   "status.skipped": { en: () => "skipped", "zh-CN": () => "已跳过" },
+  // ---- chat: resuming a cancelled or failed decomposition (issue 10) ----
+  "action.resume_decompose": {
+    en: (p: { title: string }) => `Resume splitting "${p.title}"`,
+    "zh-CN": (p: { title: string }) => `继续拆解「${p.title}」`,
+  },
+  "action.resume_decompose_all": {
+    en: () => "Resume splitting the plan's tasks",
+    "zh-CN": () => "继续拆解计划中的任务",
+  },
+  "decompose.resuming": {
+    en: (p: { jobId: string; count: number }) => `Resuming job ${p.jobId}: ${p.count} task(s) it already split are skipped`,
+    "zh-CN": (p: { jobId: string; count: number }) => `继续任务 ${p.jobId}：跳过它已拆解的 ${p.count} 个任务`,
+  },
 } satisfies Record<string, Record<Language, (params: never) => string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -21,7 +21,10 @@ const INSTRUCTIONS: Record<LlmRequestName, string> = {
     "update_task (taskId, new title and/or description), move_task (taskId, parentId, position), " +
     "set_task_status (taskId, status: todo, in_progress, done, failed, blocked or skipped), delete_task (taskId), " +
     "decompose_task (taskId, or null for every top-level task). Use only task ids from PlanTasks. " +
-    "Fields that do not apply are null. For small talk, questions or unclear messages propose no actions and ask what the user wants.",
+    "Fields that do not apply are null. For small talk, questions or unclear messages propose no actions and ask what the user wants. " +
+    "Never plan something that is not a goal: keyboard mash or random letters (\"asdf qwer zxcv\"), placeholder text (\"lorem ipsum\", \"test\", \"foo bar\"), " +
+    "a lone greeting (\"hi\", \"你好\") or pinyin keyboard mash (\"阿斯顿\", \"水电费水电费\") get NO actions and a short question back " +
+    "asking which goal to plan, with an example goal (in Chinese when Language is zh-CN, e.g. \"你想规划什么目标？比如……\").",
   plan_outline:
     "Write the top-level tasks (3 to 8, in order) that achieve the goal, each with a one-sentence description, " +
     "and narrate your reasoning in 2 to 4 short steps.",

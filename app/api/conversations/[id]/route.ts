@@ -1,8 +1,16 @@
 // GET /api/conversations/{id} – one conversation with its messages and their metadata
-import { getConversation } from "@/lib/server/chat/queries";
+// PATCH /api/conversations/{id} {title} – the owner renames it; from then on its plans no longer set the title
+import { getConversation, renameConversationTitle } from "@/lib/server/chat/queries";
 import { getDeps } from "@/lib/server/deps";
-import { withRoute } from "@/lib/server/http/route";
+import { readJson, withRoute } from "@/lib/server/http/route";
+import { renameConversationSchema, type ConversationDto } from "@/lib/shared/chat";
 
 export const GET = withRoute<{ id: string }>(async ({ viewer, params }) =>
   Response.json(await getConversation(getDeps().db, viewer, params.id)),
 );
+
+export const PATCH = withRoute<{ id: string }>(async ({ request, viewer, params }) => {
+  const input = await readJson(request, renameConversationSchema);
+  const body: { conversation: ConversationDto } = { conversation: await renameConversationTitle(getDeps().db, viewer, params.id, input) };
+  return Response.json(body);
+});

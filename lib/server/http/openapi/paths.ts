@@ -3,14 +3,14 @@
 import "server-only";
 import { z } from "zod";
 import { type ZodOpenApiOperationObject } from "zod-openapi";
-import { sendMessageSchema } from "@/lib/shared/chat";
+import { renameConversationSchema, sendMessageSchema } from "@/lib/shared/chat";
 import { exportQuerySchema } from "@/lib/shared/job-export";
 import { eventsQuerySchema, jobListQuerySchema } from "@/lib/shared/jobs";
 import { supportSignInSchema } from "@/lib/shared/session";
 import { streamCursorSchema, streamsQuerySchema } from "@/lib/shared/streams";
 import { SUPPORT_COOKIE } from "../../auth/session.ts";
 import { logBurstPayload } from "../../jobs/handlers/log-burst.ts";
-import { actionStatusSchema, conversationDetailSchema, conversationListSchema, healthSchema, jobDtoSchema, jobEnvelopeSchema, jobEventSchema, jobEventsPageSchema, jobListPageSchema, jobSnapshotSchema, sendMessageResponseSchema, sessionDtoSchema } from "./schemas.ts";
+import { actionStatusSchema, conversationDetailSchema, conversationDtoSchema, conversationListSchema, healthSchema, jobDtoSchema, jobEnvelopeSchema, jobEventSchema, jobEventsPageSchema, jobListPageSchema, jobSnapshotSchema, sendMessageResponseSchema, sessionDtoSchema } from "./schemas.ts";
 
 import { planPaths } from "./plan-paths.ts";
 import { errors, jobIdPath, json, ok, SSE_FRAMES, sseContent, type Method } from "./responses.ts";
@@ -68,6 +68,17 @@ export const paths = {
       summary: "One conversation with its messages and their metadata",
       requestParams: { path: z.object({ id: z.string().meta({ description: "Conversation id" }) }) },
       responses: { ...ok("The conversation", conversationDetailSchema), ...errors(404) },
+    },
+    patch: {
+      tags: ["conversations"],
+      operationId: "renameConversation",
+      summary: "Rename a conversation",
+      description:
+        "Until renamed, a conversation's title follows its newest plan's title (Markdown stripped); once renamed, the plans no longer change it. " +
+        "Only the owner renames (support: 403).",
+      requestParams: { path: z.object({ id: z.string().meta({ description: "Conversation id" }) }) },
+      requestBody: { required: true, content: json(renameConversationSchema) },
+      responses: { ...ok("The conversation as it is now", z.object({ conversation: conversationDtoSchema })), ...errors(400, 403, 404, 413) },
     },
   },
   "/api/jobs": {
@@ -135,6 +146,19 @@ export const paths = {
         },
         ...errors(400, 404),
       },
+    },
+  },
+  "/api/jobs/{jobId}/resume": {
+    post: {
+      tags: ["jobs"],
+      operationId: "resumeJob",
+      summary: "Resume a cancelled or failed decomposition",
+      description:
+        "A new `plan_decompose` job (the plan's concurrency key, `params.resumeOf` = this job) splits the tasks the old job did not split yet; " +
+        "no task gets a second set of subtasks. A job from a chat message is added to that message's `metadata.jobs` and `actions`. " +
+        "409 when the job is not a failed or cancelled plan_decompose job or was already resumed; only the owner resumes (support: 403).",
+      requestParams: { path: jobIdPath },
+      responses: { ...ok("The new job, pending", z.object({ jobId: z.string(), job: jobDtoSchema }), 202), ...errors(403, 404, 409) },
     },
   },
   "/api/jobs/{jobId}/cancel": {

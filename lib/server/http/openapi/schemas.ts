@@ -190,7 +190,13 @@ export const messageMetadataSchema = z.object({
   messageId: z.string(),
   planId: z.string().optional(),
   status: z.enum(["pending", "completed", ...JOB_STATUSES]),
-  jobs: z.array(z.object({ jobId: z.string(), jobType: z.enum(JOB_TYPES) })),
+  jobs: z.array(
+    z.object({
+      jobId: z.string(),
+      jobType: z.enum(JOB_TYPES),
+      resumeOf: z.string().optional().meta({ description: "The failed or cancelled decomposition this job resumes" }),
+    }),
+  ),
   actions: z.array(chatActionSchema).optional(),
 });
 
@@ -201,7 +207,14 @@ export const sendMessageResponseSchema = z.object({
 });
 sameShape<Same<z.output<typeof sendMessageResponseSchema>, SendMessageResponse>>();
 
-export const conversationDtoSchema = z.object({ id: z.string(), title: z.string(), createdAt: isoInstant, updatedAt: isoInstant });
+export const conversationDtoSchema = z.object({
+  id: z.string(),
+  title: z.string().meta({ description: "The owner's title once renamed, else the newest plan's title (Markdown stripped), else from the first message" }),
+  titleSource: z.enum(["plan", "user", "message"]),
+  readOnly: z.boolean().meta({ description: "The caller may read but not write it (support viewing another user's conversation)" }),
+  createdAt: isoInstant,
+  updatedAt: isoInstant,
+});
 sameShape<Same<z.output<typeof conversationDtoSchema>, ConversationDto>>();
 
 export const conversationListSchema = z.object({ conversations: z.array(conversationDtoSchema) });

@@ -14,7 +14,12 @@ export const planDecomposePayload = z.object({
   /** The task to split; null splits every top-level task that has no subtasks yet. */
   taskId: z.string().nullable(),
   language: z.enum(LANGUAGES),
+  /** The cancelled or failed plan_decompose job this one resumes (POST /api/jobs/{id}/resume): what it split is not split again. */
+  resumeOf: z.string().optional(),
 });
+
+/** How far back a chain of resumed jobs is followed. */
+const RESUME_CHAIN_LIMIT = 50;
 
 /** Events read back to find what an earlier attempt already committed. */
 const HISTORY_LIMIT = 100_000;
@@ -27,6 +32,8 @@ const HISTORY_LIMIT = 100_000;
  * a task whose subtasks an earlier attempt committed (its `tasks_updated`
  * event names it as `parentId`) is not split again. A task deleted meanwhile
  * is skipped with a warning; the plan's limits (tasks, depth) are kept.
+ * A job that resumes another (`resumeOf`, following that job's own
+ * `resumeOf` chain) skips what those jobs split the same way.
  */
 export const planDecomposeJob = defineJob({
   name: "plan_decompose",
@@ -39,14 +46,21 @@ export const planDecomposeJob = defineJob({
     const named = p.taskId ? tasks.find((task) => task.id === p.taskId) : undefined;
     if (p.taskId && !named) throw new NonRetryableError(`Task ${p.taskId} is not in plan ${p.planId}`);
     const l = p.language;
-    const done = new Set(
-      job.attempt > 1
-        ? (await deps.store.eventsAfter(job.id, 0, HISTORY_LIMIT))
-            .filter((e) => e.kind === "tasks_updated")
-            .map((e) => (e.data as { parentId?: string } | null)?.parentId)
-            .filter((id): id is string => !!id)
-        : [],
-    );
+    // Split by an earlier attempt of this job, or by the job(s) it resumes.
+    const splitBy = async (jobId: string) =>
+      (await deps.store.eventsAfter(jobId, 0, HISTORY_LIMIT))
+        .filter((e) => e.kind === "tasks_updated")
+        .map((e) => (e.data as { parentId?: string } | null)?.parentId)
+        .filter((id): id is string => !!id);
+    const done = new Set(job.attempt > 1 ? await splitBy(job.id) : []);
+    const resumed = new Set<string>();
+    for (let id = p.resumeOf; id && !resumed.has(id) && resumed.size < RESUME_CHAIN_LIMIT; ) {
+      resumed.add(id);
+      for (const taskId of await splitBy(id)) done.add(taskId);
+      const older = await deps.store.find(id);
+      id = (older?.params as { resumeOf?: string } | null)?.resumeOf;
+    }
+    if (p.resumeOf) jobLog.info(t(l, "decompose.resuming", { jobId: p.resumeOf, count: done.size }));
     // "Split X further" on a task that already has subtasks splits those subtasks (one level deeper), never X
     // again; unless this job's own earlier attempt wrote them (then X is done, below).
     const targets = named

@@ -9,7 +9,7 @@ import { durationText } from "./duration.ts";
 import { analyzeGoal } from "./goal-analysis.ts";
 import { planTitle } from "./plan-title.ts";
 import { hash, pick } from "./seeded-random.ts";
-import { isGibberish } from "./gibberish.ts";
+import { isFiller, isGibberish } from "./gibberish.ts";
 import { findTask, parsePlanTasks } from "./task-matching.ts";
 import { whichToDecomposeReply } from "./task-operation-replies.ts";
 import { newPlanGoal } from "./task-operation-phrases.ts";
@@ -23,7 +23,14 @@ const EN_SMALL_TALK = new Set(
     "whats up what's sup fine well again welcome got it"
   ).split(" "),
 );
-const ZH_SMALL_TALK = /^(?:你好|您好|嗨|哈喽|哈啰|喂|早上好|早安|上午好|中午好|下午好|晚上好|晚安|谢谢|多谢|谢啦|感谢|好的|好吧|好|嗯|嗯嗯|行|可以|没问题|收到|再见|拜拜|回头见|在吗|你好吗|最近怎么样|不客气|哈哈|呵呵|你|您|啦|呀|了|哦|啊|呢|吧)+$/;
+const ZH_SMALL_TALK = /^(?:你好|您好|嗨|哈喽|哈啰|喂|早上好|早安|上午好|中午好|下午好|晚上好|晚安|谢谢|多谢|谢啦|感谢|好的|好吧|好|嗯|嗯嗯|行|可以|没问题|收到|再见|拜拜|回头见|在吗|你好吗|最近怎么样|不客气|哈哈|呵呵|你|您|啦|呀|了|哦|啊|呢|吧|朋友|朋友们|大家|大家好|各位|老师|亲|小助手|助手|机器人)+$/;
+/**
+ * Words that state an intention ("I want", "we need", "help me", "how to", "for
+ * my …"): a message of ordinary words that names no goal verb or domain is a
+ * goal only with one of them ("the quick brown fox jumps" is not).
+ */
+const INTENT_WORDS =
+  /\b(i|i'm|im|we|we're|my|our|me|us|want|wanna|need|needs|would like|help|should|have to|has to|must|going to|gonna|how to|for|to|by|in \d+|within)\b|我|我们|想|要|需要|帮|希望|打算|如何|怎么|怎样|给/i;
 const APP_QUESTION =
   /\b(what can you do|what do you do|who are you|what are you|how (?:does|do) (?:this|it|you) work|how do i use|how to use (?:this|you)|what is planstream|help me understand)\b|你是谁|你能做什么|你会什么|你可以做什么|怎么用|如何使用|能干什么|有什么功能|怎么使用/i;
 const GOAL_WORDS =
@@ -45,7 +52,9 @@ const NO_FIELDS = { taskId: null, parentId: null, position: null, description: n
  *   message asks whether to add it or start a new plan.
  * - Without a plan, a goal: create_plan (titled as plan_outline will title it)
  *   followed by decompose_task.
- * Small talk, app questions, keyboard mash and unclear messages: no actions.
+ * Small talk (a lone greeting), app questions, keyboard mash, filler text
+ * ("lorem ipsum", "水电费水电费") and messages that name neither a goal nor an
+ * intention: no actions, a question back (which goal to plan).
  * Deterministic; never throws.
  */
 export function chatReply(args: { message: string; language: Language; planTasks?: string }): ChatReply {
@@ -105,8 +114,8 @@ export function chatReply(args: { message: string; language: Language; planTasks
     };
   }
 
-  // Keyboard mash and random letters are not goals.
-  if (isGibberish(message)) {
+  // Keyboard mash, random letters and filler text are not goals.
+  if (isGibberish(message) || isFiller(message)) {
     return {
       reply: zh
         ? "抱歉，我没看懂。你想规划什么目标？比如“六周内上线一款手机App”。"
@@ -120,7 +129,8 @@ export function chatReply(args: { message: string; language: Language; planTasks
   const looksLikeGoal = GOAL_WORDS.test(message) || detectDomain(message) !== "generic";
   const substantial = cjkCount > 0 ? cjkCount >= 4 || (looksLikeGoal && cjkCount >= 2) : words.length >= 3 || (looksLikeGoal && words.length >= 2);
   const isQuestionOnly = /[?？]\s*$/.test(message) && !looksLikeGoal;
-  const isGoal = substantial && !isQuestionOnly && (looksLikeGoal || words.length >= 4 || cjkCount >= 5);
+  const intent = INTENT_WORDS.test(message);
+  const isGoal = substantial && !isQuestionOnly && (looksLikeGoal || (intent && (words.length >= 4 || cjkCount >= 5)));
   if (tasks.length > 0) return { reply: isGoal ? addOrNewPlanReply(message, lang) : editHelpReply(tasks[0].title, lang), actions: [] };
   if (isGoal) return planGoal(message, lang);
 

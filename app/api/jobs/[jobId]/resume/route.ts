@@ -1,0 +1,8 @@
+// POST /api/jobs/{jobId}/resume – a cancelled or failed decomposition continues in a new job with the tasks not yet split (202 {jobId, job})
+import { resumeDecomposition } from "@/lib/server/chat/resume-decomposition";
+import { getDeps } from "@/lib/server/deps";
+import { withRoute } from "@/lib/server/http/route";
+
+export const POST = withRoute<{ jobId: string }>(async ({ viewer, params }) =>
+  Response.json(await resumeDecomposition(getDeps(), viewer, params.jobId), { status: 202 }),
+);
