@@ -98,7 +98,7 @@ function JobTabs({ jobs }: { jobs: JobTab[] }) {
       items={jobs.map((j, i) => ({
         key: j.jobId,
         label: <JobTabLabel job={j} number={numberOf(i)} follow={!opened.has(j.jobId)} />,
-        children: <JobLogPanel jobId={j.jobId} jobType={j.jobType} />,
+        children: <JobLogPanel jobId={j.jobId} jobType={j.jobType} collapseOnSuccess />,
       }))}
     />
   );
@@ -145,7 +145,7 @@ function AssistantBody({ message, plan, onSelectPlan }: { message: MessageDto; p
       )}
       {jobs.length === 1 && (
         <div className={styles.jobs}>
-          <JobLogPanel jobId={jobs[0].jobId} jobType={jobs[0].jobType} />
+          <JobLogPanel jobId={jobs[0].jobId} jobType={jobs[0].jobType} collapseOnSuccess />
         </div>
       )}
       {jobs.length > 1 && <JobTabs jobs={jobs} />}
