@@ -125,22 +125,24 @@ test("the JSON export downloads and equals the server's events; copy line copies
   expect(file.job.lastSeq).toBe(events.at(-1)!.seq);
   expect(file.events).toEqual(events);
 
-  // Copy line 3: the text export's format, from the clipboard.
-  await detail.getByTestId("job-log-body").evaluate((el) => (el.scrollTop = 0));
+  // Copy line 3: the text export's format, from the clipboard. Its task's group is
+  // folded on a finished job; the deep link unfolds it and scrolls there.
+  await page.goto(`/jobs/${jobId}#L3`);
   const line = detail.locator('[data-testid="job-log-line"][data-seq="3"]');
+  await expect(line).toBeInViewport();
   await line.hover();
   await line.getByTestId("job-log-copy").click();
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(formatLogLine(events[2]));
 
-  // Relative timestamps: "+m:ss.mmm" since the job was created, and the choice persists.
-  await detail.getByTestId("job-log-time-mode").getByText("Relative").click();
-  const ms = Date.parse(events[2].timestamp) - Date.parse(file.job.createdAt);
+  // Elapsed timestamps: "+m:ss.mmm" since the job started, and the choice persists.
+  await detail.getByTestId("job-log-time-mode").getByText("Elapsed").click();
+  const ms = Date.parse(events[2].timestamp) - Date.parse(file.job.startedAt!);
   const relative = `+${Math.floor(ms / 60_000)}:${String(Math.floor(ms / 1000) % 60).padStart(2, "0")}.${String(ms % 1000).padStart(3, "0")}`;
   await expect(line.locator("time")).toHaveText(relative);
   await page.reload();
   const firstTime = page.getByTestId("job-log-line").first().locator("time");
   await expect(firstTime).toHaveText(/^\+\d+:\d\d\.\d{3}$/);
-  await page.getByTestId("job-log-time-mode").getByText("Clock").click();
+  await page.getByTestId("job-log-time-mode").getByText("Local").click();
   await expect(firstTime).toHaveText(/^\d\d:\d\d:\d\d\.\d{3}$/);
 
   // The related jobs: the decomposition's parent is the chat_actions job.

@@ -1,16 +1,26 @@
 "use client";
 // The log lines of one job: virtualized (only the visible rows are in the DOM),
-// filtered by level, searched with highlight; follows the tail unless the user scrolled up.
+// filtered, searched, grouped by task, deep-linkable; follows the tail unless
+// the user scrolled up.
 import { ArrowDownOutlined } from "@ant-design/icons";
 import { useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
-import { App, Button, Input, Segmented, Select } from "antd";
-import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { App, Button } from "antd";
+import { memo, useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { copyText } from "@/lib/client/clipboard";
 import { useT } from "@/lib/client/i18n";
-import { createPersistedStore } from "@/lib/client/persisted-store";
-import { formatLogLine, type EventLevel, type JobEventDto } from "@/lib/shared/jobs";
-import { JobLogLine, LogHighlightContext, LogLineContext, type LogTimeMode } from "./job-log-line";
+import { jobPageUrl } from "@/lib/client/job-urls";
+import { inRange } from "@/lib/client/log-anchor";
+import { buildGroups, buildRows, seqIndex, type LogGroup } from "@/lib/client/log-groups";
+import { filterEvents, KIND_GROUPS, type LogFilter } from "@/lib/client/log-search";
+import { textExportLine } from "@/lib/shared/job-export";
+import { EVENT_LEVELS, type JobEventDto } from "@/lib/shared/jobs";
+import { JobLogGroupHeader } from "./job-log-group-header";
+import { JobLogLine, LogLineContext, type LogLineShared } from "./job-log-line";
+import { JobLogFilters, JobLogToolbar } from "./job-log-toolbar";
 import styles from "./job-log.module.css";
+import { timeModeStore, wrapStore } from "./log-prefs";
+import { useLineHash } from "./use-line-hash";
+import { useLogSearch } from "./use-log-search";
 
 /** Distance from the bottom (px) that still counts as "at the tail". */
 const STICK_PX = 24;
@@ -18,6 +28,8 @@ const STICK_PX = 24;
 const USER_SCROLL_MS = 1000;
 /** Estimated row height before measuring, px (one line of 12.5px × 1.5, plus 2px padding). */
 const ROW_PX = 21;
+const ALL: LogFilter = { levels: new Set(EVENT_LEVELS), kinds: new Set(KIND_GROUPS) };
+const setWrap = (on: boolean) => wrapStore.set(on ? "wrap" : "nowrap");
 
 /**
  * Row height for the virtualizer without forcing a layout. The default reads
@@ -33,78 +45,101 @@ function measureRow(element: Element, entry: ResizeObserverEntry | undefined, in
   return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? ROW_PX;
 }
 
-/** Clock or relative timestamps, one choice for every panel, kept in localStorage. */
-const timeModeStore = createPersistedStore<LogTimeMode>("planstream.logTime", (v) => (v === "relative" ? "relative" : "clock"), "clock");
-
-const LEVEL_RANK: Record<EventLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
-type LevelFilter = "all" | "info" | "warn" | "error";
-
-type Props = {
+/** Props of JobLogBody. */
+export type JobLogBodyProps = {
+  jobId: string;
   events: JobEventDto[];
   /** Max body height in px (the body scrolls past it). */
   height: number;
   hasEarlier: boolean;
   loadEarlier: () => Promise<void>;
-  /** Shown when there are no lines yet. */
-  placeholder: string;
-  /** Time zero of relative timestamps (ISO; the job's creation). */
+  /** Shown when there are no lines ("waiting…" while the job runs, "no lines" after). */
+  emptyText: string;
+  /** Time zero of elapsed timestamps (ISO; the job's start). */
   origin?: string;
+  /** The job is pending or running (its last group shows "running"; groups start open). */
+  running: boolean;
+  /** The job page: lines carry `id="L{seq}"`, the hash (`#L12`, `#L12-L20`) selects and scrolls. */
+  anchors: boolean;
 };
 
 /**
  * The log lines of one job in a bounded, scrollable box, virtualized with
  * @tanstack/react-virtual so 100,000 lines keep a few dozen rows in the DOM.
- * A toolbar filters by minimum level and searches (case-insensitive, matches
- * highlighted). Sticks to the bottom when new lines arrive while the user is
- * at the tail; when the user scrolled up it stays put and offers "Jump to
- * latest". Timestamps show the local clock or the time since `origin`
- * (persisted choice); each line has a copy button (the text export's format).
- * Props: `{events, height, hasEarlier, loadEarlier, placeholder, origin?}`.
- * Memoized: a panel re-rendering for its job row alone does not touch the rows.
+ * The toolbar searches (next/previous, regex, case; matches highlighted, the
+ * current one scrolled into view), filters by level and kind group, switches
+ * timestamps (local / UTC / elapsed) and wrapping (both persisted). Lines of
+ * one task (`data.taskId`) fold under a group header; groups of a finished
+ * job start folded when done. Sticks to the bottom while the user is at the
+ * tail; scrolled up it stays put and offers "Jump to latest". On the job page
+ * (`anchors`) `#L123` scrolls to line 123 — loading earlier pages and waiting
+ * for it to stream in if needed — and line numbers select lines and ranges.
+ * Not a live region: a screen reader is not read every line (the panel
+ * announces status changes only).
  */
-export const JobLogBody = memo(function JobLogBody({ events, height, hasEarlier, loadEarlier, placeholder, origin }: Props) {
+export const JobLogBody = memo(function JobLogBody(props: JobLogBodyProps) {
+  const { jobId, events, height, hasEarlier, loadEarlier, emptyText, origin, running, anchors } = props;
   const t = useT();
   const { message } = App.useApp();
   const timeMode = useSyncExternalStore(timeModeStore.subscribe, timeModeStore.getSnapshot, timeModeStore.getServerSnapshot);
-  const lineContext = useMemo(
-    () => ({
-      timeMode,
-      origin,
-      copy: (event: JobEventDto) =>
-        void copyText(formatLogLine(event)).then((ok) =>
-          ok ? message.success(t("log.copied", { seq: event.seq }), 1.5) : message.error(t("log.copyFailed")),
-        ),
-    }),
-    [timeMode, origin, message, t],
-  );
+  const wrap = useSyncExternalStore(wrapStore.subscribe, wrapStore.getSnapshot, wrapStore.getServerSnapshot) === "wrap";
   const ref = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const [behind, setBehind] = useState(false);
   const [loadingEarlier, setLoadingEarlier] = useState(false);
-  const [level, setLevel] = useState<LevelFilter>("all");
-  const [query, setQuery] = useState("");
-  const search = useDeferredValue(query.trim());
+  const [filter, setFilter] = useState<LogFilter>(ALL);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const shown = useMemo(() => filterEvents(events, filter), [events, filter]);
+  const search = useLogSearch(shown);
 
-  const rows = useMemo(() => {
-    if (level === "all" && !search) return events;
-    const min = level === "all" ? 0 : LEVEL_RANK[level];
-    const needle = search.toLowerCase();
-    return events.filter((e) => LEVEL_RANK[e.level] >= min && (!needle || e.message.toLowerCase().includes(needle)));
-  }, [events, level, search]);
+  // Groups: open while the job runs; a finished job's done groups start folded.
+  const [foldDone] = useState(!running);
+  const [folds, setFolds] = useState<Record<string, boolean>>({});
+  const { groupOf } = useMemo(() => buildGroups(events, running), [events, running]);
+  const isFolded = useCallback((g: LogGroup) => folds[g.id] ?? (foldDone && g.status === "done"), [folds, foldDone]);
+  const rows = useMemo(() => buildRows(shown, groupOf, isFolded), [shown, groupOf, isFolded]);
+  const toggleGroup = useCallback((id: string, fold: boolean) => setFolds((f) => ({ ...f, [id]: fold })), []);
+
+  // A line to bring into view: a deep link's, or the current search match's.
+  const [reveal, setReveal] = useState<{ seq: number; n: number } | null>(null);
+  const requestReveal = useCallback((seq: number) => setReveal((r) => ({ seq, n: (r?.n ?? 0) + 1 })), []);
+  const { selection, onNumberClick } = useLineHash(anchors, requestReveal);
+
+  const lineContext = useMemo<LogLineShared>(
+    () => ({
+      timeMode,
+      origin,
+      anchors,
+      href: (seq) => (anchors ? `#L${seq}` : `${jobPageUrl(jobId)}#L${seq}`),
+      onNumberClick,
+      copy: (event) =>
+        void copyText(textExportLine(event)).then((ok) =>
+          ok ? message.success(t("log.copied", { seq: event.seq }), 1.5) : message.error(t("log.copyFailed")),
+        ),
+      copyLink: (seq) =>
+        void copyText(new URL(`${jobPageUrl(jobId)}#L${seq}`, window.location.origin).href).then((ok) =>
+          ok ? message.success(t("log.linkCopied", { seq }), 1.5) : message.error(t("log.copyFailed")),
+        ),
+    }),
+    [timeMode, origin, anchors, jobId, onNumberClick, message, t],
+  );
 
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: rows.count,
     getScrollElement: () => ref.current,
     estimateSize: () => ROW_PX,
     overscan: 12,
-    getItemKey: (i) => rows[i].seq,
+    getItemKey: (i) => {
+      const row = rows.at(i);
+      return row.type === "group" ? row.group.id : row.event.seq;
+    },
     measureElement: measureRow,
   });
 
-  const lastSeq = rows.at(-1)?.seq ?? 0;
+  const lastSeq = rows.count ? (events.at(-1)?.seq ?? 0) : 0;
   // Rows measured taller than estimated grow the content: stay at the bottom then too.
   const totalSize = virtualizer.getTotalSize();
-  const full = rows.length > 0 && totalSize >= height;
+  const full = rows.count > 0 && totalSize >= height;
   const firstSeq = events[0]?.seq ?? 0;
   // Keeps the visible lines in place when earlier lines are prepended.
   const prependAnchor = useRef<{ firstSeq: number; fromBottom: number } | undefined>(undefined);
@@ -113,6 +148,9 @@ export const JobLogBody = memo(function JobLogBody({ events, height, hasEarlier,
   // scroll-to-end and from the virtualizer re-measuring rows while lines pour
   // in; those land short of the bottom for a moment and must not unstick.
   const lastUserInput = useRef(0);
+  // Set when a line was revealed (deep link, search): our own scroll may land
+  // at the bottom (the line just arrived), which must not re-attach the tail.
+  const pinned = useRef(false);
   const onUserInput = useCallback(() => {
     lastUserInput.current = performance.now();
   }, []);
@@ -120,10 +158,13 @@ export const JobLogBody = memo(function JobLogBody({ events, height, hasEarlier,
     const el = ref.current;
     if (!el) return;
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= STICK_PX;
+    const byUser = performance.now() - lastUserInput.current < USER_SCROLL_MS;
     if (atBottom) {
+      if (pinned.current && !byUser) return;
+      pinned.current = false;
       stick.current = true;
       setBehind(false);
-    } else if (performance.now() - lastUserInput.current < USER_SCROLL_MS) stick.current = false;
+    } else if (byUser) stick.current = false;
   }, []);
 
   useLayoutEffect(() => {
@@ -140,9 +181,54 @@ export const JobLogBody = memo(function JobLogBody({ events, height, hasEarlier,
     // own layout of the page. This way the page lays out once per commit.
     if (stick.current) el.scrollTop = el.scrollHeight;
     else if (lastSeq > 0) setBehind(true);
-  }, [lastSeq, firstSeq, rows.length, totalSize]);
+  }, [lastSeq, firstSeq, rows.count, totalSize]);
+
+  // Search navigation (a new query, next, previous) reveals the current match.
+  const revealMatch = useEffectEvent(() => {
+    if (search.index >= 0) requestReveal(search.matches[search.index].seq);
+  });
+  useEffect(() => revealMatch(), [search.navigation]);
+
+  // Brings `reveal.seq` on screen once it can: pages in earlier lines, waits
+  // for a line still to come, clears filters and unfolds its group, then
+  // scrolls the body (scrollToIndex: the row may not be rendered yet) and the page.
+  const earlierBusy = useRef(false);
+  const step = useEffectEvent(() => {
+    if (!reveal) return;
+    const { seq } = reveal;
+    if (events.length === 0) return;
+    if (seq < events[0].seq) {
+      if (!hasEarlier) return setReveal(null);
+      if (earlierBusy.current) return;
+      earlierBusy.current = true;
+      void loadEarlier()
+        .catch(() => setReveal(null))
+        .finally(() => {
+          earlierBusy.current = false;
+        });
+      return;
+    }
+    if (seq > events.at(-1)!.seq) {
+      if (!running) setReveal(null);
+      return;
+    }
+    if (seqIndex(shown, seq) === undefined && seqIndex(events, seq) !== undefined) return setFilter(ALL);
+    const group = groupOf.get(seq);
+    if (group && isFolded(group)) return toggleGroup(group.id, false);
+    const index = rows.indexOf(seq);
+    if (index === undefined) return setReveal(null);
+    stick.current = false;
+    pinned.current = true;
+    setBehind(true);
+    virtualizer.scrollToIndex(index, { align: "center" });
+    setReveal(null);
+    // After the rows render: the line into the page's view too (the panel may be below the fold).
+    requestAnimationFrame(() => requestAnimationFrame(() => ref.current?.querySelector(`[data-seq="${seq}"]`)?.scrollIntoView({ block: "nearest" })));
+  });
+  useEffect(() => step(), [reveal, events, shown, rows, hasEarlier, running]);
 
   const jumpToLatest = () => {
+    pinned.current = false;
     stick.current = true;
     setBehind(false);
     const el = ref.current;
@@ -160,51 +246,21 @@ export const JobLogBody = memo(function JobLogBody({ events, height, hasEarlier,
     }
   };
 
-  const filtered = level !== "all" || !!search;
+  const filtered = shown.length !== events.length;
   return (
-    <div className={styles.bodyWrap}>
-      <div className={styles.toolbar}>
-        <Select<LevelFilter>
-          size="small"
-          value={level}
-          onChange={setLevel}
-          style={{ width: 120 }}
-          aria-label={t("log.levelFilter")}
-          data-testid="job-log-level"
-          options={[
-            { value: "all", label: t("log.levelAll") },
-            { value: "info", label: "INFO+" },
-            { value: "warn", label: "WARN+" },
-            { value: "error", label: "ERROR" },
-          ]}
-        />
-        <Input
-          size="small"
-          allowClear
-          placeholder={t("log.search")}
-          aria-label={t("log.search")}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          style={{ maxWidth: 220 }}
-          data-testid="job-log-search"
-        />
-        <Segmented<LogTimeMode>
-          size="small"
-          value={timeMode}
-          onChange={timeModeStore.set}
-          aria-label={t("log.timeMode")}
-          data-testid="job-log-time-mode"
-          options={[
-            { value: "clock", label: t("log.timeClock") },
-            { value: "relative", label: t("log.timeRelative") },
-          ]}
-        />
-        {filtered && (
-          <span className={styles.toolbarCount} data-testid="job-log-match-count">
-            {t("log.matches", { shown: rows.length, total: events.length })}
-          </span>
-        )}
-      </div>
+    <div className={`${styles.bodyWrap} ${wrap ? "" : styles.nowrap}`} data-wrap={wrap ? "wrap" : "nowrap"}>
+      <JobLogToolbar
+        search={search}
+        filter={filter}
+        onFilter={setFilter}
+        filtersOpen={filtersOpen}
+        onFiltersOpen={setFiltersOpen}
+        timeMode={timeMode}
+        onTimeMode={timeModeStore.set}
+        wrap={wrap}
+        onWrap={setWrap}
+      />
+      {filtersOpen && <JobLogFilters filter={filter} onFilter={setFilter} shownCount={shown.length} totalCount={events.length} />}
       {hasEarlier && (
         <div className={styles.loadEarlier}>
           <Button size="small" type="link" loading={loadingEarlier} onClick={onLoadEarlier} data-testid="job-log-load-earlier">
@@ -224,30 +280,44 @@ export const JobLogBody = memo(function JobLogBody({ events, height, hasEarlier,
         onTouchStart={onUserInput}
         onPointerDown={onUserInput}
         onKeyDown={onUserInput}
-        role="log"
-        aria-live="polite"
+        // A named, focusable region (keyboard scrolling) — deliberately not role="log",
+        // which is a live region and would read every new line aloud.
+        role="region"
+        aria-label={t("log.linesLabel")}
         tabIndex={0}
         data-testid="job-log-body"
       >
-        {rows.length === 0 ? (
-          <div className={styles.placeholder}>{filtered ? t("log.noMatches") : placeholder}</div>
+        {rows.count === 0 ? (
+          <div className={styles.placeholder} data-testid="job-log-empty">
+            {filtered ? t("log.noMatches") : emptyText}
+          </div>
         ) : (
           <LogLineContext value={lineContext}>
-          <LogHighlightContext value={search}>
-            <div style={{ height: totalSize, position: "relative" }}>
-              {virtualizer.getVirtualItems().map((item) => (
-                <div
-                  key={item.key}
-                  data-index={item.index}
-                  ref={virtualizer.measureElement}
-                  className={styles.virtualRow}
-                  style={{ transform: `translateY(${item.start}px)` }}
-                >
-                  <JobLogLine event={rows[item.index]} />
-                </div>
-              ))}
+            <div className={styles.rows} style={{ height: totalSize }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const row = rows.at(item.index);
+                return (
+                  <div
+                    key={item.key}
+                    data-index={item.index}
+                    ref={virtualizer.measureElement}
+                    className={styles.virtualRow}
+                    style={{ transform: `translateY(${item.start}px)` }}
+                  >
+                    {row.type === "group" ? (
+                      <JobLogGroupHeader group={row.group} folded={isFolded(row.group)} onToggle={toggleGroup} />
+                    ) : (
+                      <JobLogLine
+                        event={row.event}
+                        ranges={search.rangesBySeq.get(row.event.seq)}
+                        selected={inRange(selection, row.event.seq)}
+                        grouped={!!row.group}
+                      />
+                    )}
+                  </div>
+                );
+              })}
             </div>
-          </LogHighlightContext>
           </LogLineContext>
         )}
       </div>

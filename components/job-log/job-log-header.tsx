@@ -23,7 +23,8 @@ export type JobLogHeaderProps = {
   transport: JobLogTransport;
   progress: { done: number; total: number } | undefined;
   collapsed: boolean;
-  onToggle: () => void;
+  /** Absent: no collapse toggle (the job page). */
+  onToggle?: () => void;
 };
 
 /**
@@ -119,6 +120,7 @@ export const JobLogHeader = memo(function JobLogHeader({ jobId, jobType, times, 
               <span className={styles.buttonLabel}>{t("log.export")}</span>
             </Button>
           </Dropdown>
+          {onToggle && (
           <Tooltip title={collapsed ? t("log.expand") : t("log.collapse")}>
             <Button
               size="small"
@@ -130,6 +132,7 @@ export const JobLogHeader = memo(function JobLogHeader({ jobId, jobType, times, 
               data-testid="job-log-toggle"
             />
           </Tooltip>
+          )}
         </>
       )}
     </div>

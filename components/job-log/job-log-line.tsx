@@ -1,6 +1,6 @@
 "use client";
-// One log line. Kept self-contained (props in, no list knowledge) so the body
-// can be virtualized later without touching how a line looks.
+// One log line: line number (its seq, a link), time, level, kind icon, the
+// message (ANSI colours, search marks) and its copy buttons.
 import {
   ApartmentOutlined,
   BulbOutlined,
@@ -13,12 +13,16 @@ import {
   WarningOutlined,
   DashboardOutlined,
   CopyOutlined,
+  LinkOutlined,
 } from "@ant-design/icons";
 import { Tag, Tooltip } from "antd";
-import { createContext, memo, useContext, type ReactNode } from "react";
+import { createContext, memo, useContext, type MouseEvent, type ReactNode } from "react";
 import { useT } from "@/lib/client/i18n";
+import type { MarkRange } from "@/lib/client/log-ansi";
+import { formatLogTime, type LogTimeMode } from "@/lib/client/log-time";
 import { statusFromEvent, type EventKind, type JobEventDto } from "@/lib/shared/jobs";
-import { briefJson, formatClock, formatRelative } from "./job-log-meta";
+import { AnsiText } from "./ansi-text";
+import { briefJson } from "./job-log-meta";
 import styles from "./job-log.module.css";
 
 const KIND_ICON: Partial<Record<EventKind, ReactNode>> = {
@@ -50,49 +54,39 @@ const KIND_CLASS: Record<EventKind, string> = {
   tasks_updated: styles.kindTasks,
 };
 
-/** The search text to highlight in messages ("" = none), set by the log body. */
-export const LogHighlightContext = createContext("");
-
-/** "clock": local HH:MM:SS.mmm; "relative": +m:ss.mmm since the job was created. */
-export type LogTimeMode = "clock" | "relative";
-
 /**
- * How lines show their time and what "copy" does, set by the log body:
- * `origin` (ISO) is time zero for relative timestamps; `copy` copies one line.
+ * What every line of one log shares, set by the log body: the time mode and
+ * its origin (ISO, the job's start), the line-number link (`href(seq)`) and
+ * its click handler (selection on the job page; absent = plain navigation),
+ * whether lines carry the `L{seq}` anchor ids, and the copy actions.
  */
-export const LogLineContext = createContext<{ timeMode: LogTimeMode; origin: string | undefined; copy: (event: JobEventDto) => void }>({
-  timeMode: "clock",
-  origin: undefined,
-  copy: () => {},
-});
+export type LogLineShared = {
+  timeMode: LogTimeMode;
+  origin: string | undefined;
+  href: (seq: number) => string;
+  onNumberClick?: (seq: number, event: MouseEvent<HTMLAnchorElement>) => void;
+  anchors: boolean;
+  copy: (event: JobEventDto) => void;
+  copyLink: (seq: number) => void;
+};
 
-/** `text` with every case-insensitive occurrence of the current search wrapped in <mark>. */
-function Mark({ text }: { text: string }) {
-  const q = useContext(LogHighlightContext);
-  if (!q) return <>{text}</>;
-  const lower = text.toLowerCase();
-  const needle = q.toLowerCase();
-  const parts: ReactNode[] = [];
-  let at = 0;
-  for (let i = lower.indexOf(needle); i !== -1; i = lower.indexOf(needle, at)) {
-    if (i > at) parts.push(text.slice(at, i));
-    parts.push(
-      <mark key={i} className={styles.mark}>
-        {text.slice(i, i + needle.length)}
-      </mark>,
-    );
-    at = i + needle.length;
-  }
-  parts.push(text.slice(at));
-  return <>{parts}</>;
-}
+/** The shared line settings (see LogLineShared). */
+export const LogLineContext = createContext<LogLineShared>({
+  timeMode: "local",
+  origin: undefined,
+  href: (seq) => `#L${seq}`,
+  anchors: false,
+  copy: () => {},
+  copyLink: () => {},
+});
 
 const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
 const str = (v: unknown): string | undefined => (typeof v === "string" && v ? v : undefined);
 
-function LineText({ event }: { event: JobEventDto }) {
+function LineText({ event, ranges }: { event: JobEventDto; ranges: MarkRange[] | undefined }) {
   const t = useT();
   const data = event.data ?? {};
+  const message = <span className={styles.message}><AnsiText text={event.message} ranges={ranges} /></span>;
   switch (event.kind) {
     case "planning_step":
       return (
@@ -102,7 +96,7 @@ function LineText({ event }: { event: JobEventDto }) {
               {t("log.simulated")}
             </Tag>
           </Tooltip>
-          <span className={styles.message}><Mark text={event.message} /></span>
+          {message}
         </>
       );
     case "tool_call":
@@ -114,7 +108,7 @@ function LineText({ event }: { event: JobEventDto }) {
           <span className={styles.toolName}>
             {event.kind === "tool_call" ? "→" : "←"} {tool}
           </span>
-          <span className={styles.message}><Mark text={event.message} /></span>
+          {message}
           {detail !== undefined && <span className={styles.toolDetail}>{briefJson(detail)}</span>}
         </>
       );
@@ -122,68 +116,104 @@ function LineText({ event }: { event: JobEventDto }) {
     case "progress": {
       const done = num(data.done);
       const total = num(data.total);
-      return (
-        <span className={styles.message}>
-          {done !== undefined && total !== undefined ? t("log.progress", { done, total }) : event.message}
-        </span>
-      );
+      return done !== undefined && total !== undefined ? <span className={styles.message}>{t("log.progress", { done, total })}</span> : message;
     }
     case "status": {
       const from = str(data.from);
       const to = statusFromEvent(event) ?? "";
+      if (!event.message) return <span className={styles.message}>{from && to ? `${from} → ${to}` : ""}</span>;
       return (
-        <span className={styles.message}>
-          <Mark text={event.message || (from && to ? `${from} → ${to}` : "")} />
-          {str(data.error) && event.message && !event.message.includes(String(data.error)) ? `: ${data.error}` : null}
-        </span>
+        <>
+          {message}
+          {str(data.error) && !event.message.includes(String(data.error)) ? <span className={styles.message}>: {String(data.error)}</span> : null}
+        </>
       );
     }
     default:
-      return <span className={styles.message}><Mark text={event.message} /></span>;
+      return message;
   }
 }
 
+/** Props of JobLogLine. */
+export type JobLogLineProps = {
+  event: JobEventDto;
+  /** Search matches in the message (offsets into the text without ANSI codes). */
+  ranges?: MarkRange[];
+  /** In the selected range (`#L120-L130`): highlighted. */
+  selected?: boolean;
+  /** Inside a group (indented under its header). */
+  grouped?: boolean;
+};
+
 /**
- * One job event as a log line: time (local HH:MM:SS.mmm, or +m:ss.mmm since
- * the job was created; the full ISO time on hover), level colour and a style
- * per kind (planning_step italic with a "simulated" badge, tool calls
- * monospace with the tool name, execution events with an icon, status bold,
- * tasks_updated with a tree icon), and a copy button shown on hover or focus.
- * Props: `{event: JobEventDto}`.
+ * One job event as a log line: the line number (the seq; a link to
+ * `/jobs/{id}#L{seq}`, on the job page selecting the line, shift-click a
+ * range), the time (local, UTC with "Z", or elapsed; milliseconds hidden on
+ * narrow screens; the ISO time on hover), the level, a kind icon and style
+ * (planning_step italic with a "simulated" badge, tool calls monospace with
+ * the tool name, status bold), the message with its ANSI colours and search
+ * marks, and "copy link" / "copy line" buttons shown on hover or focus.
+ * The root carries `id="L{seq}"` where the body asks for anchors.
  */
-export const JobLogLine = memo(function JobLogLine({ event }: { event: JobEventDto }) {
+export const JobLogLine = memo(function JobLogLine({ event, ranges, selected = false, grouped = false }: JobLogLineProps) {
   const t = useT();
-  const { timeMode, origin, copy } = useContext(LogLineContext);
+  const { timeMode, origin, href, onNumberClick, anchors, copy, copyLink } = useContext(LogLineContext);
   const levelClass =
     event.level === "error" ? styles.levelError : event.level === "warn" ? styles.levelWarn : event.level === "debug" ? styles.levelDebug : "";
+  const time = formatLogTime(event.timestamp, timeMode, origin);
   return (
     <div
-      className={`${styles.line} ${KIND_CLASS[event.kind] ?? styles.kindLog} ${levelClass}`}
+      id={anchors ? `L${event.seq}` : undefined}
+      className={`${styles.line} ${KIND_CLASS[event.kind] ?? styles.kindLog} ${levelClass} ${selected ? styles.selected : ""} ${grouped ? styles.grouped : ""}`}
       data-testid="job-log-line"
       data-seq={event.seq}
       data-kind={event.kind}
       data-level={event.level}
+      data-selected={selected ? "true" : undefined}
     >
+      <a
+        className={styles.lineNo}
+        href={href(event.seq)}
+        onClick={onNumberClick ? (e) => onNumberClick(event.seq, e) : undefined}
+        aria-label={t("log.lineLink", { seq: event.seq })}
+        data-testid="job-log-line-no"
+      >
+        {event.seq}
+      </a>
       <time className={styles.time} dateTime={event.timestamp} title={event.timestamp}>
-        {timeMode === "relative" && origin ? formatRelative(event.timestamp, origin) : formatClock(event.timestamp)}
+        {time.main}
+        <span className={styles.ms}>{time.ms}</span>
+        {time.suffix}
       </time>
       <span className={styles.level}>{event.level.toUpperCase()}</span>
       <span className={styles.icon} aria-hidden>
         {KIND_ICON[event.kind] ?? null}
       </span>
       <span className={styles.text}>
-        <LineText event={event} />
+        <LineText event={event} ranges={ranges} />
       </span>
-      <button
-        type="button"
-        className={styles.copyButton}
-        onClick={() => copy(event)}
-        aria-label={t("log.copyLine", { seq: event.seq })}
-        title={t("log.copyLine", { seq: event.seq })}
-        data-testid="job-log-copy"
-      >
-        <CopyOutlined />
-      </button>
+      <span className={styles.lineActions}>
+        <button
+          type="button"
+          className={styles.copyButton}
+          onClick={() => copyLink(event.seq)}
+          aria-label={t("log.copyLink", { seq: event.seq })}
+          title={t("log.copyLink", { seq: event.seq })}
+          data-testid="job-log-copy-link"
+        >
+          <LinkOutlined />
+        </button>
+        <button
+          type="button"
+          className={styles.copyButton}
+          onClick={() => copy(event)}
+          aria-label={t("log.copyLine", { seq: event.seq })}
+          title={t("log.copyLine", { seq: event.seq })}
+          data-testid="job-log-copy"
+        >
+          <CopyOutlined />
+        </button>
+      </span>
     </div>
   );
 });

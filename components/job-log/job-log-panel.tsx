@@ -3,11 +3,12 @@
 import { Alert, Button } from "antd";
 import { memo, useCallback, useMemo, useState } from "react";
 import { useJobLog } from "@/hooks/use-job-log";
-import { useT } from "@/lib/client/i18n";
+import { useT, type MessageKey } from "@/lib/client/i18n";
+import { panelBodyState } from "@/lib/client/log-panel-state";
 import { isJobType, type JobType } from "@/lib/shared/jobs";
 import { JobLogBody } from "./job-log-body";
 import { JobLogHeader } from "./job-log-header";
-import { JOB_TYPE_META, jobTimes, toPanelStatus } from "./job-log-meta";
+import { JOB_TYPE_META, jobTimes, toPanelStatus, type PanelStatus } from "./job-log-meta";
 import { JobLogSummary } from "./job-log-summary";
 import styles from "./job-log.module.css";
 
@@ -16,50 +17,91 @@ export type JobLogPanelProps = {
   jobId: string;
   /** From the message metadata; the job's own type wins once loaded. Default plan_decompose (legacy messages). */
   jobType?: JobType;
-  /** Start collapsed (true) or expanded (false); default: collapsed only when the job already succeeded. */
+  /** Start collapsed (true) or expanded (false); default: expanded (collapsed once succeeded with `collapseOnSuccess`). */
   defaultCollapsed?: boolean;
+  /**
+   * Collapse to the summary once the job succeeds (also when it succeeds
+   * while watched). Only the chat sets it; failed and cancelled jobs stay open. Default false.
+   */
+  collapseOnSuccess?: boolean;
+  /** Offer the collapse toggle (default true); the job page shows the log always. */
+  collapsible?: boolean;
   /** Max height of the log body in px (default 320); the body scrolls past it. */
   height?: number;
   /** "all" loads the whole log (job pages); default the latest lines with "load earlier". */
   history?: "latest" | "all";
-  /** Collapse to the summary once the job succeeded (the chat); placeholder until the job-log work lands, today every panel does. */
-  collapseOnSuccess?: boolean;
+  /** Line anchors (`id="L{seq}"`, `#L12` / `#L12-L20` deep links): the job page only, where ids are unique. */
+  anchors?: boolean;
+};
+
+const STATUS_KEY: Record<PanelStatus, MessageKey> = {
+  pending: "jobStatus.pending",
+  running: "jobStatus.running",
+  succeeded: "jobStatus.succeeded",
+  failed: "jobStatus.failed",
+  cancelled: "jobStatus.cancelled",
+  loading: "log.statusLoading",
+  missing: "log.statusMissing",
 };
 
 /**
  * Live log of one job, any type. Header: type icon/title, status tag, elapsed
- * time, progress, transport badge, export menu, collapse toggle. Body: the
- * lines, following the tail. Expanded while the job runs; collapses to a
- * summary when it succeeds; failed jobs stay open with their error. The
- * status it follows is written into React Query, so tags elsewhere on the
- * page show it through useJobStatus.
- * Props: `{jobId, jobType?, defaultCollapsed?, height?, history?}` (memoized on them).
+ * time, progress, transport badge, export menu, collapse toggle. Body: exactly
+ * one of missing / load error with Retry / loading / the lines (or "waiting
+ * for the first line" while the job has none yet); being offline is one
+ * compact "reconnecting" notice with "Retry now", never stacked with a load
+ * error or loading. Collapses to a summary only with `collapseOnSuccess` (the
+ * chat) and only after success; failed and cancelled jobs stay open with
+ * their error. Status changes — not lines — are announced to screen readers
+ * through one polite live region. The status it follows is written into
+ * React Query, so tags elsewhere on the page show it through useJobStatus.
  * Root: `data-testid="job-log-panel"` with `data-job-id`, `data-status`
  * (job status | "loading" | "missing"), `data-transport`, `data-collapsed`,
- * `data-last-seq` (the highest seq loaded), `data-first-seq` (the lowest),
- * `data-line-count` (lines loaded: gapless iff last − first + 1).
+ * `data-state` (the BodyState), `data-last-seq` (the highest seq loaded),
+ * `data-first-seq` (the lowest), `data-line-count` (lines loaded: gapless iff
+ * last − first + 1).
  */
-export const JobLogPanel = memo(function JobLogPanel({ jobId, jobType, defaultCollapsed, height = 320, history }: JobLogPanelProps) {
+export const JobLogPanel = memo(function JobLogPanel({
+  jobId,
+  jobType,
+  defaultCollapsed,
+  collapseOnSuccess = false,
+  collapsible = true,
+  height = 320,
+  history,
+  anchors = false,
+}: JobLogPanelProps) {
   const t = useT();
   const { job, events, status: jobStatus, missing, transport, error, offline, retry, loadEarlier, hasEarlier, progress } = useJobLog(jobId, { history });
   const panelStatus = toPanelStatus({ status: jobStatus, missing });
   // Unknown types (diagnostics jobs) render with the generic task_operation look.
   const type: JobType = isJobType(job?.jobType) ? job.jobType : isJobType(jobType) ? jobType : job ? "task_operation" : "plan_decompose";
 
-  // null = automatic (collapsed once succeeded); a boolean = the user's (or caller's) choice.
-  const [override, setOverride] = useState<boolean | null>(defaultCollapsed ?? null);
+  // null = automatic (collapsed once succeeded, with collapseOnSuccess); a boolean = the user's (or caller's) choice.
+  const [override, setOverride] = useState<boolean | null>(collapsible ? (defaultCollapsed ?? null) : false);
   const [seenStatus, setSeenStatus] = useState(jobStatus);
   if (jobStatus !== seenStatus) {
     setSeenStatus(jobStatus);
     // Reaching "succeeded" live collapses the panel even if the user had opened it.
-    if (jobStatus === "succeeded" && seenStatus !== undefined) setOverride(null);
+    if (collapseOnSuccess && collapsible && jobStatus === "succeeded" && seenStatus !== undefined) setOverride(null);
   }
-  const collapsed = !missing && (override ?? panelStatus === "succeeded");
+  const collapsed = collapsible && !missing && (override ?? (collapseOnSuccess && panelStatus === "succeeded"));
   const toggle = useCallback(() => setOverride(!collapsed), [collapsed]);
 
   const { startedAt, finishedAt } = jobTimes(job, events);
   const times = useMemo(() => ({ startedAt, finishedAt }), [startedAt, finishedAt]);
   const lineCount = Math.max(job?.lastSeq ?? 0, events.at(-1)?.seq ?? 0, events.length);
+  const state = panelBodyState({ missing, hasJob: !!job, error: !!error, offline, collapsed });
+  const running = panelStatus === "pending" || panelStatus === "running";
+
+  const offlineNotice = (
+    <div className={styles.offline} role="status" data-testid="job-log-offline">
+      <span>{t("log.reconnecting")}</span>
+      <Button size="small" type="link" onClick={retry} data-testid="job-log-retry">
+        {t("log.retryNow")}
+      </Button>
+    </div>
+  );
 
   return (
     <section
@@ -70,11 +112,16 @@ export const JobLogPanel = memo(function JobLogPanel({ jobId, jobType, defaultCo
       data-status={panelStatus}
       data-transport={transport}
       data-collapsed={collapsed ? "true" : "false"}
+      data-state={state}
       data-last-seq={events.at(-1)?.seq ?? 0}
       data-first-seq={events[0]?.seq ?? 0}
       data-line-count={events.length}
       aria-label={t(JOB_TYPE_META[type].title)}
     >
+      {/* The one live region: the status, announced when it changes (not the lines). */}
+      <span className={styles.srOnly} aria-live="polite" aria-atomic="true" data-testid="job-log-status-live">
+        {panelStatus === "loading" ? "" : `${t(JOB_TYPE_META[type].title)}: ${t(STATUS_KEY[panelStatus])}`}
+      </span>
       <JobLogHeader
         jobId={jobId}
         jobType={type}
@@ -82,15 +129,22 @@ export const JobLogPanel = memo(function JobLogPanel({ jobId, jobType, defaultCo
         transport={transport}
         progress={progress}
         collapsed={collapsed}
-        onToggle={toggle}
+        onToggle={collapsible ? toggle : undefined}
       />
-      {offline && !missing && (
+      {state === "missing" && (
+        <div className={styles.missing} data-testid="job-log-missing">
+          {t("log.missing")}
+        </div>
+      )}
+      {state === "offline" && offlineNotice}
+      {state === "loadError" && (
         <Alert
           className={styles.alert}
-          type="warning"
+          type="error"
           showIcon
-          title={t("log.offline")}
-          data-testid="job-log-offline"
+          title={t("log.loadError")}
+          description={error?.message}
+          data-testid="job-log-load-error"
           action={
             <Button size="small" onClick={retry} data-testid="job-log-retry">
               {t("log.retry")}
@@ -98,14 +152,15 @@ export const JobLogPanel = memo(function JobLogPanel({ jobId, jobType, defaultCo
           }
         />
       )}
-      {missing ? (
-        <div className={styles.missing} data-testid="job-log-missing">
-          {t("log.missing")}
+      {state === "loading" && (
+        <div className={styles.placeholder} data-testid="job-log-loading">
+          {t("log.loading")}
         </div>
-      ) : collapsed ? (
-        <JobLogSummary job={job} times={times} lineCount={lineCount} onExpand={() => setOverride(false)} />
-      ) : (
+      )}
+      {state === "collapsed" && <JobLogSummary job={job} times={times} lineCount={lineCount} onExpand={() => setOverride(false)} />}
+      {state === "log" && (
         <>
+          {offline && offlineNotice}
           {panelStatus === "failed" && (
             <Alert
               className={styles.alert}
@@ -116,28 +171,16 @@ export const JobLogPanel = memo(function JobLogPanel({ jobId, jobType, defaultCo
               data-testid="job-log-error"
             />
           )}
-          {error && !offline && !job && (
-            <Alert
-              className={styles.alert}
-              type="error"
-              showIcon
-              title={t("log.loadError")}
-              data-testid="job-log-load-error"
-              description={error.message}
-              action={
-                <Button size="small" onClick={retry} data-testid="job-log-retry">
-                  {t("log.retry")}
-                </Button>
-              }
-            />
-          )}
           <JobLogBody
+            jobId={jobId}
             events={events}
             height={height}
             hasEarlier={hasEarlier}
             loadEarlier={loadEarlier}
-            placeholder={t("log.waiting")}
-            origin={job?.createdAt}
+            emptyText={running ? t("log.waiting") : t("log.noLines")}
+            origin={startedAt ?? job?.createdAt}
+            running={running}
+            anchors={anchors}
           />
         </>
       )}

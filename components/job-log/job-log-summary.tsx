@@ -42,7 +42,7 @@ export function JobLogSummary({ job, times, lineCount, onExpand }: Props) {
         {items.map((i) => (
           <div key={i.key} className={styles.summaryItem} data-stat={i.key}>
             <dt>{i.label}</dt>
-            <dd className={i.tone === "error" ? styles.levelError : i.tone === "warn" ? styles.levelWarn : undefined}>{i.value}</dd>
+            <dd className={i.tone === "error" ? styles.levelErrorText : i.tone === "warn" ? styles.levelWarnText : undefined}>{i.value}</dd>
           </div>
         ))}
       </dl>

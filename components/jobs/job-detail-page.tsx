@@ -34,6 +34,7 @@ function JobLink({ job }: { job: JobDto }) {
 /** The job fields the detail page shows (stable while only stats and lastSeq change). */
 const selectJobMeta = ({ job }: JobSnapshot) => ({
   id: job.id,
+  jobType: job.jobType,
   attempt: job.attempt,
   createdAt: job.createdAt,
   startedAt: job.startedAt,
@@ -47,7 +48,8 @@ const selectJobMeta = ({ job }: JobSnapshot) => ({
  * The job detail page: metadata (id, attempt, created, started, duration,
  * owner for support), the related plan (linking to its plan page), the
  * parent job and the child jobs (live while any is unfinished), above the
- * JobLogPanel with the whole history loaded. The job is the panel's own
+ * JobLogPanel with the whole history loaded, never collapsed, its lines
+ * deep-linkable (`#L123`, `#L120-L130`). The `<h1>` names the job type and short id. The job is the panel's own
  * snapshot query (one fetch), which the panel keeps live. Props: `{jobId}`.
  */
 export function JobDetailPage({ jobId }: { jobId: string }) {
@@ -67,7 +69,13 @@ export function JobDetailPage({ jobId }: { jobId: string }) {
 
   return (
     <main className={styles.page} data-testid="job-detail">
-      <JobsHeader historyLink />
+      <JobsHeader
+        historyLink
+        title={t("jobs.detailTitle", {
+          type: job && isJobType(job.jobType) ? t(JOB_TYPE_META[job.jobType].title) : (job?.jobType ?? t("jobs.col.job")),
+          id: jobId.slice(0, 8),
+        })}
+      />
       {job && (
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} className={styles.related} data-testid="job-meta">
           <Descriptions.Item label="ID">
@@ -130,7 +138,7 @@ export function JobDetailPage({ jobId }: { jobId: string }) {
           </ul>
         </section>
       )}
-      <JobLogPanel jobId={jobId} history="all" height={640} defaultCollapsed={false} />
+      <JobLogPanel jobId={jobId} history="all" height={640} collapsible={false} anchors />
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { formatLogLine, type JobEventDto } from "@/lib/shared/jobs";
+import { textExportHeader, textExportLine } from "@/lib/shared/job-export";
 import type { Viewer } from "../auth/viewer.ts";
 import { toEventDto, toJobDto } from "./job-dto.ts";
 import { requireJob } from "./job-queries.ts";
@@ -16,12 +16,12 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 /** Rows per database page; the export streams, so memory stays flat for any log size. */
 const PAGE = 1000;
 
-const textLine = (e: JobEventDto) => `${formatLogLine(e)}\n`;
-
 /**
  * GET /api/jobs/{id}/export: the job's full log as a download.
  * json = `{job, exportedAt, events: [...]}`; ndjson = the job line then one
- * event per line; text = one readable line per event. The file name carries
+ * event per line; text = a header saying the times are UTC, then one readable
+ * line per event (textExportLine: UTC ISO times, ANSI codes stripped); json
+ * and ndjson keep messages as stored (docs/design.md's export contract). The file name carries
  * the job id and the date. @throws 404 (unknown or not the viewer's).
  */
 export async function exportJob(store: JobStore, viewer: Viewer, jobId: string, format: ExportFormat): Promise<Response> {
@@ -35,7 +35,7 @@ export async function exportJob(store: JobStore, viewer: Viewer, jobId: string, 
     start(controller) {
       if (format === "json") controller.enqueue(encoder.encode(`{"job":${JSON.stringify(dto)},"exportedAt":"${new Date().toISOString()}","events":[`));
       else if (format === "ndjson") controller.enqueue(encoder.encode(`${JSON.stringify({ job: dto })}\n`));
-      else controller.enqueue(encoder.encode(`Job ${dto.id} (${dto.jobType}) status=${dto.status} created=${dto.createdAt}\n`));
+      else controller.enqueue(encoder.encode(`${textExportHeader(dto)}\n`));
     },
     async pull(controller) {
       if (done) return;
@@ -48,7 +48,7 @@ export async function exportJob(store: JobStore, viewer: Viewer, jobId: string, 
           chunk += `${first ? "" : ","}${JSON.stringify(e)}`;
           first = false;
         } else if (format === "ndjson") chunk += `${JSON.stringify(e)}\n`;
-        else chunk += textLine(e);
+        else chunk += `${textExportLine(e)}\n`;
       }
       if (rows.length < PAGE) {
         done = true;

@@ -9,7 +9,30 @@ export const logBurstPayload = z.object({
   ratePerSec: z.number().int().min(0).max(1_000_000),
   /** Extra payload characters per line (to size events). */
   payloadChars: z.number().int().min(0).max(10_000).default(0),
+  /**
+   * "mixed" (log viewer tests): line i belongs to task `t{ceil(i/10)}`
+   * (data.taskId: groups of 10); i % 10 = 2 is a planning_step; otherwise its
+   * level is error when i % 50 = 0, warn when i % 30 = 15, debug when
+   * i % 10 = 9, else info; i % 10 = 1 reads "line i ok red" with "ok" green
+   * and "red" bold red in ANSI codes. The padding follows after a space.
+   * Default "plain": `line i` + padding, at info.
+   */
+  shape: z.enum(["plain", "mixed"]).default("plain"),
 });
+
+const ESC = "\u001b";
+
+/** Line i of a "mixed" burst (see logBurstPayload.shape). */
+function mixedLine(i: number, pad: string, data: Record<string, unknown>): void {
+  const taskData = { ...data, taskId: `t${Math.ceil(i / 10)}` };
+  const tail = pad ? ` ${pad}` : "";
+  if (i % 10 === 2) return jobLog.planningStep(`line ${i} planning${tail}`, taskData);
+  const message = i % 10 === 1 ? `line ${i} ${ESC}[32mok${ESC}[0m ${ESC}[1;31mred${ESC}[0m${tail}` : `line ${i}${tail}`;
+  if (i % 50 === 0) jobLog.error(message, taskData);
+  else if (i % 30 === 15) jobLog.warn(message, taskData);
+  else if (i % 10 === 9) jobLog.debug(message, taskData);
+  else jobLog.info(message, taskData);
+}
 
 /**
  * Diagnostics only (enabled by DIAGNOSTICS_ENABLED=1; see `npm run bench`):
@@ -33,7 +56,8 @@ export const logBurstJob = defineJob({
         await new Promise((r) => setImmediate(r)); // let flushes run
       }
       signal.throwIfAborted();
-      jobLog.info(`line ${i}${pad}`, { i, appendedAt: Date.now() });
+      if (p.shape === "mixed") mixedLine(i, pad, { i, appendedAt: Date.now() });
+      else jobLog.info(`line ${i}${pad}`, { i, appendedAt: Date.now() });
     }
     return { lines: p.lines };
   },

@@ -1,0 +1,115 @@
+// Collapsible groups of a job log: consecutive lines that share `data.taskId`
+// (one task of a decomposition, say) fold under a header, like the steps of a
+// GitHub Actions log.
+import type { JobEventDto } from "@/lib/shared/jobs";
+
+/** A group's state: failed (an error line), warning (a warn line), running (the last group of a running job), else done. */
+export type GroupStatus = "failed" | "warning" | "running" | "done";
+
+/** A run of consecutive lines with the same `data.taskId`. `id` = "g" + its first seq (stable as lines arrive). */
+export type LogGroup = {
+  id: string;
+  taskId: string;
+  firstSeq: number;
+  lastSeq: number;
+  /** Lines in the group (loaded ones). */
+  count: number;
+  /** The first line's message. */
+  title: string;
+  /** First → last line timestamp, ms. */
+  durationMs: number;
+  status: GroupStatus;
+};
+
+/** A line's group key: `data.taskId` when it is a non-empty string. */
+export function groupKey(e: JobEventDto): string | undefined {
+  const id = e.data?.taskId;
+  return typeof id === "string" && id ? id : undefined;
+}
+
+/**
+ * The groups of `events` (sorted by seq): each maximal run of at least
+ * `minLines` consecutive events with the same non-empty `data.taskId`. A
+ * line alone is no group (a list of created tasks, one id per line, stays
+ * flat). `running`: the job still runs, so its last group (when it ends the
+ * log) is "running" unless it has an error or warning.
+ * @returns the groups in order and a map seq → group for their lines.
+ */
+export function buildGroups(events: JobEventDto[], running: boolean, minLines = 2): { groups: LogGroup[]; groupOf: Map<number, LogGroup> } {
+  const groups: LogGroup[] = [];
+  const groupOf = new Map<number, LogGroup>();
+  let i = 0;
+  while (i < events.length) {
+    const key = groupKey(events[i]);
+    let j = i + 1;
+    if (key !== undefined) while (j < events.length && groupKey(events[j]) === key) j++;
+    if (key !== undefined && j - i >= minLines) {
+      let error = false;
+      let warn = false;
+      for (let k = i; k < j; k++) {
+        if (events[k].level === "error") error = true;
+        else if (events[k].level === "warn") warn = true;
+      }
+      const first = events[i];
+      const last = events[j - 1];
+      const isLast = j === events.length;
+      const group: LogGroup = {
+        id: `g${first.seq}`,
+        taskId: key,
+        firstSeq: first.seq,
+        lastSeq: last.seq,
+        count: j - i,
+        title: first.message,
+        durationMs: Math.max(0, Date.parse(last.timestamp) - Date.parse(first.timestamp)) || 0,
+        status: error ? "failed" : warn ? "warning" : running && isLast ? "running" : "done",
+      };
+      groups.push(group);
+      for (let k = i; k < j; k++) groupOf.set(events[k].seq, group);
+    }
+    i = j;
+  }
+  return { groups, groupOf };
+}
+
+/** One row of the virtualized log: a group header or a line (with its group, if any). */
+export type LogRow = { type: "group"; group: LogGroup } | { type: "line"; event: JobEventDto; group: LogGroup | undefined };
+
+/** The rows of a log view: how many, the row at an index, and the index of a line (undefined when hidden). */
+export type LogRows = { count: number; at: (index: number) => LogRow; indexOf: (seq: number) => number | undefined };
+
+/** Index of `seq` in `events` (sorted by seq), by binary search; undefined when absent. */
+export function seqIndex(events: JobEventDto[], seq: number): number | undefined {
+  let lo = 0;
+  let hi = events.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = events[mid].seq;
+    if (s === seq) return mid;
+    if (s < seq) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+/**
+ * The rows to render from the shown (filtered) events: a header before the
+ * first shown line of each group, then its lines unless `folded(group)`.
+ * Without groups the rows are the events themselves, read lazily (no array
+ * of 100,000 row objects rebuilt per streamed batch).
+ */
+export function buildRows(shown: JobEventDto[], groupOf: Map<number, LogGroup>, folded: (group: LogGroup) => boolean): LogRows {
+  if (groupOf.size === 0)
+    return { count: shown.length, at: (i) => ({ type: "line", event: shown[i], group: undefined }), indexOf: (seq) => seqIndex(shown, seq) };
+  const rows: LogRow[] = [];
+  const indexOfSeq = new Map<number, number>();
+  let current: LogGroup | undefined;
+  for (const event of shown) {
+    const group = groupOf.get(event.seq);
+    if (group && group !== current) rows.push({ type: "group", group });
+    current = group;
+    if (group && folded(group)) continue;
+    indexOfSeq.set(event.seq, rows.length);
+    rows.push({ type: "line", event, group });
+  }
+  return { count: rows.length, at: (i) => rows[i], indexOf: (seq) => indexOfSeq.get(seq) };
+}
