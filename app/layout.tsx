@@ -1,21 +1,49 @@
 import { AntdRegistry } from "@ant-design/nextjs-registry";
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
 import { Providers } from "@/components/providers";
+import {
+  SCHEME_COOKIE,
+  THEME_COOKIE,
+  THEME_CSS_VAR_CLASS,
+  THEME_INIT_SCRIPT,
+  resolveScheme,
+  toColorScheme,
+  toThemePreference,
+} from "@/lib/shared/theme";
 import "./globals.css";
 
-/** The document title and description of every page. */
+/** The document title (each page sets its own: "Jobs · Planstream") and description. */
 export const metadata: Metadata = {
-  title: "Planstream",
+  title: { default: "Planstream", template: "%s · Planstream" },
   description: "Chat-driven planning with live job logs",
 };
 
-/** The root layout: antd's style registry (SSR) around the client providers (React Query, antd, UI language). */
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+/** Phones: the layout viewport is the device width (no zoomed-out desktop page). */
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+/**
+ * The root layout: antd's style registry (SSR) around the client providers
+ * (React Query, antd, UI language, theme). The theme cookies let the server
+ * render the chosen scheme; the inline script corrects <html> before the
+ * first paint when they are missing or stale (no flash of the wrong background).
+ */
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const jar = await cookies();
+  const preference = toThemePreference(jar.get(THEME_COOKIE)?.value);
+  const osScheme = toColorScheme(jar.get(SCHEME_COOKIE)?.value);
+  const scheme = resolveScheme(preference, osScheme);
   return (
-    <html lang="en">
+    // The pre-paint script may change data-theme and the style before React hydrates.
+    <html lang="en" className={THEME_CSS_VAR_CLASS} data-theme={scheme} style={{ colorScheme: scheme }} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_INIT_SCRIPT }} />
+      </head>
       <body>
         <AntdRegistry>
-          <Providers>{children}</Providers>
+          <Providers initialPreference={preference} initialOsScheme={osScheme}>
+            {children}
+          </Providers>
         </AntdRegistry>
       </body>
     </html>

@@ -1,5 +1,9 @@
+import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ChatPage } from "@/components/chat/chat-page";
+
+/** The tab title: "Chat · Planstream". */
+export const metadata: Metadata = { title: "Chat" };
 
 /** /: the chat page (`?c=<conversationId>` selects a conversation). */
 export default function Page() {

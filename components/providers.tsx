@@ -1,5 +1,5 @@
 "use client";
-// Client-side providers: React Query, antd (locale, theme, App context) and the UI language.
+// Client-side providers: React Query, antd (locale, theme, App context), the UI language and the colour theme.
 import { App, ConfigProvider } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
@@ -10,19 +10,31 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { I18nContext, langStore, translator, type I18n } from "@/lib/client/i18n";
 import { bindOnlineManager, makeQueryClient } from "@/lib/client/query-client";
 import { ConnectionStatus } from "./connection-status";
+import { ThemeContext, osSchemeStore, themePreferenceStore, writeThemeCookie, type ThemeState } from "@/lib/client/theme";
+import { SCHEME_COOKIE, resolveScheme, type ColorScheme, type ThemePreference } from "@/lib/shared/theme";
+import { ANTD_THEMES } from "./theme-tokens";
+
+/** Props of Providers: the theme the server rendered (from the theme cookies), so hydration matches it. */
+export type ProvidersProps = { children: React.ReactNode; initialPreference: ThemePreference; initialOsScheme: ColorScheme };
 
 /**
  * Wraps the app in QueryClientProvider, antd `ConfigProvider` (zh_CN / en_US
- * locale following the UI language) and antd `App` (for `App.useApp()`), and
- * provides the UI language context read by `useT()` / `useLang()`.
- * Props: `{children}`.
+ * locale following the UI language; light or dark algorithm following the
+ * theme preference, "system" = `prefers-color-scheme`, live) and antd `App`
+ * (for `App.useApp()`), and provides the UI language (`useT()` / `useLang()`)
+ * and the theme (`useTheme()`). Keeps `data-theme` and `color-scheme` on
+ * <html> and the theme cookies current.
  */
-export function Providers({ children }: { children: React.ReactNode }) {
+export function Providers({ children, initialPreference, initialOsScheme }: ProvidersProps) {
   const [queryClient] = useState(makeQueryClient);
   // React Query pauses while the server is unreachable and refetches when it answers again (lib/client/connectivity.ts).
   useEffect(() => bindOnlineManager(), []);
   const lang = useSyncExternalStore(langStore.subscribe, langStore.getSnapshot, langStore.getServerSnapshot);
   const i18n = useMemo<I18n>(() => ({ lang, setLang: langStore.set, t: translator(lang) }), [lang]);
+  const preference = useSyncExternalStore(themePreferenceStore.subscribe, themePreferenceStore.getSnapshot, () => initialPreference);
+  const osScheme = useSyncExternalStore(osSchemeStore.subscribe, osSchemeStore.getSnapshot, () => initialOsScheme);
+  const scheme = resolveScheme(preference, osScheme);
+  const themeState = useMemo<ThemeState>(() => ({ preference, scheme, setPreference: themePreferenceStore.set }), [preference, scheme]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -30,15 +42,24 @@ export function Providers({ children }: { children: React.ReactNode }) {
     dayjs.locale(lang === "zh-CN" ? "zh-cn" : "en");
   }, [lang]);
 
+  useEffect(() => {
+    const html = document.documentElement;
+    html.dataset.theme = scheme;
+    html.style.colorScheme = scheme;
+    writeThemeCookie(SCHEME_COOKIE, osScheme);
+  }, [scheme, osScheme]);
+
   return (
     <QueryClientProvider client={queryClient}>
       <I18nContext.Provider value={i18n}>
-        <ConfigProvider locale={lang === "zh-CN" ? zhCN : enUS} theme={{ token: { borderRadius: 8 } }}>
-          <App>
-            {children}
-            <ConnectionStatus />
-          </App>
-        </ConfigProvider>
+        <ThemeContext.Provider value={themeState}>
+          <ConfigProvider locale={lang === "zh-CN" ? zhCN : enUS} theme={ANTD_THEMES[scheme]}>
+            <App>
+              {children}
+              <ConnectionStatus />
+            </App>
+          </ConfigProvider>
+        </ThemeContext.Provider>
       </I18nContext.Provider>
     </QueryClientProvider>
   );

@@ -3,12 +3,13 @@
 // handlers and a temporary SQLite file.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getJob } from "@/app/api/jobs/[jobId]/route";
+import { GET as getJobFacets } from "@/app/api/job-facets/route";
 import { GET as listJobs } from "@/app/api/jobs/route";
 import { GET as getSessionRoute } from "@/app/api/session/route";
 import { DELETE as signOut, POST as signIn } from "@/app/api/session/support/route";
 import { startServer, stopServer } from "@/lib/server/boot";
 import { getDeps } from "@/lib/server/deps";
-import { emptyStats, type JobListPage, type JobType } from "@/lib/shared/jobs";
+import { emptyStats, type JobFacets, type JobHistoryPage, type JobType } from "@/lib/shared/jobs";
 import type { SessionDto } from "@/lib/shared/session";
 import { countRows } from "@/test/db";
 import { TestUser } from "@/test/http";
@@ -39,7 +40,7 @@ async function whoAmI(user: TestUser): Promise<SessionDto> {
   return (await user.call(getSessionRoute, { url: "/api/session" })).json();
 }
 
-async function list(user: TestUser, query: string, headers?: Record<string, string>): Promise<JobListPage> {
+async function list(user: TestUser, query: string, headers?: Record<string, string>): Promise<JobHistoryPage> {
   const res = await user.call(listJobs, { url: `/api/jobs?${query}`, headers });
   expect(res.status).toBe(200);
   return res.json();
@@ -63,8 +64,21 @@ beforeAll(async () => {
       parentJobId: i === 7 || i === 8 ? `job-${aliceId.slice(0, 8)}-006` : undefined,
     });
   }
-  for (let i = 0; i < 3; i++) await seedJob(bobId, i);
+  for (let i = 0; i < 3; i++) await seedJob(bobId, i, { planId: i === 1 ? "plan-b" : i === 2 ? "plan-gone" : undefined });
+  // Plan rows for the titles and the plan filter; "plan-gone" has jobs but no row (deleted).
+  await getDeps().db.plan.create({
+    data: { id: "plan-a", ownerId: aliceId, title: "Move the intranet to a new host", goal: "g", updatedAt: new Date(T0 + 30 * HOUR) },
+  });
+  await getDeps().db.plan.create({ data: { id: "plan-b", ownerId: bobId, title: "Bob's garden", goal: "g", updatedAt: new Date(T0 + 40 * HOUR) } });
 });
+
+const SUPPORT = { authorization: "Bearer support-token-for-tests" };
+
+async function facets(user: TestUser, query: string, headers?: Record<string, string>): Promise<JobFacets> {
+  const res = await user.call(getJobFacets, { url: `/api/job-facets?${query}`, headers });
+  expect(res.status).toBe(200);
+  return res.json();
+}
 afterAll(async () => {
   await stopServer();
 });
@@ -96,7 +110,7 @@ describe("GET /api/jobs", () => {
   });
 
   it("filters by type, status, plan, parent, id prefix and creation time", async () => {
-    const ids = (p: JobListPage) => p.jobs.map((j) => Number(j.id.slice(-3)));
+    const ids = (p: JobHistoryPage) => p.jobs.map((j) => Number(j.id.slice(-3)));
     expect(ids(await list(alice, "status=failed"))).toEqual([20, 15, 10, 5, 0]);
     expect(ids(await list(alice, "jobType=chat_actions&status=failed"))).toEqual([15, 0]);
     expect(ids(await list(alice, "planId=plan-a&jobType=chat_actions"))).toEqual([9, 6, 3, 0]);
@@ -133,6 +147,57 @@ describe("GET /api/jobs", () => {
       const body = await res.json();
       expect(Object.keys(body.error.details ?? {})).toContain(field);
     }
+  });
+});
+
+describe("GET /api/jobs: plan titles and the owner filter", () => {
+  it("names the plans of the page's jobs, and only those", async () => {
+    expect((await list(alice, "limit=200")).planTitles).toEqual({ "plan-a": "Move the intranet to a new host" });
+    expect((await list(alice, "status=failed&jobType=plan_decompose")).planTitles).toEqual({ "plan-a": "Move the intranet to a new host" }); // job 5
+    expect((await list(alice, "limit=3")).planTitles).toEqual({}); // jobs 24–22 have no plan
+    // Support sees both owners' plans; a plan without a row is left out.
+    expect((await list(bob, "limit=200", SUPPORT)).planTitles).toEqual({ "plan-a": "Move the intranet to a new host", "plan-b": "Bob's garden" });
+    const bobs = await list(bob, "");
+    expect(bobs.jobs.map((j) => j.planId)).toEqual(["plan-gone", "plan-b", null]);
+    expect(bobs.planTitles).toEqual({ "plan-b": "Bob's garden" });
+  });
+
+  it("filters support's list by owner; a user's other owner matches nothing", async () => {
+    const bobsOnly = await list(alice, `ownerId=${bobId}&limit=200`, SUPPORT);
+    expect([bobsOnly.total, new Set(bobsOnly.jobs.map((j) => j.ownerId))]).toEqual([3, new Set([bobId])]);
+    expect((await list(bob, `ownerId=${aliceId}&planId=plan-a&limit=200`, SUPPORT)).total).toBe(10);
+    expect((await list(alice, `ownerId=${aliceId}`)).total).toBe(25);
+    expect(await list(alice, `ownerId=${bobId}`)).toEqual({ jobs: [], nextCursor: null, total: 0, planTitles: {} });
+    const res = await alice.call(listJobs, { url: `/api/jobs?ownerId=${"x".repeat(101)}` });
+    expect(res.status).toBe(400);
+    expect(Object.keys((await res.json()).error.details)).toEqual(["ownerId"]);
+  });
+});
+
+describe("GET /api/job-facets", () => {
+  it("lists every owner and plan for support, most recent first, and one owner's plans with ownerId", async () => {
+    const all = await facets(bob, "", SUPPORT);
+    expect(all.owners).toEqual([
+      { id: aliceId, jobs: 25, lastJobAt: new Date(T0 + 24 * HOUR).toISOString() },
+      { id: bobId, jobs: 3, lastJobAt: new Date(T0 + 2 * HOUR).toISOString() },
+    ]);
+    expect(all.plans).toEqual([
+      { id: "plan-b", title: "Bob's garden", ownerId: bobId, updatedAt: new Date(T0 + 40 * HOUR).toISOString() },
+      { id: "plan-a", title: "Move the intranet to a new host", ownerId: aliceId, updatedAt: new Date(T0 + 30 * HOUR).toISOString() },
+    ]);
+    const alices = await facets(bob, `ownerId=${aliceId}`, SUPPORT);
+    expect([alices.owners.length, alices.plans.map((p) => p.id)]).toEqual([2, ["plan-a"]]);
+  });
+
+  it("shows a user only themselves and their own plans", async () => {
+    const mine = await facets(alice, "");
+    expect(mine.owners).toEqual([{ id: aliceId, jobs: 25, lastJobAt: new Date(T0 + 24 * HOUR).toISOString() }]);
+    expect(mine.plans.map((p) => p.id)).toEqual(["plan-a"]);
+    expect(await facets(alice, `ownerId=${bobId}`)).toEqual({ owners: mine.owners, plans: [] });
+    expect(await facets(alice, `ownerId=${aliceId}`)).toEqual(mine);
+    const res = await alice.call(getJobFacets, { url: `/api/job-facets?ownerId=${"x".repeat(101)}` });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe("bad_request");
   });
 });
 

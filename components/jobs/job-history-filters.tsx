@@ -4,16 +4,26 @@ import { Button, DatePicker, Input, Select, Tooltip } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { JOB_TYPE_META } from "@/components/job-log/job-log-meta";
 import { useT } from "@/lib/client/i18n";
-import { JOB_STATUSES, JOB_TYPES, type JobStatus, type JobType } from "@/lib/shared/jobs";
-import type { PlanDto } from "@/lib/shared/plans";
+import { JOB_STATUSES, JOB_TYPES, type JobStatus, type JobType, type OwnerFacet, type PlanFacet } from "@/lib/shared/jobs";
+import { clipWords } from "@/lib/shared/text";
 import styles from "./jobs.module.css";
 import type { HistoryFilters } from "./use-history-filters";
+
+/** Plan titles in the plan filter are cut (on a word boundary) to this many characters. */
+const PLAN_OPTION_CHARS = 60;
 
 /** Props of JobHistoryFilters. */
 export type JobHistoryFiltersProps = {
   filters: HistoryFilters;
-  /** The viewer's plans (the plan filter's options). */
-  plans: PlanDto[];
+  /** The plan filter's options (GET /api/job-facets: support all, or the chosen owner's; a user their own). */
+  plans: PlanFacet[];
+  /** The owner filter's options; the filter shows only when `isSupport`. */
+  owners: OwnerFacet[];
+  isSupport: boolean;
+  /** The viewer's user id ("you" among the owners). */
+  viewerId?: string;
+  /** A plan's title when the chosen plan is not among `plans` (from the list's `planTitles`). */
+  planTitle: (planId: string) => string | undefined;
   onFilter: (key: keyof HistoryFilters, value: string | undefined) => void;
   onRange: (range: [Dayjs | null, Dayjs | null] | null) => void;
   onClear: () => void;
@@ -25,13 +35,21 @@ export type JobHistoryFiltersProps = {
 };
 
 /**
- * The filter bar of /jobs: type, status, plan, created date range and job id
- * (`data-testid` filter-type, filter-status, filter-plan, filter-dates,
- * filter-id, filter-clear), then "Watch running (n)" and Refresh.
+ * The filter bar of /jobs: type, status, owner (support only), plan (titles,
+ * searchable), created date range and job id (`data-testid` filter-type,
+ * filter-status, filter-owner, filter-plan, filter-dates, filter-id,
+ * filter-clear), then "Watch running (n)" and Refresh. Two controls a row
+ * on a phone.
  */
-export function JobHistoryFilters({ filters, plans, onFilter, onRange, onClear, running, onWatchRunning, onRefresh, refreshing }: JobHistoryFiltersProps) {
+export function JobHistoryFilters(props: JobHistoryFiltersProps) {
+  const { filters, plans, owners, isSupport, viewerId, planTitle, onFilter, onRange, onClear, running, onWatchRunning, onRefresh, refreshing } = props;
   const t = useT();
   const knownPlan = !filters.planId || plans.some((p) => p.id === filters.planId);
+  const knownOwner = !filters.ownerId || owners.some((o) => o.id === filters.ownerId);
+  const ownerOption = (id: string, jobs?: number) => {
+    const name = id === viewerId ? `${id.slice(0, 8)} (${t("jobs.you")})` : id.slice(0, 8);
+    return { value: id, label: jobs === undefined ? name : `${name} · ${t("jobs.ownerJobs", { n: jobs })}`, title: id };
+  };
   return (
     <div className={styles.filters} role="search" aria-label={t("jobs.filters")}>
       <Select<JobType>
@@ -40,7 +58,7 @@ export function JobHistoryFilters({ filters, plans, onFilter, onRange, onClear, 
         value={filters.jobType as JobType | undefined}
         onChange={(v) => onFilter("jobType", v)}
         options={JOB_TYPES.map((v) => ({ value: v, label: t(JOB_TYPE_META[v].title) }))}
-        style={{ width: 180 }}
+        className={`${styles.filter} ${styles.filterType}`}
         aria-label={t("jobs.col.type")}
         data-testid="filter-type"
       />
@@ -50,21 +68,40 @@ export function JobHistoryFilters({ filters, plans, onFilter, onRange, onClear, 
         value={filters.status as JobStatus | undefined}
         onChange={(v) => onFilter("status", v)}
         options={JOB_STATUSES.map((v) => ({ value: v, label: t(`jobStatus.${v}`) }))}
-        style={{ width: 140 }}
+        className={`${styles.filter} ${styles.filterStatus}`}
         aria-label={t("jobs.col.status")}
         data-testid="filter-status"
       />
+      {isSupport && (
+        <Select<string>
+          allowClear
+          showSearch={{ optionFilterProp: "title" }}
+          placeholder={t("jobs.filterOwner")}
+          value={filters.ownerId}
+          onChange={(v) => onFilter("ownerId", v)}
+          options={[
+            ...owners.map((o) => ownerOption(o.id, o.jobs)),
+            ...(filters.ownerId && !knownOwner ? [ownerOption(filters.ownerId)] : []),
+          ]}
+          className={`${styles.filter} ${styles.filterOwner}`}
+          aria-label={t("jobs.filterOwner")}
+          data-testid="filter-owner"
+        />
+      )}
       <Select<string>
         allowClear
-        showSearch={{ optionFilterProp: "label" }}
+        showSearch={{ optionFilterProp: "title" }}
         placeholder={t("jobs.col.plan")}
         value={filters.planId}
         onChange={(v) => onFilter("planId", v)}
         options={[
-          ...plans.map((p) => ({ value: p.id, label: p.title })),
-          ...(filters.planId && !knownPlan ? [{ value: filters.planId, label: filters.planId.slice(0, 8) }] : []),
+          ...plans.map((p) => ({ value: p.id, label: clipWords(p.title, PLAN_OPTION_CHARS), title: p.title })),
+          ...(filters.planId && !knownPlan
+            ? [{ value: filters.planId, label: clipWords(planTitle(filters.planId) ?? t("jobs.unknownPlan", { id: filters.planId.slice(0, 8) }), PLAN_OPTION_CHARS), title: filters.planId }]
+            : []),
         ]}
-        style={{ width: 220 }}
+        className={`${styles.filter} ${styles.filterPlan}`}
+        popupMatchSelectWidth={false}
         aria-label={t("jobs.col.plan")}
         data-testid="filter-plan"
       />
@@ -72,6 +109,7 @@ export function JobHistoryFilters({ filters, plans, onFilter, onRange, onClear, 
         value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
         onChange={(range) => onRange(range)}
         allowEmpty={[true, true]}
+        className={`${styles.filter} ${styles.filterDates}`}
         aria-label={t("jobs.dateRange")}
         data-testid="filter-dates"
       />
@@ -81,7 +119,7 @@ export function JobHistoryFilters({ filters, plans, onFilter, onRange, onClear, 
         defaultValue={filters.q}
         key={filters.q ?? ""}
         onSearch={(v) => onFilter("q", v.trim() || undefined)}
-        style={{ width: 220 }}
+        className={`${styles.filter} ${styles.filterId}`}
         aria-label={t("jobs.searchId")}
         data-testid="filter-id"
       />
@@ -90,13 +128,14 @@ export function JobHistoryFilters({ filters, plans, onFilter, onRange, onClear, 
           {t("jobs.clearFilters")}
         </Button>
       )}
-      <span className={styles.spacer} />
-      <Button icon={<EyeOutlined />} disabled={running === 0} onClick={onWatchRunning} data-testid="watch-running">
-        {t("jobs.watchRunning", { n: running })}
-      </Button>
-      <Tooltip title={t("jobs.refresh")}>
-        <Button icon={<ReloadOutlined />} onClick={onRefresh} loading={refreshing} aria-label={t("jobs.refresh")} />
-      </Tooltip>
+      <span className={styles.actions}>
+        <Button icon={<EyeOutlined />} disabled={running === 0} onClick={onWatchRunning} data-testid="watch-running">
+          {t("jobs.watchRunning", { n: running })}
+        </Button>
+        <Tooltip title={t("jobs.refresh")}>
+          <Button icon={<ReloadOutlined />} onClick={onRefresh} loading={refreshing} aria-label={t("jobs.refresh")} />
+        </Tooltip>
+      </span>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 // /jobs: the job history (docs/design.md "UI" → Job pages): the caller's jobs
-// (support: everyone's), filtered by type, status, plan, id and date, paged.
+// (support: everyone's, with owners), filtered by type, status, owner, plan, id and date, paged.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Empty, Table } from "antd";
 import { useMemo, useState, type Key } from "react";
@@ -8,7 +8,8 @@ import { JobLogPanel } from "@/components/job-log/job-log-panel";
 import { useSupportSession } from "@/components/support/use-support-session";
 import { useT } from "@/lib/client/i18n";
 import { queries, refetchWhileUnfinished } from "@/lib/client/queries";
-import { isJobType, isTerminal, type JobDto } from "@/lib/shared/jobs";
+import { isJobType, isTerminal, type JobDto, type JobHistoryPage } from "@/lib/shared/jobs";
+import { jobFacetsQuery } from "./job-facets-query";
 import { useJobHistoryColumns } from "./job-history-columns";
 import { JobHistoryFilters } from "./job-history-filters";
 import { JobsHeader } from "./jobs-header";
@@ -23,18 +24,21 @@ const LIVE_REFRESH_MS = 2_000;
 const IDLE_REFRESH_MS = 10_000;
 
 /**
- * The job history page. Filters live in the URL (`?jobType=&status=&planId=
- * &q=&from=&to=`, dates as local YYYY-MM-DD, `to` inclusive) so a filtered view
+ * The job history page. Filters live in the URL (`?jobType=&status=&ownerId=
+ * &planId=&q=&from=&to=`, dates as local YYYY-MM-DD, `to` inclusive) so a filtered view
  * can be shared and the back button works. Pages use the API's keyset cursor
  * (Previous/Next, the total beside them). Rows expand into the live
  * JobLogPanel; "Watch running" expands every unfinished job on the page, all
  * on the tab's one multiplexed stream. The list refetches every 2 s while a
- * listed job is unfinished, else every 10 s. Must be rendered inside a
+ * listed job is unfinished, else every 10 s. Plans show by title (the list's
+ * `planTitles`); support also sees and filters by owner. On a phone the
+ * table keeps the job and status columns (the rest moves under the job).
+ * Must be rendered inside a
  * Suspense boundary (useSearchParams). Props: none.
  */
 export function JobHistoryPage() {
   const t = useT();
-  const { isSupport } = useSupportSession();
+  const { session, isSupport } = useSupportSession();
   const { filters, filterKey, setFilter, setRange, clear } = useHistoryFilters();
 
   // Cursors of the pages after the first; reset whenever the filters change.
@@ -47,8 +51,13 @@ export function JobHistoryPage() {
     placeholderData: keepPreviousData,
     refetchInterval: refetchWhileUnfinished(LIVE_REFRESH_MS, IDLE_REFRESH_MS),
   });
-  const plans = useQuery(queries.plans());
-  const planById = useMemo(() => new Map((plans.data ?? []).map((p) => [p.id, p])), [plans.data]);
+  const facets = useQuery(jobFacetsQuery(isSupport ? filters.ownerId : undefined));
+  // The server sends the page's plan titles with the rows; the filter's plans fill in the rest.
+  const listTitles = (list.data as JobHistoryPage | undefined)?.planTitles;
+  const planTitles = useMemo(
+    () => new Map([...(facets.data?.plans ?? []).map((p) => [p.id, p.title] as const), ...Object.entries(listTitles ?? {})]),
+    [facets.data, listTitles],
+  );
 
   const filterBy = (key: Parameters<typeof setFilter>[0], value: string | undefined) => {
     setFilter(key, value);
@@ -58,7 +67,13 @@ export function JobHistoryPage() {
     setPages({ key: filterKey, cursors: cursorsNext });
     setExpanded([]);
   };
-  const columns = useJobHistoryColumns({ planById, onPlan: (planId) => filterBy("planId", planId), isSupport });
+  const columns = useJobHistoryColumns({
+    planTitles,
+    onPlan: (planId) => filterBy("planId", planId),
+    onOwner: (ownerId) => filterBy("ownerId", ownerId),
+    isSupport,
+    viewerId: session?.userId,
+  });
 
   const jobs = list.data?.jobs ?? [];
   const running = jobs.filter((j) => !isTerminal(j.status)).map((j) => j.id);
@@ -70,7 +85,11 @@ export function JobHistoryPage() {
 
       <JobHistoryFilters
         filters={filters}
-        plans={plans.data ?? []}
+        plans={facets.data?.plans ?? []}
+        owners={facets.data?.owners ?? []}
+        isSupport={isSupport}
+        viewerId={session?.userId}
+        planTitle={(planId) => planTitles.get(planId)}
         onFilter={filterBy}
         onRange={setRange}
         onClear={clear}
@@ -94,12 +113,15 @@ export function JobHistoryPage() {
       <Table<JobDto>
         rowKey="id"
         size="middle"
+        className={styles.table}
         columns={columns}
         dataSource={jobs}
         loading={list.isPending}
         pagination={false}
         data-testid="job-history-table"
         expandable={{
+          // A named header for the expand column (axe: empty-table-header), seen by screen readers only.
+          columnTitle: <span className={styles.srOnly}>{t("jobs.col.log")}</span>,
           expandedRowKeys: expanded,
           onExpandedRowsChange: (keys) => setExpanded(keys),
           expandedRowRender: (job) => (

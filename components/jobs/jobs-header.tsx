@@ -1,15 +1,15 @@
 "use client";
 import { ArrowLeftOutlined, UnorderedListOutlined } from "@ant-design/icons";
-import { LanguageSwitch } from "@/components/language-switch";
+import { HeaderControls } from "@/components/header-controls";
 import { NavLink } from "@/components/nav-link";
-import { SupportStatus } from "@/components/support/support-status";
 import { useT } from "@/lib/client/i18n";
 import { jobHistoryUrl } from "@/lib/client/job-urls";
 import styles from "./jobs.module.css";
 
 /**
  * The header of the job pages: back to the chat, an optional link to the
- * history, the page title, the support role and the language switch.
+ * history, the page title, then the support role, theme and language
+ * (HeaderControls). Wraps on a phone: links, then the title on its own line.
  * Props: `{title?, historyLink?}`.
  */
 export function JobsHeader({ title, historyLink = false }: { title?: string; historyLink?: boolean }) {
@@ -24,10 +24,8 @@ export function JobsHeader({ title, historyLink = false }: { title?: string; his
           {t("jobs.history")}
         </NavLink>
       )}
+      <HeaderControls />
       {title && <h1 className={styles.title}>{title}</h1>}
-      <span className={styles.spacer} />
-      <SupportStatus />
-      <LanguageSwitch />
     </header>
   );
 }

@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import type { JobListFilters } from "@/lib/client/job-urls";
 
 /** The filters of the /jobs page, in URL order. */
-export const HISTORY_FILTER_KEYS = ["jobType", "status", "planId", "q", "from", "to"] as const;
+export const HISTORY_FILTER_KEYS = ["jobType", "status", "ownerId", "planId", "q", "from", "to"] as const;
 /** The page's filters as in its URL: `from`/`to` are local dates (YYYY-MM-DD), `to` inclusive. */
 export type HistoryFilters = Partial<Record<(typeof HISTORY_FILTER_KEYS)[number], string>>;
 
@@ -24,6 +24,7 @@ export function toListFilters(filters: HistoryFilters): JobListFilters {
     jobType: filters.jobType,
     status: filters.status,
     planId: filters.planId,
+    ownerId: filters.ownerId,
     q: filters.q,
     from: filters.from ? dayStart(filters.from) : undefined,
     to: filters.to ? dayStart(filters.to, 1) : undefined,
@@ -31,7 +32,7 @@ export function toListFilters(filters: HistoryFilters): JobListFilters {
 }
 
 /**
- * The /jobs filters, kept in the URL (`?jobType=&status=&planId=&q=&from=&to=`)
+ * The /jobs filters, kept in the URL (`?jobType=&status=&ownerId=&planId=&q=&from=&to=`)
  * so a filtered view can be shared and the back button works. Must be used
  * under a Suspense boundary (useSearchParams).
  * @returns `{filters, filterKey, setFilter(key, value | undefined), setRange([from, to] | null), clear()}`;

@@ -3,16 +3,16 @@
 import { ArrowLeftOutlined, DownloadOutlined, UnorderedListOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Skeleton } from "antd";
-import { useCallback, useMemo, useState } from "react";
-import { LanguageSwitch } from "@/components/language-switch";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { HeaderControls } from "@/components/header-controls";
 import { NavLink } from "@/components/nav-link";
-import { SupportStatus } from "@/components/support/support-status";
 import { useT } from "@/lib/client/i18n";
 import { isNotFound } from "@/lib/client/job-cache";
 import { jobHistoryUrl } from "@/lib/client/job-urls";
 import { planProgress } from "@/lib/client/plan-tree";
 import { conversationPageUrl, planExportUrl } from "@/lib/client/plan-urls";
 import { queries } from "@/lib/client/queries";
+import { clipWords } from "@/lib/shared/text";
 import { PlanJobs } from "./plan-jobs";
 import styles from "./plan-page.module.css";
 import { PlanProgress } from "./plan-progress";
@@ -25,7 +25,8 @@ import { PlanTreeView } from "./plan-tree-view";
  * (PlanJobs); a decomposition started from the tree opens in the job list.
  * Root `data-testid="plan-page"`; `plan-title`, `plan-goal`,
  * `plan-export-md`, `plan-export-json`, `plan-conversation-link`.
- * A plan that is gone or not the viewer's shows a warning. Props: `{planId}`.
+ * A plan that is gone or not the viewer's shows a warning. The tab title
+ * follows the plan's title. Props: `{planId}`.
  */
 export function PlanPage({ planId }: { planId: string }) {
   const t = useT();
@@ -35,6 +36,12 @@ export function PlanPage({ planId }: { planId: string }) {
   const tasks = data?.tasks;
   const progress = useMemo(() => planProgress(tasks ?? []), [tasks]);
   const conversationId = data?.plan.conversationId;
+  const planTitle = data?.plan.title;
+
+  // The tab shows the plan's title ("Move the intranet… · Planstream") once it is known; the metadata's "Plan" until then.
+  useEffect(() => {
+    if (planTitle) document.title = `${clipWords(planTitle, 60)} · Planstream`;
+  }, [planTitle]);
 
   return (
     <main className={styles.page} data-testid="plan-page" data-plan-id={planId}>
@@ -45,9 +52,7 @@ export function PlanPage({ planId }: { planId: string }) {
         <NavLink href={jobHistoryUrl({ planId })} icon={<UnorderedListOutlined />}>
           {t("jobs.history")}
         </NavLink>
-        <span className={styles.spacer} />
-        <SupportStatus />
-        <LanguageSwitch />
+        <HeaderControls />
       </header>
       {error && !data ? (
         <Alert

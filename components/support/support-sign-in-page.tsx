@@ -1,18 +1,20 @@
 "use client";
 // /support: the sign-in form that gives this browser session the support role.
-import { CustomerServiceOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, CustomerServiceOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Form, Input, Result } from "antd";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { HeaderControls } from "@/components/header-controls";
+import { NavLink } from "@/components/nav-link";
 import { ApiError } from "@/lib/client/api";
 import { useT } from "@/lib/client/i18n";
 import { jobHistoryUrl } from "@/lib/client/job-urls";
-import { LanguageSwitch } from "@/components/language-switch";
+import styles from "./support.module.css";
 import { useSupportSession } from "./use-support-session";
 
 /**
- * The support sign-in page: one password field for SUPPORT_TOKEN. A correct
- * token sets the role on the session (12 h) and opens /jobs, which then lists
+ * The support sign-in page: a header (back to the chat, theme, language),
+ * the page's h1 and one password field for SUPPORT_TOKEN. A correct token
+ * sets the role on the session (12 h) and opens /jobs, which then lists
  * everyone's jobs. Wrong token: the field shows the error and nothing changes.
  * Props: none.
  */
@@ -25,11 +27,20 @@ export function SupportSignInPage() {
     error?.code === "wrong_token" ? t("support.wrongToken") : error && error.code !== "support_disabled" ? error.message : undefined;
 
   return (
-    <main style={{ maxWidth: 440, margin: "10vh auto", padding: 24 }} data-testid="support-page">
-      <div style={{ display: "flex", justifyContent: "flex-end", marginBottom: 12 }}>
-        <LanguageSwitch />
-      </div>
-      <Card title={<><CustomerServiceOutlined /> {t("support.title")}</>}>
+    <main className={styles.page} data-testid="support-page">
+      <header className={styles.header}>
+        <NavLink href="/" icon={<ArrowLeftOutlined />}>
+          {t("jobs.backToChat")}
+        </NavLink>
+        <HeaderControls support={false} />
+      </header>
+      <Card
+        title={
+          <h1 className={styles.title}>
+            <CustomerServiceOutlined aria-hidden /> {t("support.title")}
+          </h1>
+        }
+      >
         {isSupport ? (
           <Result
             status="success"
@@ -51,7 +62,7 @@ export function SupportSignInPage() {
             requiredMark={false}
             onFinish={({ token }: { token: string }) => signIn.mutate(token, { onSuccess: () => router.push(jobHistoryUrl()) })}
           >
-            <p style={{ marginTop: 0 }}>{t("support.intro")}</p>
+            <p className={styles.intro}>{t("support.intro")}</p>
             <Form.Item
               name="token"
               label={t("support.token")}
@@ -61,16 +72,13 @@ export function SupportSignInPage() {
             >
               <Input.Password autoFocus autoComplete="current-password" data-testid="support-token" onChange={() => signIn.reset()} />
             </Form.Item>
-            {error?.code === "support_disabled" && <Alert type="warning" showIcon title={t("support.disabled")} style={{ marginBottom: 16 }} />}
+            {error?.code === "support_disabled" && <Alert type="warning" showIcon title={t("support.disabled")} className={styles.alert} />}
             <Button type="primary" htmlType="submit" block loading={signIn.isPending} data-testid="support-submit">
               {t("support.submit")}
             </Button>
           </Form>
         )}
       </Card>
-      <p style={{ textAlign: "center", marginTop: 16 }}>
-        <Link href="/">{t("jobs.backToChat")}</Link>
-      </p>
     </main>
   );
 }

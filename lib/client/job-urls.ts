@@ -8,7 +8,7 @@ export type JobExportFormat = "json" | "ndjson" | "text";
 
 /** Filters of GET /api/jobs (and of the /jobs page URL); empty values are left out. */
 export type JobListFilters = Partial<
-  Record<"planId" | "parentJobId" | "jobType" | "status" | "q" | "from" | "to" | "cursor" | "limit", string>
+  Record<"planId" | "ownerId" | "parentJobId" | "jobType" | "status" | "q" | "from" | "to" | "cursor" | "limit", string>
 >;
 
 /** `?a=1&b=2` from the non-empty entries of `params` (insertion order), or "" when none. */

@@ -135,11 +135,13 @@ export type JobEventsPage = { job: JobDto; events: JobEventDto[]; lastSeq: numbe
  * GET /api/jobs query. `from` (inclusive) and `to` (exclusive) bound
  * `createdAt` (ISO-8601 instants); `cursor` is the previous page's
  * `nextCursor` (keyset pagination on createdAt, id: stable while jobs are added);
- * `q` matches the start of a job id.
+ * `q` matches the start of a job id; `ownerId` narrows support's list to one
+ * user (for a user, any other id matches nothing).
  */
 export const jobListQuerySchema = z
   .object({
     planId: z.string().max(100).optional(),
+    ownerId: z.string().max(100).optional(),
     parentJobId: z.string().max(100).optional(),
     jobType: z.enum(JOB_TYPES).optional(),
     status: z.enum(JOB_STATUSES).optional(),
@@ -157,6 +159,17 @@ export type JobListQuery = z.input<typeof jobListQuerySchema>;
 
 /** GET /api/jobs answer: a page, newest first. `nextCursor` is null on the last page. */
 export type JobListPage = { jobs: JobDto[]; nextCursor: string | null; total: number };
+/** GET /api/jobs answer as the server sends it: the page plus the title of every plan its jobs belong to (by plan id). */
+export type JobHistoryPage = JobListPage & { planTitles: Record<string, string> };
+
+/** An owner in the /jobs owner filter (GET /api/job-facets): a user id, their job count and their newest job's creation time. */
+export type OwnerFacet = { id: string; jobs: number; lastJobAt: string | null };
+/** A plan in the /jobs plan filter (GET /api/job-facets). */
+export type PlanFacet = { id: string; title: string; ownerId: string; updatedAt: string };
+/** GET /api/job-facets answer: the options of the owner and plan filters of /jobs. */
+export type JobFacets = { owners: OwnerFacet[]; plans: PlanFacet[] };
+/** GET /api/job-facets query: `ownerId` narrows the plans to that owner's (support). */
+export const jobFacetsQuerySchema = z.object({ ownerId: z.string().max(100).optional() });
 
 export const eventsQuerySchema = z
   .object({

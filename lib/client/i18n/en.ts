@@ -258,6 +258,21 @@ export const en = {
   "log.statusLoading": "Loading",
   "log.statusMissing": "Not found",
   "jobs.detailTitle": "{type} {id}",
+
+  // pages (header, theme, /jobs for support, page titles)
+  "theme.label": "Colour theme",
+  "theme.light": "Light",
+  "theme.dark": "Dark",
+  "theme.system": "System",
+  "jobs.filterOwner": "Owner",
+  "jobs.filterByOwner": "Show this owner's jobs",
+  "jobs.ownerJobs": "{n} jobs",
+  "jobs.you": "you",
+  "jobs.unknownPlan": "Plan {id}",
+  "jobs.card.created": "Created",
+  "jobs.col.log": "Log",
+  "page.jobs": "Jobs",
+  "page.support": "Support",
 } as const;
 
 /** A UI string's key, e.g. "chat.send" or "log.progress". */

@@ -259,4 +259,19 @@ export const zhCN: Record<MessageKey, string> = {
   "log.statusLoading": "加载中",
   "log.statusMissing": "未找到",
   "jobs.detailTitle": "{type} {id}",
+
+  // pages (header, theme, /jobs for support, page titles)
+  "theme.label": "配色主题",
+  "theme.light": "浅色",
+  "theme.dark": "深色",
+  "theme.system": "跟随系统",
+  "jobs.filterOwner": "所有者",
+  "jobs.filterByOwner": "只看此所有者的任务",
+  "jobs.ownerJobs": "{n} 个任务",
+  "jobs.you": "你",
+  "jobs.unknownPlan": "计划 {id}",
+  "jobs.card.created": "创建于",
+  "jobs.col.log": "日志",
+  "page.jobs": "任务",
+  "page.support": "支持",
 };

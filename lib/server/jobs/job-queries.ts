@@ -1,10 +1,12 @@
 import "server-only";
 import type { z } from "zod";
-import type { JobEventDto, JobEventsPage, JobListPage, JobSnapshot, jobListQuerySchema } from "@/lib/shared/jobs";
+import type { JobEventDto, JobEventsPage, JobFacets, JobHistoryPage, JobSnapshot, jobFacetsQuerySchema, jobListQuerySchema } from "@/lib/shared/jobs";
 import { canRead, type Viewer } from "../auth/viewer.ts";
+import type { Db } from "../db/client.ts";
 import type { Job } from "../db/generated/client.ts";
 import { AppError } from "../errors.ts";
 import { toEventDto, toJobDto } from "./job-dto.ts";
+import { listJobOwners, listPlanFacets, planTitlesOf } from "./job-facets-repo.ts";
 import type { JobStore } from "./job-store.ts";
 
 /** Events in a snapshot (docs/design.md: the latest ≤ 200). */
@@ -36,18 +38,42 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   return { createdAt, id };
 }
 
+/** Owners listed at most in the /jobs owner filter. */
+export const OWNER_FACET_LIMIT = 200;
+/** Plans listed at most in the /jobs plan filter. */
+export const PLAN_FACET_LIMIT = 500;
+
 /**
- * GET /api/jobs: a page of the viewer's jobs (support: everyone's), newest
- * first, filtered by plan, parent job, type, status, id prefix and creation
- * time. Keyset pagination on (createdAt, id), so pages stay stable while new
- * jobs arrive. `total` counts every match of the filters.
+ * The owner the viewer's reads are limited to: support reads everyone's
+ * (`ownerId` narrows to one owner), a user only their own. `undefined` = no
+ * limit; `null` = a user asked for someone else's rows, which match nothing
+ * (guarantee 8: as if they did not exist).
+ */
+function ownerScope(viewer: Viewer, ownerId: string | undefined): string | undefined | null {
+  if (viewer.role === "support") return ownerId;
+  return ownerId === undefined || ownerId === viewer.userId ? viewer.userId : null;
+}
+
+/**
+ * GET /api/jobs: a page of the viewer's jobs (support: everyone's, or one
+ * owner's with `ownerId`), newest first, filtered by plan, owner, parent job,
+ * type, status, id prefix and creation time. Keyset pagination on
+ * (createdAt, id), so pages stay stable while new jobs arrive. `total` counts
+ * every match of the filters; `planTitles` names the plans of the page's jobs.
+ * A user's `ownerId` other than their own matches nothing.
  * @throws 400 for a malformed cursor.
  */
-export async function listJobs(store: JobStore, viewer: Viewer, q: z.output<typeof jobListQuerySchema>): Promise<JobListPage> {
+export async function listJobs(
+  deps: { store: JobStore; db: Db },
+  viewer: Viewer,
+  q: z.output<typeof jobListQuerySchema>,
+): Promise<JobHistoryPage> {
   const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-  const { rows, total } = await store.page(
+  const ownerId = ownerScope(viewer, q.ownerId);
+  if (ownerId === null) return { jobs: [], nextCursor: null, total: 0, planTitles: {} };
+  const { rows, total } = await deps.store.page(
     {
-      ownerId: viewer.role === "support" ? undefined : viewer.userId,
+      ownerId,
       planId: q.planId,
       parentJobId: q.parentJobId,
       jobType: q.jobType,
@@ -61,7 +87,29 @@ export async function listJobs(store: JobStore, viewer: Viewer, q: z.output<type
   );
   const more = rows.length > q.limit;
   const jobs = more ? rows.slice(0, q.limit) : rows;
-  return { jobs: jobs.map(toJobDto), nextCursor: more ? encodeCursor(jobs.at(-1)!) : null, total };
+  const planIds = [...new Set(jobs.flatMap((j) => (j.planId ? [j.planId] : [])))];
+  return {
+    jobs: jobs.map(toJobDto),
+    nextCursor: more ? encodeCursor(jobs.at(-1)!) : null,
+    total,
+    planTitles: await planTitlesOf(deps.db, planIds),
+  };
+}
+
+/**
+ * GET /api/job-facets: the options of the /jobs owner and plan filters.
+ * Support: every owner of a job (most recently active first, ≤ 200) and every
+ * plan (or `ownerId`'s, most recently changed first, ≤ 500); a user: only
+ * themselves and their own plans (another `ownerId` matches nothing).
+ */
+export async function getJobFacets(db: Db, viewer: Viewer, q: z.output<typeof jobFacetsQuerySchema>): Promise<JobFacets> {
+  const plansOf = ownerScope(viewer, q.ownerId);
+  if (plansOf === null) return { owners: await listJobOwners(db, viewer.userId, 1), plans: [] };
+  const [owners, plans] = await Promise.all([
+    listJobOwners(db, viewer.role === "support" ? null : viewer.userId, OWNER_FACET_LIMIT),
+    listPlanFacets(db, plansOf ?? null, PLAN_FACET_LIMIT),
+  ]);
+  return { owners, plans };
 }
 
 /** GET /api/jobs/{id}: the job and its latest ≤ 200 events. @throws 404. */

@@ -5,12 +5,12 @@ import { z } from "zod";
 import { type ZodOpenApiOperationObject } from "zod-openapi";
 import { renameConversationSchema, sendMessageSchema } from "@/lib/shared/chat";
 import { exportQuerySchema } from "@/lib/shared/job-export";
-import { eventsQuerySchema, jobListQuerySchema } from "@/lib/shared/jobs";
+import { eventsQuerySchema, jobFacetsQuerySchema, jobListQuerySchema } from "@/lib/shared/jobs";
 import { supportSignInSchema } from "@/lib/shared/session";
 import { streamCursorSchema, streamsQuerySchema } from "@/lib/shared/streams";
 import { SUPPORT_COOKIE } from "../../auth/session.ts";
 import { logBurstPayload } from "../../jobs/handlers/log-burst.ts";
-import { actionStatusSchema, conversationDetailSchema, conversationDtoSchema, conversationListSchema, healthSchema, jobDtoSchema, jobEnvelopeSchema, jobEventSchema, jobEventsPageSchema, jobListPageSchema, jobSnapshotSchema, sendMessageResponseSchema, sessionDtoSchema } from "./schemas.ts";
+import { actionStatusSchema, conversationDetailSchema, conversationDtoSchema, conversationListSchema, healthSchema, jobDtoSchema, jobEnvelopeSchema, jobEventSchema, jobEventsPageSchema, jobFacetsSchema, jobListPageSchema, jobSnapshotSchema, sendMessageResponseSchema, sessionDtoSchema } from "./schemas.ts";
 
 import { planPaths } from "./plan-paths.ts";
 import { errors, jobIdPath, json, ok, SSE_FRAMES, sseContent, type Method } from "./responses.ts";
@@ -88,9 +88,23 @@ export const paths = {
       summary: "A page of the caller's jobs (support: everyone's), newest first",
       description:
         "`q` matches the start of a job id; `from` (inclusive) and `to` (exclusive) bound `createdAt`; " +
-        "`cursor` is the previous page's `nextCursor` (keyset pagination, stable while jobs are added).",
+        "`cursor` is the previous page's `nextCursor` (keyset pagination, stable while jobs are added). " +
+        "`ownerId` narrows support's list to one user (a user's own id is a no-op; another's matches nothing). " +
+        "`planTitles` names the plans of the page's jobs.",
       requestParams: { query: jobListQuerySchema },
       responses: { ...ok("A page of jobs", jobListPageSchema), ...errors(400) },
+    },
+  },
+  "/api/job-facets": {
+    get: {
+      tags: ["jobs"],
+      operationId: "getJobFacets",
+      summary: "The owner and plan options of the job history filters",
+      description:
+        "Support: every user who owns a job (most recently active first, ≤ 200) and every plan (most recently changed first, ≤ 500), " +
+        "or with `ownerId` that user's plans. A user: only themselves and their own plans.",
+      requestParams: { query: jobFacetsQuerySchema },
+      responses: { ...ok("The filter options", jobFacetsSchema), ...errors(400) },
     },
   },
   "/api/jobs/{jobId}": {

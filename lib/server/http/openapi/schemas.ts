@@ -13,7 +13,8 @@ import {
   type JobDto,
   type JobEventDto,
   type JobEventsPage,
-  type JobListPage,
+  type JobFacets,
+  type JobHistoryPage,
   type JobSnapshot,
   type JobStats,
   type StreamEnd,
@@ -102,8 +103,24 @@ export const jobListPageSchema = z.object({
   jobs: z.array(jobDtoSchema),
   nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page" }),
   total: z.int(),
+  planTitles: z
+    .record(z.string(), z.string())
+    .meta({ description: "The title of each plan the page's jobs belong to, by plan id (plans since deleted are absent)" }),
 });
-sameShape<Same<z.output<typeof jobListPageSchema>, JobListPage>>();
+sameShape<Same<z.output<typeof jobListPageSchema>, JobHistoryPage>>();
+
+/** GET /api/job-facets: the owner and plan options of the /jobs filters. */
+export const jobFacetsSchema = z.object({
+  owners: z.array(
+    z.object({
+      id: z.string().meta({ description: "User id" }),
+      jobs: z.int().meta({ description: "Jobs this user owns" }),
+      lastJobAt: isoInstant.nullable().meta({ description: "Creation time of their newest job" }),
+    }),
+  ),
+  plans: z.array(z.object({ id: z.string(), title: z.string(), ownerId: z.string(), updatedAt: isoInstant })),
+});
+sameShape<Same<z.output<typeof jobFacetsSchema>, JobFacets>>();
 
 /** `{job}`: POST /api/jobs/{jobId}/cancel. */
 export const jobEnvelopeSchema = z.object({ job: jobDtoSchema });
