@@ -95,8 +95,10 @@ test("after the network comes back, every panel, tag and the plan pane recover b
   // The plan pane shows the plan's true task count.
   const planId = listed.jobs.find((j) => j.planId)?.planId;
   expect(planId).toBeTruthy();
-  const tree = (await (await request.get(`/api/plans/${encodeURIComponent(planId!)}`)).json()) as { tasks: unknown[] };
-  await expect(page.getByTestId("plan-progress").first()).toHaveAttribute("data-total", String(tree.tasks.length), { timeout: 15_000 });
+  type Node = { children: Node[] };
+  const tree = (await (await request.get(`/api/plans/${encodeURIComponent(planId!)}`)).json()) as { tasks: Node[] };
+  const count = (nodes: Node[]): number => nodes.reduce((n, t) => n + 1 + count(t.children), 0);
+  await expect(page.getByTestId("plan-progress").first()).toHaveAttribute("data-total", String(count(tree.tasks)), { timeout: 15_000 });
   // One visible state per panel: no panel shows a load error, a loading state or an offline notice now.
   await expect(page.locator('[data-testid="job-log-panel"] [data-testid="job-log-offline"]')).toHaveCount(0);
   await expect(page.locator('[data-testid="job-log-panel"] [data-testid="job-log-load-error"]')).toHaveCount(0);
@@ -112,10 +114,9 @@ test("after the server is killed mid-job and started again, the page catches up 
   const jobs = async () => ((await (await request.get("/api/jobs?limit=50")).json()) as { jobs: (JobRow & { jobType: string })[] }).jobs;
   await expect.poll(async () => (await jobs()).find((j) => j.jobType === "plan_decompose")?.status, { timeout: 15_000, intervals: [100] }).toBe("running");
   const decompositionId = (await jobs()).find((j) => j.jobType === "plan_decompose")!.id;
-  await chat.assistantMessages.first().getByRole("tab").last().click();
-  await expect(page.locator(`[data-testid="job-log-panel"][data-job-id="${decompositionId}"]`)).toBeVisible();
-
+  // Killed while the decomposition runs; the chat shows the running job's tab, whose panel follows it.
   own.kill();
+  await expect(page.locator(`[data-testid="job-log-panel"][data-job-id="${decompositionId}"]`)).toBeVisible();
   await expect(page.getByTestId("connection-status")).toHaveAttribute("data-online", "false", { timeout: 20_000 });
   await page.waitForTimeout(3_000);
   await own.start();
@@ -123,6 +124,9 @@ test("after the server is killed mid-job and started again, the page catches up 
   // The lease expires, the job is recovered and runs to its end; the page follows it without a click.
   await expect.poll(async () => (await jobRow(request, decompositionId)).status, { timeout: 60_000, intervals: [500] }).toMatch(/^(succeeded|failed)$/);
   const row = await jobRow(request, decompositionId);
+  // It really was interrupted mid-run: its log records the recovery of the killed attempt.
+  const events = (await (await request.get(`/api/jobs/${decompositionId}/events?after=0&limit=1000`)).json()) as { events: { kind: string; data: { error?: string } | null }[] };
+  expect(events.events.some((e) => e.kind === "status" && e.data?.error === "interrupted")).toBe(true);
   await expect(page.getByTestId("connection-status")).toHaveAttribute("data-online", "true", { timeout: 15_000 });
   await expect.poll(() => panelState(page, decompositionId), { timeout: 15_000 }).toMatchObject({ status: row.status, lastSeq: row.lastSeq });
   const state = await panelState(page, decompositionId);
