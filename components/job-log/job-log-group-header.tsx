@@ -33,6 +33,7 @@ export const JobLogGroupHeader = memo(function JobLogGroupHeader({
   onToggle: (groupId: string, fold: boolean) => void;
 }) {
   const t = useT();
+  const title = stripAnsi(group.title);
   return (
     <div className={styles.groupHeader} data-testid="job-log-group" data-group-id={group.id} data-status={group.status} data-folded={folded ? "true" : "false"}>
       <button
@@ -43,7 +44,9 @@ export const JobLogGroupHeader = memo(function JobLogGroupHeader({
         data-testid="job-log-group-toggle"
       >
         <RightOutlined className={folded ? styles.chevron : `${styles.chevron} ${styles.chevronOpen}`} aria-hidden />
-        <span className={styles.groupTitle}>{stripAnsi(group.title)}</span>
+        <span className={styles.groupTitle} title={title}>
+          {title}
+        </span>
       </button>
       <span className={styles.groupMeta}>
         {t("log.groupLines", { n: group.count })} · {formatDuration(group.durationMs)}
