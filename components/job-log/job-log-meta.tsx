@@ -52,23 +52,6 @@ export const toActionStatus = (s: JobStatus): ActionStatus => (s === "succeeded"
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
-/** Local wall-clock time as HH:MM:SS.mmm. */
-export function formatClock(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return "--:--:--.---";
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
-}
-
-/**
- * Time since `originIso` as "+m:ss.mmm" (or "+h:mm:ss.mmm" past an hour), the
- * relative timestamp of a log line; a line before the origin shows "+0:00.000".
- */
-export function formatRelative(iso: string, originIso: string): string {
-  const ms = Math.max(0, new Date(iso).getTime() - new Date(originIso).getTime());
-  if (Number.isNaN(ms)) return "+-:--.---";
-  return `+${formatElapsed(ms)}.${pad(Math.floor(ms % 1000), 3)}`;
-}
-
 /**
  * "3 minutes ago" / "3分钟前" for `iso` relative to `now`, in `lang`
  * (Intl.RelativeTimeFormat, largest whole unit from seconds to years).
