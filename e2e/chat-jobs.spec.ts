@@ -3,6 +3,7 @@
 // live status, and a cancelled decomposition offers Resume, which continues
 // with the tasks not split yet (no duplicates) in a new tab of the same message.
 import { expect, test, type Page } from "@playwright/test";
+import type { SendMessageResponse } from "../lib/shared/chat";
 import type { JobSnapshot } from "../lib/shared/jobs";
 import type { PlanTree } from "../lib/shared/plans";
 import { ChatPage } from "./chat-page";
@@ -39,18 +40,21 @@ test("the running decomposition opens by default, its log lines visible; tab lab
 test("Resume after cancel continues with the tasks not split yet, without duplicates", async ({ page }) => {
   const chat = new ChatPage(page);
   await chat.open();
+  // The job ids from the 202 itself: a loaded machine's browser may stall for seconds, the API does not wait for it.
+  const sent = page.waitForResponse((r) => r.url().endsWith("/api/chat/message") && r.request().method() === "POST");
   await chat.send("Plan a conference for 500 people in 4 months");
-  await expect(chat.assistantMessages).toHaveCount(1);
-  const panel = chat.visiblePanel();
-  await expect(panel).toHaveAttribute("data-job-type", "plan_decompose");
-  const oldId = (await panel.getAttribute("data-job-id"))!;
-  const planId = await chat.shownPlanId();
+  const { metadata } = (await (await sent).json()) as SendMessageResponse;
+  const oldId = metadata.jobs.find((j) => j.jobType === "plan_decompose")!.jobId;
+  const planId = metadata.planId!;
 
-  // Cancel after the first task's subtasks were committed, before the last (over the API: a loaded machine's clicks are slow).
+  // Cancel after the first task's subtasks were committed, before the last.
   await expect
     .poll(async () => (await snapshot(page, oldId)).events.some((e) => e.kind === "tasks_updated"), { intervals: [50] })
     .toBe(true);
   expect((await page.request.post(`/api/jobs/${oldId}/cancel`)).status()).toBe(202);
+  await expect(page.getByTestId("job-tabs")).toHaveAttribute("data-active-job", oldId);
+  const panel = chat.visiblePanel();
+  await expect(panel).toHaveAttribute("data-job-id", oldId);
   await expect(panel).toHaveAttribute("data-status", "cancelled");
   const before = (await tree(page, planId)).tasks;
   const splitBefore = before.filter((t) => t.children.length > 0);

@@ -21,6 +21,7 @@ export class ChatPage {
   }
 
   async open(): Promise<void> {
+    await this.watchLiveLines();
     await this.page.goto("/");
     await expect(this.input).toBeVisible();
   }
@@ -73,23 +74,38 @@ export class ChatPage {
   }
 
   /**
-   * Resolves when a visible panel (of `jobType`, default any) shows a visible
-   * log line while its job is still running, without touching the tabs: the
-   * tab a reply opens on is the job still running (the decomposition, not
-   * "Chat actions"). Returns that panel's job id and type.
+   * Records, from the page's first DOM change on, every job whose panel was
+   * visible and running with a visible log line (`window.__liveLines`, once
+   * per job): a MutationObserver sees each commit as it happens, so a loaded
+   * machine's slow test steps cannot miss a job that runs for a few seconds.
+   */
+  private async watchLiveLines(): Promise<void> {
+    await this.page.addInitScript(() => {
+      const seen: { jobId: string; jobType: string }[] = [];
+      (window as unknown as { __liveLines: typeof seen }).__liveLines = seen;
+      const scan = () => {
+        for (const panel of document.querySelectorAll<HTMLElement>('[data-testid="job-log-panel"][data-status="running"]')) {
+          const jobId = panel.dataset.jobId!;
+          if (seen.some((s) => s.jobId === jobId)) continue;
+          const line = panel.querySelector<HTMLElement>('[data-testid="job-log-line"]');
+          if (line && panel.checkVisibility() && line.checkVisibility()) seen.push({ jobId, jobType: panel.dataset.jobType! });
+        }
+      };
+      document.addEventListener("DOMContentLoaded", () => new MutationObserver(scan).observe(document.body, { subtree: true, childList: true, attributes: true }));
+    });
+  }
+
+  /**
+   * Resolves once a panel (of `jobType`, default any) was seen visible and
+   * running with a visible log line, without touching the tabs: the tab a
+   * reply opens on is the job still running (the decomposition, not "Chat
+   * actions"). Returns that panel's job id and type.
    */
   async waitForLiveLine(jobType?: string): Promise<{ jobId: string; jobType: string }> {
     const handle = await this.page.waitForFunction(
-      (type) => {
-        for (const panel of document.querySelectorAll<HTMLElement>('[data-testid="job-log-panel"][data-status="running"]')) {
-          if (type && panel.dataset.jobType !== type) continue;
-          const line = panel.querySelector<HTMLElement>('[data-testid="job-log-line"]');
-          if (panel.checkVisibility() && line?.checkVisibility()) return { jobId: panel.dataset.jobId!, jobType: panel.dataset.jobType! };
-        }
-        return null;
-      },
+      (type) => (window as unknown as { __liveLines: { jobId: string; jobType: string }[] }).__liveLines.find((l) => !type || l.jobType === type) ?? null,
       jobType,
-      { timeout: 20_000, polling: 20 },
+      { timeout: 20_000 },
     );
     return (await handle.jsonValue())!;
   }

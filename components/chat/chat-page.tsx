@@ -180,6 +180,7 @@ export function ChatPage() {
         size="min(300px, 85vw)"
         closable={false}
         styles={{ body: { padding: 0 } }}
+        aria-label={t("chat.conversations")}
         data-testid="conversation-drawer"
       >
         {listOpen ? conversationList : null}
@@ -261,6 +262,7 @@ export function ChatPage() {
         closable={false}
         size="min(380px, 100vw)"
         styles={{ body: { padding: 0 } }}
+        aria-label={t("plan.title")}
         destroyOnHidden
         data-testid="plan-drawer"
       >
