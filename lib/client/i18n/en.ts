@@ -198,7 +198,7 @@ export const en = {
   "taskStatus.blocked": "Blocked",
   "taskStatus.skipped": "Skipped",
 
-  // pages (header, theme, /jobs for support, page titles)
+  // pages (header, theme, /jobs for support)
   "theme.label": "Colour theme",
   "theme.light": "Light",
   "theme.dark": "Dark",
@@ -208,10 +208,7 @@ export const en = {
   "jobs.ownerJobs": "{n} jobs",
   "jobs.you": "you",
   "jobs.unknownPlan": "Plan {id}",
-  "jobs.card.created": "Created",
   "jobs.col.log": "Log",
-  "page.jobs": "Jobs",
-  "page.support": "Support",
 } as const;
 
 /** A UI string's key, e.g. "chat.send" or "log.progress". */

@@ -199,7 +199,7 @@ export const zhCN: Record<MessageKey, string> = {
   "taskStatus.blocked": "受阻",
   "taskStatus.skipped": "已跳过",
 
-  // pages (header, theme, /jobs for support, page titles)
+  // pages (header, theme, /jobs for support)
   "theme.label": "配色主题",
   "theme.light": "浅色",
   "theme.dark": "深色",
@@ -209,8 +209,5 @@ export const zhCN: Record<MessageKey, string> = {
   "jobs.ownerJobs": "{n} 个任务",
   "jobs.you": "你",
   "jobs.unknownPlan": "计划 {id}",
-  "jobs.card.created": "创建于",
   "jobs.col.log": "日志",
-  "page.jobs": "任务",
-  "page.support": "支持",
 };
