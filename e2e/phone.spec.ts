@@ -1,5 +1,6 @@
-// Phones (issue 10): at 390×844 the job history, the plan page and the support
-// page never scroll sideways and never squeeze text below 3 characters a line;
+// Phones (issue 10): at 390×844 the job history, the plan page, the support
+// page, the chat and the job page never scroll sideways and never squeeze text
+// below 3 characters a line;
 // /jobs keeps its headers over their cells, cuts plan titles on a word
 // boundary, and support sees owners there too.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
@@ -79,6 +80,18 @@ test.describe("at 390×844", () => {
     await waitForPage(page, "support");
     await expectFitsViewport(page);
     await expect(page.getByTestId("support-token")).toBeInViewport();
+  });
+
+  test("the chat with its plan and job panels fits", async ({ page }) => {
+    await page.goto(`/?c=${seeded.conversationId}`);
+    await waitForPage(page, "chat");
+    await expectFitsViewport(page);
+  });
+
+  test("the job page fits", async ({ page }) => {
+    await page.goto(`/jobs/${seeded.jobId}`);
+    await waitForPage(page, "job");
+    await expectFitsViewport(page);
   });
 
   test("/jobs for support fits, with each job's owner under it", async ({ page }) => {
