@@ -31,6 +31,12 @@ export const ANTD_THEMES: Record<ColorScheme, ThemeConfig> = {
       colorErrorText: "#cf1322",
       colorInfoText: "#0958d9",
     },
+    // Status tags colour their text with colorSuccess/colorInfo/…, not the *Text tokens: darker here (≥ 5:1 on their fills).
+    // Progress prints its percentage in colorSuccess once complete (2.2:1 by default).
+    components: {
+      Tag: { colorSuccess: "#237804", colorInfo: "#0958d9", colorError: "#cf1322", colorWarning: "#ad4e00" },
+      Progress: { colorSuccess: "#237804" },
+    },
   },
   dark: {
     ...SHARED,
@@ -49,5 +55,7 @@ export const ANTD_THEMES: Record<ColorScheme, ThemeConfig> = {
       colorErrorText: "#f37370",
       colorInfoText: "#69b1ff",
     },
+    // Lighter status tag text on the dark fills (default info 3.3:1, error 3.8:1).
+    components: { Tag: { colorSuccess: "#8fd460", colorInfo: "#65a9f3", colorError: "#f37370", colorWarning: "#f3cc62" } },
   },
 };

@@ -1,6 +1,6 @@
 "use client";
 // The plan page's job list: every job of the plan, each expanding into its live log.
-import { ExportOutlined } from "@ant-design/icons";
+import { ExportOutlined, RightOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Collapse, Empty, Skeleton, Tag, Typography } from "antd";
 import Link from "next/link";
@@ -16,14 +16,20 @@ import styles from "./plan-page.module.css";
 /** Jobs listed (newest first); the rest are on /jobs?planId=. */
 const LIMIT = 50;
 
-/** A job's row: type, live status (useJobStatus, else the row's), created, link to its page. */
-function PlanJobLabel({ job }: { job: JobDto }) {
+/**
+ * A job's row: type, live status (useJobStatus, else the row's), created.
+ * It is the panel header's toggle button, so the link to the job's page sits
+ * beside it (`PlanJobLink`), not inside (axe: nested-interactive).
+ * Props: `{job, open}` (`open` turns the arrow).
+ */
+function PlanJobLabel({ job, open }: { job: JobDto; open: boolean }) {
   const t = useT();
   const { lang } = useLang();
   const status = useJobStatus(job.id, { fallback: job.status }).status ?? job.status;
   const meta = JOB_TYPE_META[isJobType(job.jobType) ? job.jobType : "task_operation"];
   return (
     <span className={styles.jobLabel} data-testid="plan-job" data-job-id={job.id} data-job-type={job.jobType} data-status={status}>
+      <RightOutlined rotate={open ? 90 : 0} className={styles.jobArrow} aria-hidden />
       <span className={styles.jobType}>
         <span aria-hidden>{meta.icon}</span> {isJobType(job.jobType) ? t(meta.title) : job.jobType}
       </span>
@@ -33,10 +39,17 @@ function PlanJobLabel({ job }: { job: JobDto }) {
       <time className={styles.jobTime} dateTime={job.createdAt} title={formatDateTime(job.createdAt, lang)}>
         {formatAgo(job.createdAt, lang)}
       </time>
-      <Link href={jobPageUrl(job.id)} onClick={(e) => e.stopPropagation()} aria-label={t("planPage.jobPage")} className={styles.jobLink}>
-        <ExportOutlined />
-      </Link>
     </span>
+  );
+}
+
+/** The link to a job's page at the end of its row (a 24 px target). Props: `{job}`. */
+function PlanJobLink({ job }: { job: JobDto }) {
+  const t = useT();
+  return (
+    <Link href={jobPageUrl(job.id)} aria-label={t("planPage.jobPage")} title={t("planPage.jobPage")} className={styles.jobLink} data-testid="plan-job-link">
+      <ExportOutlined aria-hidden />
+    </Link>
   );
 }
 
@@ -63,7 +76,11 @@ export function PlanJobs({ planId, open, onOpenChange }: { planId: string; open:
         onChange={(keys) => onOpenChange(Array.isArray(keys) ? keys.map(String) : [String(keys)])}
         items={jobs.data.jobs.map((job) => ({
           key: job.id,
-          label: <PlanJobLabel job={job} />,
+          label: <PlanJobLabel job={job} open={open.includes(job.id)} />,
+          // Only the label toggles; the link beside it is a control of its own.
+          collapsible: "header" as const,
+          showArrow: false,
+          extra: <PlanJobLink job={job} />,
           classNames: { body: styles.jobBody },
           children: <JobLogPanel jobId={job.id} jobType={isJobType(job.jobType) ? job.jobType : undefined} />,
         }))}

@@ -3,6 +3,7 @@ import { CustomerServiceOutlined, LogoutOutlined } from "@ant-design/icons";
 import { Button, Tag } from "antd";
 import { NavLink } from "@/components/nav-link";
 import { useT } from "@/lib/client/i18n";
+import styles from "./support.module.css";
 import { useSupportSession } from "./use-support-session";
 
 /**
@@ -17,7 +18,7 @@ export function SupportStatus() {
   if (isSupport) {
     return (
       <span data-testid="support-status">
-        <Tag color="purple" icon={<CustomerServiceOutlined />}>
+        <Tag className={styles.roleTag} icon={<CustomerServiceOutlined />}>
           {t("support.role")}
         </Tag>
         <Button size="small" type="text" icon={<LogoutOutlined />} loading={signOut.isPending} onClick={() => signOut.mutate()}>

@@ -264,10 +264,7 @@ export const en = {
   "jobs.ownerJobs": "{n} jobs",
   "jobs.you": "you",
   "jobs.unknownPlan": "Plan {id}",
-  "jobs.card.created": "Created",
   "jobs.col.log": "Log",
-  "page.jobs": "Jobs",
-  "page.support": "Support",
 } as const;
 
 /** A UI string's key, e.g. "chat.send" or "log.progress". */

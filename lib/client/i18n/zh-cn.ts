@@ -265,8 +265,5 @@ export const zhCN: Record<MessageKey, string> = {
   "jobs.ownerJobs": "{n} 个任务",
   "jobs.you": "你",
   "jobs.unknownPlan": "计划 {id}",
-  "jobs.card.created": "创建于",
   "jobs.col.log": "日志",
-  "page.jobs": "任务",
-  "page.support": "支持",
 };
