@@ -73,6 +73,14 @@ test.describe("at 390×844", () => {
     await waitForPage(page, "plan");
     await expectFitsViewport(page);
     await expect(page.getByTestId("plan-title")).toBeInViewport();
+    // Each job row's link to its page stays inside the job list (the row's label wraps instead).
+    const links = page.getByTestId("plan-job-link");
+    await expect(links.first()).toBeVisible();
+    const list = (await page.getByTestId("plan-jobs").boundingBox())!;
+    for (const link of await links.all()) {
+      const box = (await link.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(list.x + list.width);
+    }
   });
 
   test("/support fits", async ({ page }) => {

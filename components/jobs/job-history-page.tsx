@@ -33,8 +33,7 @@ const IDLE_REFRESH_MS = 10_000;
  * listed job is unfinished, else every 10 s. Plans show by title (the list's
  * `planTitles`); support also sees and filters by owner. On a phone the
  * table keeps the job and status columns (the rest moves under the job).
- * Must be rendered inside a
- * Suspense boundary (useSearchParams). Props: none.
+ * Must be rendered inside a Suspense boundary (useSearchParams). Props: none.
  */
 export function JobHistoryPage() {
   const t = useT();
@@ -52,7 +51,8 @@ export function JobHistoryPage() {
     refetchInterval: refetchWhileUnfinished(LIVE_REFRESH_MS, IDLE_REFRESH_MS),
   });
   const facets = useQuery(jobFacetsQuery(isSupport ? filters.ownerId : undefined));
-  // The server sends the page's plan titles with the rows; the filter's plans fill in the rest.
+  // The server sends the page's plan titles with the rows (GET /api/jobs answers a JobHistoryPage;
+  // queries.jobs is typed with the JobListPage part); the filter's plans fill in the rest.
   const listTitles = (list.data as JobHistoryPage | undefined)?.planTitles;
   const planTitles = useMemo(
     () => new Map([...(facets.data?.plans ?? []).map((p) => [p.id, p.title] as const), ...Object.entries(listTitles ?? {})]),

@@ -69,7 +69,7 @@ export function PlanJobs({ planId, open, onOpenChange }: { planId: string; open:
   if (!jobs.data) return <Skeleton active paragraph={{ rows: 3 }} />;
   if (jobs.data.jobs.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("planPage.noJobs")} />;
   return (
-    <div data-testid="plan-jobs">
+    <div className={styles.jobList} data-testid="plan-jobs">
       <Collapse
         size="small"
         activeKey={open}
