@@ -66,6 +66,9 @@ test.describe("phone", () => {
 
     // The plan drawer fits and says "Plan" once.
     await page.getByTestId("open-plan").click();
+    // The pointer stays where "Plan" was, over the drawer's "?" button: move it off, or its tooltip is measured too.
+    await page.mouse.move(20, PHONE.height - 20);
+    await expect(page.getByTestId("plan-shortcuts-body")).toBeHidden();
     const drawerTree = page.locator(".ant-drawer-open").getByTestId("plan-tree");
     await expect(drawerTree).toBeVisible();
     await expect(page.locator(".ant-drawer-open").getByText("Plan", { exact: true })).toHaveCount(1);

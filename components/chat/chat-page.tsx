@@ -6,6 +6,7 @@ import { Alert, Button, Drawer, Empty, Layout, Skeleton } from "antd";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { LanguageSwitch } from "@/components/language-switch";
+import { ThemeSwitch } from "@/components/theme-switch";
 import { NavLink } from "@/components/nav-link";
 import { PlanTreeView } from "@/components/plan/plan-tree-view";
 import { useLang, useT } from "@/lib/client/i18n";
@@ -212,6 +213,7 @@ export function ChatPage() {
           <NavLink href={jobHistoryUrl()} icon={<UnorderedListOutlined />} testId="jobs-link">
             <span className={styles.hideNarrow}>{t("jobs.history")}</span>
           </NavLink>
+          <ThemeSwitch />
           <LanguageSwitch />
         </header>
         <MessageList

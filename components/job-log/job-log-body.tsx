@@ -27,7 +27,7 @@ const STICK_PX = 24;
 /** A scroll this soon after a wheel, touch, key or pointer press on the body is the user's, ms. */
 const USER_SCROLL_MS = 1000;
 /** Estimated row height before measuring, px (one line of 12.5px × 1.5, plus 2px padding). */
-const ROW_PX = 21;
+const ROW_PX = 24;
 const ALL: LogFilter = { levels: new Set(EVENT_LEVELS), kinds: new Set(KIND_GROUPS) };
 const setWrap = (on: boolean) => wrapStore.set(on ? "wrap" : "nowrap");
 
