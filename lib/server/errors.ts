@@ -6,7 +6,22 @@ import type { ErrorBody } from "@/lib/shared/errors";
 
 export type { ErrorBody };
 
+/** Marks AppErrors across bundles (Next builds instrumentation and routes separately: two copies of this class). */
+const APP_ERROR = Symbol.for("planstream.AppError");
+
 export class AppError extends Error {
+  readonly [APP_ERROR] = true;
+
+  /**
+   * Whether `error` is an AppError from any copy of this module. The job
+   * runner is built in the instrumentation bundle and routes in theirs, so
+   * `instanceof` fails for an AppError the runner throws (seen: cancelling a
+   * finished job answered 500 instead of 409).
+   */
+  static is(error: unknown): error is AppError {
+    return error instanceof AppError || (typeof error === "object" && error !== null && (error as { [APP_ERROR]?: boolean })[APP_ERROR] === true);
+  }
+
   constructor(
     readonly code: string,
     readonly status: number,

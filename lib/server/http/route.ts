@@ -39,7 +39,7 @@ export function withRoute<P = Record<string, never>>(
 
 /** Maps any thrown value to the JSON error response. */
 export function errorResponse(error: unknown, request?: Request): Response {
-  if (error instanceof AppError) return error.toResponse();
+  if (AppError.is(error)) return error.toResponse();
   if (error instanceof z.ZodError) {
     return AppError.badRequest("Invalid request", z.flattenError(error).fieldErrors).toResponse();
   }
