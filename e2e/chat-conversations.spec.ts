@@ -38,7 +38,7 @@ test("the title follows the plan; a rename in the list sticks", async ({ page })
   await expect(itemTitle).toHaveText("Our Paris notes");
 });
 
-test("support opens another user's conversation read-only: a notice, no message box, no Resume or rename", async ({ page, browser }) => {
+test("support opens another user's conversation read-only: a notice, no message box, no Resume, rename or plan editing", async ({ page, browser }) => {
   const chat = new ChatPage(page);
   await chat.open();
   await chat.sendAndSettle("Plan the launch of a mobile app in 6 weeks");
@@ -61,5 +61,16 @@ test("support opens another user's conversation read-only: a notice, no message 
   const row = support.locator(`[data-testid="conversation-item"][data-conversation-id="${url.searchParams.get("c")}"]`);
   await expect(row).toHaveCount(1);
   await expect(support.getByTestId("conversation-rename")).toHaveCount(0);
+  // The plan tree reads, but offers no editing: statuses without menus, no actions, no "Add task".
+  const tasks = support.getByTestId("plan-task");
+  await expect(tasks.first()).toBeVisible();
+  await expect(support.getByTestId("plan-task-status").first()).toBeVisible();
+  await expect(support.getByTestId("plan-task-menu")).toHaveCount(0);
+  await expect(support.getByTestId("plan-add-task")).toHaveCount(0);
+  await support.getByTestId("plan-task-title").first().dblclick();
+  await expect(support.getByTestId("plan-task-rename-input")).toHaveCount(0);
+  // The owner's own view of the same plan still edits.
+  await expect(page.getByTestId("plan-task-menu").first()).toHaveCount(1);
+  await expect(page.getByTestId("plan-add-task")).toBeVisible();
   await context.close();
 });

@@ -136,6 +136,7 @@ export function ChatPage() {
       <PlanTreeView
         key={planId}
         planId={planId}
+        readOnly={readOnly}
         extra={
           <>
             {conversationPlanIds.length > 1 && <PlanSwitcher planIds={conversationPlanIds} titles={planTitles} value={planId} onChange={pickPlan} />}

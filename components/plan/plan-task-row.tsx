@@ -97,7 +97,7 @@ export function PlanTaskRow({ task, depth }: { task: TaskNode; depth: number }) 
             className={styles.taskTitle}
             data-testid="plan-task-title"
             title={task.description || undefined}
-            onDoubleClick={() => !temp && actions.startRename(task.id)}
+            onDoubleClick={() => !temp && !state.readOnly && actions.startRename(task.id)}
           >
             {task.title}
           </span>
@@ -113,6 +113,12 @@ export function PlanTaskRow({ task, depth }: { task: TaskNode; depth: number }) 
             {progress.done}/{progress.total}
           </span>
         )}
+        {state.readOnly ? (
+          <Tag color={TASK_COLOR[task.status]} className={styles.taskTag} data-testid="plan-task-status">
+            {t(`taskStatus.${task.status}`)}
+          </Tag>
+        ) : (
+          <>
         <Dropdown
           trigger={["click"]}
           open={statusOpen}
@@ -171,6 +177,8 @@ export function PlanTaskRow({ task, depth }: { task: TaskNode; depth: number }) 
             data-testid="plan-task-menu"
           />
         </Dropdown>
+          </>
+        )}
       </span>
     </span>
   );

@@ -26,9 +26,11 @@ const MOVE_KEYS: Record<string, MoveDirection> = { ArrowUp: "up", ArrowDown: "do
  * actions, Alt+↑/↓ move among siblings, Alt+→/← indent/outdent; Tab reaches
  * the current task's "⋯". Edits go through `edits` (optimistic, see
  * usePlanEdits). Root `data-testid="plan-tree-body"`; "Add task" `plan-add-task`;
- * the draft field `plan-draft-input`. Props: `{tasks, edits}`.
+ * the draft field `plan-draft-input`. Props: `{tasks, edits, readOnly?}`;
+ * `readOnly` (support reading another user's plan) keeps expand/collapse and
+ * statuses but drops dragging, renaming, menus, shortcuts and "Add task".
  */
-export function PlanTaskTree({ tasks, edits }: { tasks: TaskNode[]; edits: PlanEdits }) {
+export function PlanTaskTree({ tasks, edits, readOnly = false }: { tasks: TaskNode[]; edits: PlanEdits; readOnly?: boolean }) {
   const t = useT();
   const { message } = App.useApp();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -149,13 +151,14 @@ export function PlanTaskTree({ tasks, edits }: { tasks: TaskNode[]; edits: PlanE
       progress,
       canMove: (id, direction) => keyboardMove(tasks, id, direction) !== null,
       actions,
+      readOnly,
     }),
-    [activeId, editingId, menuId, confirmId, progress, tasks, actions],
+    [activeId, editingId, menuId, confirmId, progress, tasks, actions, readOnly],
   );
 
   const onKeyDownCapture = (e: KeyboardEvent<HTMLDivElement>) => {
     // Only keys on the tree itself; a row's field or button keeps its own.
-    if ((e.target as HTMLElement).getAttribute("role") !== "tree") return;
+    if ((e.target as HTMLElement).getAttribute("role") !== "tree" || readOnly) return;
     const id = activeId && !isTempTask(activeId) && locateTask(tasks, activeId) ? activeId : null;
     if (!id) return;
     const move = e.altKey && !e.ctrlKey && !e.metaKey ? MOVE_KEYS[e.key] : undefined;
@@ -200,7 +203,7 @@ export function PlanTaskTree({ tasks, edits }: { tasks: TaskNode[]; edits: PlanE
         onKeyDownCapture={onKeyDownCapture}
         onContextMenu={(e) => {
           // The context-menu key (or Shift+F10 where the browser sends it as this event) on the tree.
-          if ((e.target as HTMLElement).getAttribute("role") !== "tree" || !activeId) return;
+          if ((e.target as HTMLElement).getAttribute("role") !== "tree" || !activeId || readOnly) return;
           e.preventDefault();
           actions.setMenu(activeId);
         }}
@@ -218,18 +221,22 @@ export function PlanTaskTree({ tasks, edits }: { tasks: TaskNode[]; edits: PlanE
             blockNode
             showLine={{ showLeafIcon: false }}
             aria-label={t("plan.treeLabel")}
-            draggable={{
+            draggable={
+              readOnly
+                ? false
+                : {
               icon: false,
               nodeDraggable: (node) => {
                 const key = String(node.key);
                 return !draft && key !== DRAFT_KEY && key !== editingId && !isTempTask(key);
               },
-            }}
+                  }
+            }
             allowDrop={allowDrop}
             onDrop={onDrop}
             onClick={(_e, node) => node.key !== DRAFT_KEY && setActiveId(String(node.key))}
             onRightClick={({ event, node }) => {
-              if (node.key === DRAFT_KEY || isTempTask(String(node.key))) return;
+              if (readOnly || node.key === DRAFT_KEY || isTempTask(String(node.key))) return;
               event.preventDefault();
               actions.setMenu(String(node.key));
             }}
@@ -260,6 +267,7 @@ export function PlanTaskTree({ tasks, edits }: { tasks: TaskNode[]; edits: PlanE
             }
           />
         )}
+        {!readOnly && (
         <Button
           className={styles.addTask}
           type="dashed"
@@ -270,6 +278,7 @@ export function PlanTaskTree({ tasks, edits }: { tasks: TaskNode[]; edits: PlanE
         >
           {t("planEdit.addTask")}
         </Button>
+        )}
       </div>
     </PlanTreeContext.Provider>
   );

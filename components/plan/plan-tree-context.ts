@@ -45,6 +45,8 @@ export type PlanTreeState = {
   /** Which keyboard moves are possible for a task. */
   canMove(taskId: string, direction: MoveDirection): boolean;
   actions: TaskActions;
+  /** Read only (support looking at another user's plan): rows show status and progress, no menus, no rename. */
+  readOnly: boolean;
 };
 
 export const PlanTreeContext = createContext<PlanTreeState | null>(null);

@@ -32,6 +32,8 @@ export type PlanTreeViewProps = {
    * JobLogPanel under the tree (newest first, dismissable).
    */
   onDecomposeStarted?: UsePlanEditsOptions["onDecomposeStarted"];
+  /** Read only (support reading another user's plan): no editing controls (the server would refuse them with 403). */
+  readOnly?: boolean;
 };
 
 /** At most this many decomposition panels under the tree. */
@@ -45,7 +47,7 @@ const MAX_PANELS = 3;
  * (`data-plan-id`); task count `plan-task-count`, refresh `plan-refresh`,
  * progress `plan-progress`, decomposition panels `plan-decompose-jobs`.
  */
-export function PlanTreeView({ planId, variant = "pane", extra, onDecomposeStarted }: PlanTreeViewProps) {
+export function PlanTreeView({ planId, variant = "pane", extra, onDecomposeStarted, readOnly = false }: PlanTreeViewProps) {
   const t = useT();
   const { data, error, isPending, isFetching, refetch } = useQuery(queries.plan(planId));
   usePlanLive({ planId });
@@ -112,7 +114,7 @@ export function PlanTreeView({ planId, variant = "pane", extra, onDecomposeStart
         ) : isPending || !tasks ? (
           <Skeleton active paragraph={{ rows: 4 }} />
         ) : (
-          <PlanTaskTree tasks={tasks} edits={edits} />
+          <PlanTaskTree tasks={tasks} edits={edits} readOnly={readOnly} />
         )}
         {jobs.length > 0 && (
           <div className={styles.jobs} data-testid="plan-decompose-jobs">
