@@ -32,6 +32,7 @@ export function ChatPage() {
   const selectedId = searchParams.get("c");
   const inputRef = useRef<ComposerInputRef>(null);
   const [draft, setDraft] = useState("");
+  const closePlanRef = useRef<HTMLButtonElement>(null);
   const [planOpen, setPlanOpen] = useState(false);
   // The conversation list as a drawer on phones (the sider is hidden below 768 px).
   const [listOpen, setListOpen] = useState(false);
@@ -128,7 +129,7 @@ export function ChatPage() {
   }
 
   const closePlan = (
-    <Button className={styles.drawerClose} type="text" size="small" icon={<CloseOutlined />} onClick={() => setPlanOpen(false)} aria-label={t("chatX.closePlan")} data-testid="plan-drawer-close" />
+    <Button ref={closePlanRef} className={styles.drawerClose} type="text" size="small" icon={<CloseOutlined />} onClick={() => setPlanOpen(false)} aria-label={t("chatX.closePlan")} data-testid="plan-drawer-close" />
   );
   /** The plan pane's content; in the drawer with a close button (the drawer has no header of its own: "Plan" once). */
   const plan = (inDrawer: boolean) =>
@@ -267,6 +268,8 @@ export function ChatPage() {
         styles={{ body: { padding: 0 } }}
         aria-label={t("plan.title")}
         destroyOnHidden
+        // Focus lands on "Close", not on the first control (the "?" button, whose shortcuts tooltip would pop over the plan).
+        afterOpenChange={(open) => open && closePlanRef.current?.focus()}
         data-testid="plan-drawer"
       >
         {planOpen ? plan(true) : null}

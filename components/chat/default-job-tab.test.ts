@@ -16,6 +16,7 @@ describe("defaultJobTab", () => {
     ["nothing known yet: the newest job that is not the tracking job", [undefined, undefined, undefined], "split"],
     ["the decomposition while it runs, not the running tracking job", [f("running"), f("succeeded", 10, 3), f("running")], "split"],
     ["a pending decomposition over the running tracking job", [f("running"), f("pending"), f("pending")], "split"],
+    ["the tracking job's status known first: the decomposition, not yet known, counts as pending", [f("running"), undefined, undefined], "split"],
     ["running work over pending work", [f("succeeded", 500, 4), f("running"), f("pending")], "ops"],
     ["the tracking job while it is the only one running and nothing waits", [f("running"), f("succeeded", 10, 2), f("cancelled", 20, 5)], "track"],
     ["all finished: the longest run", [f("succeeded", 500, 4), f("succeeded", 300, 9), f("succeeded", 5500, 54)], "split"],

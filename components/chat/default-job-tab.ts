@@ -20,12 +20,15 @@ export const tabFacts = ({ job }: JobSnapshot): TabFacts =>
  * in half a second), else the newest one still pending that is not the
  * tracking job (it starts next), else the one that ran longest (most log
  * lines on a tie). While no status is known yet (the snapshots are loading):
- * the newest job that is not the tracking job.
+ * the newest job that is not the tracking job. A job whose status is not known
+ * yet counts as pending (it was when the reply announced it), so the tracking
+ * job's status arriving first does not pull the tab onto "Chat actions" for a
+ * moment (seen: the tab flipped away under the user's pointer).
  */
 export function defaultJobTab(jobs: { jobId: string; jobType: JobType }[], facts: (TabFacts | undefined)[]): string | undefined {
   if (facts.every((f) => f?.status === undefined)) return (jobs.findLast((j) => j.jobType !== "chat_actions") ?? jobs.at(-1))?.jobId;
   const open = (status: JobStatus) =>
-    jobs.map((j, i) => ({ j, f: facts[i] })).filter(({ f }) => f?.status === status);
+    jobs.map((j, i) => ({ j, f: facts[i] })).filter(({ f }) => (f?.status ?? "pending") === status);
   const running = open("running");
   const work = running.filter(({ j }) => j.jobType !== "chat_actions");
   if (work.length) return work.at(-1)!.j.jobId;
