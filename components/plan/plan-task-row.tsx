@@ -119,64 +119,64 @@ export function PlanTaskRow({ task, depth }: { task: TaskNode; depth: number }) 
           </Tag>
         ) : (
           <>
-        <Dropdown
-          trigger={["click"]}
-          open={statusOpen}
-          onOpenChange={(open) => (open ? setStatusOpen(true) : closeStatus())}
-          disabled={temp}
-          destroyOnHidden
-          menu={{
-            items: statusMenuItems(t),
-            selectable: true,
-            selectedKeys: [`status:${task.status}`],
-            onClick: ({ key, domEvent }) => {
-              domEvent.stopPropagation();
-              closeStatus();
-              const status = statusFromKey(key);
-              if (status) actions.setStatus(task.id, status);
-            },
-          }}
-        >
-          <Tag
-            color={TASK_COLOR[task.status]}
-            className={styles.taskTag}
-            data-testid="plan-task-status"
-            role="button"
-            tabIndex={-1}
-            aria-label={t("planEdit.statusOf", { status: t(`taskStatus.${task.status}`) })}
-            onClick={() => actions.activate(task.id)}
-          >
-            {t(`taskStatus.${task.status}`)}
-          </Tag>
-        </Dropdown>
-        <Dropdown
-          open={menuOpen}
-          onOpenChange={(open) => actions.setMenu(open ? task.id : null)}
-          trigger={["click"]}
-          disabled={temp}
-          autoFocus
-          destroyOnHidden
-          menu={{
-            items: menuOpen ? taskMenuItems(t, task, state) : [],
-            selectedKeys: [`status:${task.status}`],
-            onClick: ({ key, domEvent }) => {
-              domEvent.stopPropagation();
-              actions.setMenu(null);
-              runMenuKey(key, task.id, actions);
-            },
-          }}
-        >
-          <Button
-            type="text"
-            size="small"
-            className={styles.menuButton}
-            icon={<EllipsisOutlined />}
-            tabIndex={state.activeId === task.id ? 0 : -1}
-            aria-label={t("planEdit.actionsFor", { title: task.title })}
-            aria-haspopup="menu"
-            data-testid="plan-task-menu"
-          />
-        </Dropdown>
+            <Dropdown
+              trigger={["click"]}
+              open={statusOpen}
+              onOpenChange={(open) => (open ? setStatusOpen(true) : closeStatus())}
+              disabled={temp}
+              destroyOnHidden
+              menu={{
+                items: statusMenuItems(t),
+                selectable: true,
+                selectedKeys: [`status:${task.status}`],
+                onClick: ({ key, domEvent }) => {
+                  domEvent.stopPropagation();
+                  closeStatus();
+                  const status = statusFromKey(key);
+                  if (status) actions.setStatus(task.id, status);
+                },
+              }}
+            >
+              <Tag
+                color={TASK_COLOR[task.status]}
+                className={styles.taskTag}
+                data-testid="plan-task-status"
+                role="button"
+                tabIndex={-1}
+                aria-label={t("planEdit.statusOf", { status: t(`taskStatus.${task.status}`) })}
+                onClick={() => actions.activate(task.id)}
+              >
+                {t(`taskStatus.${task.status}`)}
+              </Tag>
+            </Dropdown>
+            <Dropdown
+              open={menuOpen}
+              onOpenChange={(open) => actions.setMenu(open ? task.id : null)}
+              trigger={["click"]}
+              disabled={temp}
+              autoFocus
+              destroyOnHidden
+              menu={{
+                items: menuOpen ? taskMenuItems(t, task, state) : [],
+                selectedKeys: [`status:${task.status}`],
+                onClick: ({ key, domEvent }) => {
+                  domEvent.stopPropagation();
+                  actions.setMenu(null);
+                  runMenuKey(key, task.id, actions);
+                },
+              }}
+            >
+              <Button
+                type="text"
+                size="small"
+                className={styles.menuButton}
+                icon={<EllipsisOutlined />}
+                tabIndex={state.activeId === task.id ? 0 : -1}
+                aria-label={t("planEdit.actionsFor", { title: task.title })}
+                aria-haspopup="menu"
+                data-testid="plan-task-menu"
+              />
+            </Dropdown>
           </>
         )}
       </span>

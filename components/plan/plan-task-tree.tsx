@@ -268,16 +268,16 @@ export function PlanTaskTree({ tasks, edits, readOnly = false }: { tasks: TaskNo
           />
         )}
         {!readOnly && (
-        <Button
-          className={styles.addTask}
-          type="dashed"
-          size="small"
-          icon={<PlusOutlined />}
-          onClick={() => setDraft({ parentId: null, position: null })}
-          data-testid="plan-add-task"
-        >
-          {t("planEdit.addTask")}
-        </Button>
+          <Button
+            className={styles.addTask}
+            type="dashed"
+            size="small"
+            icon={<PlusOutlined />}
+            onClick={() => setDraft({ parentId: null, position: null })}
+            data-testid="plan-add-task"
+          >
+            {t("planEdit.addTask")}
+          </Button>
         )}
       </div>
     </PlanTreeContext.Provider>
