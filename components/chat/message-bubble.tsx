@@ -10,7 +10,7 @@ import { useJobStatus } from "@/hooks/use-job-status";
 import { useT } from "@/lib/client/i18n";
 import { queries } from "@/lib/client/queries";
 import type { ActionStatus, ChatAction, JobRef, MessageDto } from "@/lib/shared/chat";
-import type { JobType } from "@/lib/shared/jobs";
+import { isTerminal, type JobType } from "@/lib/shared/jobs";
 import { clipWords, stripMarkdown } from "@/lib/shared/text";
 import styles from "./chat.module.css";
 import planStyles from "./message-plan.module.css";
@@ -100,7 +100,9 @@ function JobTabLabel({ job, number, follow }: { job: JobTab; number: number | un
 
 /**
  * Several jobs as tabs, one JobLogPanel each. Until the user picks a tab, the
- * open one follows defaultJobTab (live statuses from React Query); a job a
+ * open one follows defaultJobTab (live statuses from React Query) while there
+ * is work to watch, and stays on the job it showed once that job finished
+ * (a cancelled decomposition does not give way to "Chat actions"); a job a
  * Resume just created is opened. A panel mounts when its tab is first shown
  * and then stays; until then its label follows the job's status.
  * `data-active-job` on the tabs root names the open tab's job.
@@ -111,7 +113,14 @@ function JobTabs({ jobs, readOnly, resumed }: { jobs: JobTab[]; readOnly: boolea
     queries: jobs.map((j) => ({ ...queries.jobSnapshot(j.jobId), enabled: false, select: tabFacts })),
     combine: (results) => results.map((r) => r.data),
   });
-  const fallback = defaultJobTab(jobs, facts) ?? jobs[0].jobId;
+  // The automatic choice only moves on to work still to watch: once the job it showed has
+  // finished (or was cancelled) it stays, so the tab does not jump away from what the user is reading.
+  const suggested = defaultJobTab(jobs, facts) ?? jobs[0].jobId;
+  const [auto, setAuto] = useState(suggested);
+  const statusOf = (jobId: string) => facts[jobs.findIndex((j) => j.jobId === jobId)]?.status;
+  const unfinished = (jobId: string) => !isTerminal(statusOf(jobId) ?? "pending");
+  if (suggested !== auto && (!jobs.some((j) => j.jobId === auto) || unfinished(suggested) || unfinished(auto))) setAuto(suggested);
+  const fallback = jobs.some((j) => j.jobId === auto) ? auto : suggested;
   const active = picked && jobs.some((j) => j.jobId === picked) ? picked : fallback;
   const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set([active]));
   if (!opened.has(active)) setOpened(new Set(opened).add(active));
