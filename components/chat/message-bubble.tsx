@@ -119,7 +119,10 @@ function JobTabs({ jobs, readOnly, resumed }: { jobs: JobTab[]; readOnly: boolea
   const [auto, setAuto] = useState(suggested);
   const statusOf = (jobId: string) => facts[jobs.findIndex((j) => j.jobId === jobId)]?.status;
   const unfinished = (jobId: string) => !isTerminal(statusOf(jobId) ?? "pending");
-  if (suggested !== auto && (!jobs.some((j) => j.jobId === auto) || unfinished(suggested) || unfinished(auto))) setAuto(suggested);
+  const isWork = (jobId: string) => jobs.find((j) => j.jobId === jobId)?.jobType !== "chat_actions";
+  // Move on while the shown job is still open, or to other work still to watch; never back to "Chat actions"
+  // from a job that finished (a cancelled decomposition stays on screen while the tracking job winds down).
+  if (suggested !== auto && (!jobs.some((j) => j.jobId === auto) || unfinished(auto) || (unfinished(suggested) && isWork(suggested)))) setAuto(suggested);
   const fallback = jobs.some((j) => j.jobId === auto) ? auto : suggested;
   const active = picked && jobs.some((j) => j.jobId === picked) ? picked : fallback;
   const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set([active]));
