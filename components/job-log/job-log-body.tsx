@@ -3,22 +3,20 @@
 // filtered, searched, grouped by task, deep-linkable; follows the tail unless
 // the user scrolled up.
 import { ArrowDownOutlined } from "@ant-design/icons";
-import { useVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
-import { App, Button } from "antd";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { Button } from "antd";
 import { memo, useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
-import { copyText } from "@/lib/client/clipboard";
 import { useT } from "@/lib/client/i18n";
-import { jobPageUrl } from "@/lib/client/job-urls";
 import { inRange } from "@/lib/client/log-anchor";
-import { buildGroups, buildRows, seqIndex, type LogGroup } from "@/lib/client/log-groups";
+import { seqIndex } from "@/lib/client/log-groups";
 import { filterEvents, KIND_GROUPS, type LogFilter } from "@/lib/client/log-search";
-import { textExportLine } from "@/lib/shared/job-export";
 import { EVENT_LEVELS, type JobEventDto } from "@/lib/shared/jobs";
 import { JobLogGroupHeader } from "./job-log-group-header";
-import { JobLogLine, LogLineContext, type LogLineShared } from "./job-log-line";
+import { JobLogLine, LogLineContext } from "./job-log-line";
 import { JobLogFilters, JobLogToolbar } from "./job-log-toolbar";
 import styles from "./job-log.module.css";
 import { timeModeStore, wrapStore } from "./log-prefs";
+import { measureRow, ROW_PX, useFoldedRows, useLineActions } from "./log-rows";
 import { useLineHash } from "./use-line-hash";
 import { useLogSearch } from "./use-log-search";
 
@@ -26,24 +24,8 @@ import { useLogSearch } from "./use-log-search";
 const STICK_PX = 24;
 /** A scroll this soon after a wheel, touch, key or pointer press on the body is the user's, ms. */
 const USER_SCROLL_MS = 1000;
-/** Estimated row height before measuring, px (one line of 12.5px × 1.5, plus 2px padding). */
-const ROW_PX = 24;
 const ALL: LogFilter = { levels: new Set(EVENT_LEVELS), kinds: new Set(KIND_GROUPS) };
 const setWrap = (on: boolean) => wrapStore.set(on ? "wrap" : "nowrap");
-
-/**
- * Row height for the virtualizer without forcing a layout. The default reads
- * `offsetHeight` when a row mounts, a synchronous reflow of the whole page per
- * new row: with eight busy logs on a page that was most of the main thread.
- * Here a new row counts as one line (or its last known size) until its
- * ResizeObserver entry, which comes after layout, gives the real height.
- */
-function measureRow(element: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLDivElement, Element>): number {
-  const box = entry?.borderBoxSize?.[0];
-  if (box) return Math.round(box.blockSize);
-  const index = instance.indexFromElement(element);
-  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? ROW_PX;
-}
 
 /** Props of JobLogBody. */
 export type JobLogBodyProps = {
@@ -80,7 +62,6 @@ export type JobLogBodyProps = {
 export const JobLogBody = memo(function JobLogBody(props: JobLogBodyProps) {
   const { jobId, events, height, hasEarlier, loadEarlier, emptyText, origin, running, anchors } = props;
   const t = useT();
-  const { message } = App.useApp();
   const timeMode = useSyncExternalStore(timeModeStore.subscribe, timeModeStore.getSnapshot, timeModeStore.getServerSnapshot);
   const wrap = useSyncExternalStore(wrapStore.subscribe, wrapStore.getSnapshot, wrapStore.getServerSnapshot) === "wrap";
   const ref = useRef<HTMLDivElement>(null);
@@ -92,37 +73,14 @@ export const JobLogBody = memo(function JobLogBody(props: JobLogBodyProps) {
   const shown = useMemo(() => filterEvents(events, filter), [events, filter]);
   const search = useLogSearch(shown);
 
-  // Groups: open while the job runs; a finished job's done groups start folded.
-  const [foldDone] = useState(!running);
-  const [folds, setFolds] = useState<Record<string, boolean>>({});
-  const { groupOf } = useMemo(() => buildGroups(events, running), [events, running]);
-  const isFolded = useCallback((g: LogGroup) => folds[g.id] ?? (foldDone && g.status === "done"), [folds, foldDone]);
-  const rows = useMemo(() => buildRows(shown, groupOf, isFolded), [shown, groupOf, isFolded]);
-  const toggleGroup = useCallback((id: string, fold: boolean) => setFolds((f) => ({ ...f, [id]: fold })), []);
+  const { rows, toggleGroup, groupOf, isFolded } = useFoldedRows(events, shown, running);
 
   // A line to bring into view: a deep link's, or the current search match's.
   const [reveal, setReveal] = useState<{ seq: number; n: number } | null>(null);
   const requestReveal = useCallback((seq: number) => setReveal((r) => ({ seq, n: (r?.n ?? 0) + 1 })), []);
   const { selection, onNumberClick } = useLineHash(anchors, requestReveal);
 
-  const lineContext = useMemo<LogLineShared>(
-    () => ({
-      timeMode,
-      origin,
-      anchors,
-      href: (seq) => (anchors ? `#L${seq}` : `${jobPageUrl(jobId)}#L${seq}`),
-      onNumberClick,
-      copy: (event) =>
-        void copyText(textExportLine(event)).then((ok) =>
-          ok ? message.success(t("log.copied", { seq: event.seq }), 1.5) : message.error(t("log.copyFailed")),
-        ),
-      copyLink: (seq) =>
-        void copyText(new URL(`${jobPageUrl(jobId)}#L${seq}`, window.location.origin).href).then((ok) =>
-          ok ? message.success(t("log.linkCopied", { seq }), 1.5) : message.error(t("log.copyFailed")),
-        ),
-    }),
-    [timeMode, origin, anchors, jobId, onNumberClick, message, t],
-  );
+  const lineContext = useLineActions({ jobId, timeMode, origin, anchors, onNumberClick });
 
   const virtualizer = useVirtualizer({
     count: rows.count,
