@@ -14,11 +14,11 @@ const ev = (seq: number, message: string, level: EventLevel = "info", kind: Even
 describe("kindGroup / filterEvents", () => {
   it("groups kinds", () => {
     expect(
-      ["planning_step", "tool_call", "tool_result", "approval_requested", "node_start", "workflow_error", "log", "status", "progress", "tasks_updated"].map(kindGroup),
+      ["planning_step", "tool_call", "tool_result", "approval_requested", "node_started", "workflow_failed", "log", "status", "progress", "tasks_updated"].map(kindGroup),
     ).toEqual(["planning", "tool", "tool", "tool", "execution", "execution", "other", "other", "other", "other"]);
   });
   it("keeps the events whose level and kind group are both ticked", () => {
-    const events = [ev(1, "a"), ev(2, "b", "warn"), ev(3, "c", "error", "node_error"), ev(4, "d", "info", "planning_step")];
+    const events = [ev(1, "a"), ev(2, "b", "warn"), ev(3, "c", "error", "node_failed"), ev(4, "d", "info", "planning_step")];
     const all = { levels: new Set(EVENT_LEVELS), kinds: new Set(KIND_GROUPS) };
     expect(filterEvents(events, all)).toBe(events);
     expect(filterEvents(events, { ...all, levels: new Set<EventLevel>(["warn", "error"]) }).map((e) => e.seq)).toEqual([2, 3]);

@@ -25,6 +25,16 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(16).optional(),
   SUPPORT_TOKEN: z.string().min(8).optional(),
   DATA_DIR: z.string().default("./data"),
+  /** Hosts `http_get` may fetch from, comma-separated (exact host names or `*.example.org`); empty = the tool refuses every URL. */
+  TOOL_HTTP_ALLOWLIST: z.string().default(""),
+  /** MCP servers whose tools join the registry: JSON, name → `{command, args?, env?, readOnly?}` (stdio) or `{url, readOnly?}` (Streamable HTTP). */
+  MCP_SERVERS: z.string().default(""),
+  /** Which tool calls wait for a person: `never`, `side-effects` (tools with side effects and MCP tools not marked read-only) or `always`. */
+  TOOL_APPROVAL: z.enum(["never", "side-effects", "always"]).default("side-effects"),
+  /** An unanswered approval request is denied after this long, ms. */
+  TOOL_APPROVAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(86_400_000).default(600_000),
+  /** Model steps (and tool calls) per task when a plan executes. */
+  EXECUTE_MAX_STEPS: z.coerce.number().int().min(1).max(50).default(6),
   /** Enables POST /api/diagnostics/log-burst (benchmarks only). */
   DIAGNOSTICS_ENABLED: z.stringbool().default(false),
 });

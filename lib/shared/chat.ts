@@ -21,7 +21,7 @@ export const sendMessageSchema = z.object({
 export type SendMessageInput = z.input<typeof sendMessageSchema>;
 
 /** What a chat message may ask the agent to do (seed 000: plan and task operations as chat actions). */
-export const ACTION_KINDS = ["create_plan", "add_task", "update_task", "move_task", "set_task_status", "delete_task", "decompose_task"] as const;
+export const ACTION_KINDS = ["create_plan", "add_task", "update_task", "move_task", "set_task_status", "delete_task", "decompose_task", "execute_plan", "execute_task"] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 /** Pending | Running | Completed | Failed | Rejected in the UI. */
 export type ActionStatus = "pending" | "running" | "completed" | "failed" | "rejected" | "cancelled";

@@ -22,14 +22,36 @@ export const EVENT_KINDS = [
   "planning_step",
   "tool_call",
   "tool_result",
-  "node_start",
-  "node_complete",
-  "node_error",
+  "approval_requested",
+  "approval_decided",
+  "workflow_started",
+  "node_started",
+  "node_completed",
+  "node_failed",
+  "node_skipped",
   "workflow_complete",
-  "workflow_error",
+  "workflow_failed",
   "tasks_updated",
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** Kinds any handler may write through its log context (docs/design.md "Event semantics"). */
+export const LOG_KINDS = ["log", "progress", "planning_step", "tasks_updated"] as const;
+export type LogKind = (typeof LOG_KINDS)[number];
+/** Kinds only the tool executor may write. */
+export const TOOL_EVENT_KINDS = ["tool_call", "tool_result", "approval_requested", "approval_decided"] as const;
+export type ToolEventKind = (typeof TOOL_EVENT_KINDS)[number];
+/** Kinds only the plan executor may write, only in plan_execute jobs. */
+export const EXECUTION_EVENT_KINDS = [
+  "workflow_started",
+  "node_started",
+  "node_completed",
+  "node_failed",
+  "node_skipped",
+  "workflow_complete",
+  "workflow_failed",
+] as const;
+export type ExecutionEventKind = (typeof EXECUTION_EVENT_KINDS)[number];
 
 /** Counters kept on every job (docs/design.md "Job" → stats). */
 export type JobStats = {

@@ -36,6 +36,8 @@ function toProposed(a: ProposedAction): ProposedOperation | string {
     case "decompose_task":
       return { op: "decompose_task", taskId: a.taskId };
     case "create_plan":
+    case "execute_plan":
+    case "execute_task":
       return "unreachable";
   }
 }

@@ -91,6 +91,14 @@ const messages = {
     en: (p: { title: string; to: string }) => `Rename “${p.title}” to “${p.to}”`,
     "zh-CN": (p: { title: string; to: string }) => `将「${p.title}」改名为「${p.to}」`,
   },
+  "action.execute_plan": {
+    en: (p: { title: string }) => `Execute “${p.title}”`,
+    "zh-CN": (p: { title: string }) => `执行计划「${p.title}」`,
+  },
+  "action.execute_task": {
+    en: (p: { title: string }) => `Execute task “${p.title}”`,
+    "zh-CN": (p: { title: string }) => `执行任务「${p.title}」`,
+  },
   "action.move_task": {
     en: (p: { title: string }) => `Move “${p.title}”`,
     "zh-CN": (p: { title: string }) => `移动任务「${p.title}」`,

@@ -8,6 +8,9 @@ import { TASK_STATUSES } from "@/lib/shared/plans";
 /** Request names; sent as the structured output's `name` (responseFormat.name). */
 export const LLM_REQUESTS = ["chat_reply", "plan_outline", "subtasks"] as const;
 export type LlmRequestName = (typeof LLM_REQUESTS)[number];
+/** Requests answered with tool calls and then plain text (plan execution), not JSON. */
+export const TOOL_REQUESTS = ["execute_task", "finish_run"] as const;
+export type ToolRequestName = (typeof TOOL_REQUESTS)[number];
 
 const taskDraft = z.object({
   title: z.string().min(1).max(200),
@@ -27,6 +30,8 @@ export type TaskDraft = z.infer<typeof taskDraft>;
  * - set_task_status: `taskId`, `status`.
  * - delete_task: `taskId` (with its subtree).
  * - decompose_task: `taskId`, or null for every top-level task without subtasks.
+ * - execute_plan: run the plan's tasks with tools (no fields).
+ * - execute_task: run `taskId` and its subtasks with tools.
  * Task ids are those of the `PlanTasks:` prompt field.
  */
 export const chatActionSchema = z.object({
