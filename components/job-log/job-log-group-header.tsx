@@ -1,6 +1,6 @@
 "use client";
 // The header of a group of log lines (one task of a run): fold toggle, title, duration, status.
-import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, RightOutlined, SyncOutlined } from "@ant-design/icons";
+import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, MinusCircleFilled, RightOutlined, SyncOutlined } from "@ant-design/icons";
 import { memo, type ReactNode } from "react";
 import { useT } from "@/lib/client/i18n";
 import { stripAnsi } from "@/lib/client/log-ansi";
@@ -14,14 +14,18 @@ const STATUS_ICON: Record<GroupStatus, ReactNode> = {
   done: <CheckCircleFilled className={styles.groupDone} />,
   failed: <CloseCircleFilled className={styles.groupFailed} />,
   warning: <ExclamationCircleFilled className={styles.groupWarning} />,
+  skipped: <MinusCircleFilled className={styles.groupSkipped} />,
 };
 
 /**
  * A group header row: a button (Enter / Space fold and unfold, `aria-expanded`)
  * with the group's title (its first line's message, without ANSI codes), its
  * line count and duration (first → last line), and its status (icon + word).
+ * A task's node in a plan execution names the node's state instead
+ * (Running / Completed / Failed / Skipped, `data-node-status`), so a run reads
+ * as a tree of steps.
  * Props: `{group, folded, onToggle(groupId, fold)}`. Root `data-testid="job-log-group"`
- * with `data-group-id`, `data-status`, `data-folded`.
+ * with `data-group-id`, `data-status`, `data-folded`, and `data-node-status` on node groups.
  */
 export const JobLogGroupHeader = memo(function JobLogGroupHeader({
   group,
@@ -35,7 +39,14 @@ export const JobLogGroupHeader = memo(function JobLogGroupHeader({
   const t = useT();
   const title = stripAnsi(group.title);
   return (
-    <div className={styles.groupHeader} data-testid="job-log-group" data-group-id={group.id} data-status={group.status} data-folded={folded ? "true" : "false"}>
+    <div
+      className={styles.groupHeader}
+      data-testid="job-log-group"
+      data-group-id={group.id}
+      data-status={group.status}
+      data-folded={folded ? "true" : "false"}
+      data-node-status={group.node}
+    >
       <button
         type="button"
         className={styles.groupToggle}
@@ -52,7 +63,7 @@ export const JobLogGroupHeader = memo(function JobLogGroupHeader({
         {t("log.groupLines", { n: group.count })} · {formatDuration(group.durationMs)}
       </span>
       <span className={styles.groupStatus} data-testid="job-log-group-status">
-        <span aria-hidden>{STATUS_ICON[group.status]}</span> {t(`log.group.${group.status}`)}
+        <span aria-hidden>{STATUS_ICON[group.status]}</span> {group.node ? t(`log.node.${group.node}`) : t(`log.group.${group.status}`)}
       </span>
     </div>
   );

@@ -54,3 +54,64 @@ describe("buildRows", () => {
     expect(seqIndex([], 1)).toBeUndefined();
   });
 });
+
+describe("buildGroups: plan execution nodes", () => {
+  let seq = 0;
+  const at = (kind: JobEventDto["kind"], data: Record<string, unknown> | null, level: EventLevel = "info"): JobEventDto => {
+    seq += 1;
+    return { seq, timestamp: new Date(Date.UTC(2026, 10, 21, 6, 0, seq)).toISOString(), level, kind, message: `${kind} ${seq}`, data };
+  };
+  const run = () => {
+    seq = 0;
+    return [
+      at("workflow_started", { runId: "r" }),
+      at("node_started", { taskId: "a", title: "Book a venue" }),
+      at("tasks_updated", { planId: "p", taskIds: ["a"] }),
+      at("tool_call", { taskId: "a", callId: "c1" }),
+      at("log", null),
+      at("tool_result", { taskId: "a", callId: "c1" }),
+      at("node_completed", { taskId: "a" }),
+      at("tasks_updated", { planId: "p", taskIds: ["a"] }),
+      at("node_started", { taskId: "b", title: "Send invitations" }),
+      at("tool_call", { taskId: "b", callId: "c2" }, "warn"),
+      at("node_failed", { taskId: "b" }, "error"),
+      at("node_skipped", { taskId: "c" }),
+      at("node_started", { taskId: "d", title: "Order a cake" }),
+      at("tasks_updated", { planId: "p", taskIds: ["d"] }),
+    ];
+  };
+
+  it("a node_started opens its task's group up to its end event, lines without a task inside; the node's outcome is the status", () => {
+    const { groups, groupOf } = buildGroups(run(), true);
+    expect(groups.map(({ id, taskId, firstSeq, lastSeq, count, status, node }) => ({ id, taskId, firstSeq, lastSeq, count, status, node }))).toEqual([
+      { id: "g2", taskId: "a", firstSeq: 2, lastSeq: 7, count: 6, status: "done", node: "completed" },
+      { id: "g9", taskId: "b", firstSeq: 9, lastSeq: 11, count: 3, status: "failed", node: "failed" },
+      { id: "g13", taskId: "d", firstSeq: 13, lastSeq: 14, count: 2, status: "running", node: "running" },
+    ]);
+    // The tasks_updated after a node's end and the lone skipped node stay flat lines.
+    expect([1, 8, 12].map((s) => groupOf.get(s))).toEqual([undefined, undefined, undefined]);
+    expect(groups[0].title).toBe("node_started 2");
+  });
+
+  it("a node not ended in a finished job has no node status (its lines' levels decide); another task's line or a workflow event ends a span", () => {
+    const events = run();
+    const { groups } = buildGroups(events, false);
+    expect(groups.at(-1)).toMatchObject({ taskId: "d", status: "done" });
+    expect(groups.at(-1)!.node).toBeUndefined();
+    seq = 0;
+    const cut = [at("node_started", { taskId: "a" }), at("log", null), at("tool_call", { taskId: "x" }), at("node_started", { taskId: "b" }), at("workflow_failed", { runId: "r" })];
+    const g = buildGroups(cut, false).groups;
+    expect(g.map((x) => [x.firstSeq, x.lastSeq])).toEqual([[1, 2]]);
+  });
+
+  it("a retried node (node_started again) starts a new group; the title falls back to data.title", () => {
+    seq = 0;
+    const events = [at("node_started", { taskId: "a", title: "Venue" }), at("log", { taskId: "a" }), at("node_started", { taskId: "a", title: "Venue" }), at("node_completed", { taskId: "a" })];
+    events[2] = { ...events[2], message: "" };
+    const { groups } = buildGroups(events, false);
+    expect(groups.map((g) => [g.firstSeq, g.lastSeq, g.node, g.title])).toEqual([
+      [1, 2, undefined, "node_started 1"],
+      [3, 4, "completed", "Venue"],
+    ]);
+  });
+});

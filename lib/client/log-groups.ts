@@ -1,10 +1,16 @@
 // Collapsible groups of a job log: consecutive lines that share `data.taskId`
 // (one task of a decomposition, say) fold under a header, like the steps of a
-// GitHub Actions log.
+// GitHub Actions log. In a plan execution a task's node events open and close
+// its group (docs/design.md "Event semantics"), so a run reads as a tree of steps.
 import type { JobEventDto } from "@/lib/shared/jobs";
+import type { StepStatus } from "@/lib/shared/runs";
 
-/** A group's state: failed (an error line), warning (a warn line), running (the last group of a running job), else done. */
-export type GroupStatus = "failed" | "warning" | "running" | "done";
+/**
+ * A group's state: failed (an error line, or its node failed), warning (a warn
+ * line), running (the last group of a running job), skipped (its node was
+ * skipped), else done.
+ */
+export type GroupStatus = "failed" | "warning" | "running" | "done" | "skipped";
 
 /** A run of consecutive lines with the same `data.taskId`. `id` = "g" + its first seq (stable as lines arrive). */
 export type LogGroup = {
@@ -19,7 +25,38 @@ export type LogGroup = {
   /** First → last line timestamp, ms. */
   durationMs: number;
   status: GroupStatus;
+  /**
+   * Set when the group is one task's node of a plan execution (it starts with
+   * `node_started`): how the node stands — running until its
+   * `node_completed` / `node_failed` / `node_skipped` line.
+   */
+  node?: StepStatus;
 };
+
+const NODE_END: Record<string, StepStatus> = { node_completed: "completed", node_failed: "failed", node_skipped: "skipped" };
+const NODE_GROUP_STATUS: Record<StepStatus, GroupStatus> = { running: "running", completed: "done", failed: "failed", skipped: "skipped" };
+
+/**
+ * End (exclusive) of the node span that starts at `events[i]` (a `node_started`
+ * of task `key`): every line up to and including that task's node end event.
+ * Lines without a task id inside (a `tasks_updated`, a plain log line) belong
+ * to the node; a line of another task or a workflow event ends it early.
+ * @returns `{end, outcome}`; outcome undefined while the node has not ended.
+ */
+function nodeSpan(events: JobEventDto[], i: number, key: string): { end: number; outcome: StepStatus | undefined } {
+  let j = i + 1;
+  while (j < events.length) {
+    const e = events[j];
+    const k = groupKey(e);
+    if (k !== undefined && k !== key) break;
+    if (k === undefined && e.kind.startsWith("workflow_")) break;
+    if (e.kind === "node_started" && k === key) break; // a retried attempt opens a group of its own
+    j++;
+    const outcome = k === key ? NODE_END[e.kind] : undefined;
+    if (outcome) return { end: j, outcome };
+  }
+  return { end: j, outcome: undefined };
+}
 
 /** A line's group key: `data.taskId` when it is a non-empty string. */
 export function groupKey(e: JobEventDto): string | undefined {
@@ -32,7 +69,9 @@ export function groupKey(e: JobEventDto): string | undefined {
  * `minLines` consecutive events with the same non-empty `data.taskId`. A
  * line alone is no group (a list of created tasks, one id per line, stays
  * flat). `running`: the job still runs, so its last group (when it ends the
- * log) is "running" unless it has an error or warning.
+ * log) is "running" unless it has an error or warning. A `node_started` line
+ * opens a node group instead (see nodeSpan): its status is the node's
+ * outcome (`node`), running while the job runs and the node has not ended.
  * @returns the groups in order and a map seq → group for their lines.
  */
 export function buildGroups(events: JobEventDto[], running: boolean, minLines = 2): { groups: LogGroup[]; groupOf: Map<number, LogGroup> } {
@@ -42,7 +81,12 @@ export function buildGroups(events: JobEventDto[], running: boolean, minLines = 
   while (i < events.length) {
     const key = groupKey(events[i]);
     let j = i + 1;
-    if (key !== undefined) while (j < events.length && groupKey(events[j]) === key) j++;
+    let node: StepStatus | undefined;
+    if (key !== undefined && events[i].kind === "node_started") {
+      const span = nodeSpan(events, i, key);
+      j = span.end;
+      node = span.outcome ?? (running && j === events.length ? "running" : undefined);
+    } else if (key !== undefined) while (j < events.length && groupKey(events[j]) === key) j++;
     if (key !== undefined && j - i >= minLines) {
       let error = false;
       let warn = false;
@@ -59,9 +103,10 @@ export function buildGroups(events: JobEventDto[], running: boolean, minLines = 
         firstSeq: first.seq,
         lastSeq: last.seq,
         count: j - i,
-        title: first.message,
+        title: first.message || (typeof first.data?.title === "string" ? first.data.title : ""),
         durationMs: Math.max(0, Date.parse(last.timestamp) - Date.parse(first.timestamp)) || 0,
-        status: error ? "failed" : warn ? "warning" : running && isLast ? "running" : "done",
+        status: node ? NODE_GROUP_STATUS[node] : error ? "failed" : warn ? "warning" : running && isLast ? "running" : "done",
+        ...(node ? { node } : {}),
       };
       groups.push(group);
       for (let k = i; k < j; k++) groupOf.set(events[k].seq, group);
