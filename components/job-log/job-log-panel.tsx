@@ -32,6 +32,11 @@ export type JobLogPanelProps = {
   history?: "latest" | "all";
   /** Line anchors (`id="L{seq}"`, `#L12` / `#L12-L20` deep links): the job page only, where ids are unique. */
   anchors?: boolean;
+  /**
+   * Read only (support reading another user's conversation): no Approve /
+   * Deny. Default false; even then only the job's owner is offered them.
+   */
+  readOnly?: boolean;
 };
 
 const STATUS_KEY: Record<PanelStatus, MessageKey> = {
@@ -52,7 +57,9 @@ const STATUS_KEY: Record<PanelStatus, MessageKey> = {
  * compact "reconnecting" notice with "Retry now", never stacked with a load
  * error or loading. Collapses to a summary only with `collapseOnSuccess` (the
  * chat) and only after success; failed and cancelled jobs stay open with
- * their error. Status changes — not lines — are announced to screen readers
+ * their error. Tool calls pair with their results (expandable in place);
+ * pending approvals offer Approve / Deny to the job's owner unless `readOnly`.
+ * Status changes — not lines — are announced to screen readers
  * through one polite live region. The status it follows is written into
  * React Query, so tags elsewhere on the page show it through useJobStatus.
  * Root: `data-testid="job-log-panel"` with `data-job-id`, `data-status`
@@ -70,9 +77,12 @@ export const JobLogPanel = memo(function JobLogPanel({
   height = 320,
   history,
   anchors = false,
+  readOnly = false,
 }: JobLogPanelProps) {
   const t = useT();
   const { job, events, status: jobStatus, missing, transport, error, offline, retry, loadEarlier, hasEarlier, progress } = useJobLog(jobId, { history });
+  const ownerId = job?.ownerId;
+  const decider = useMemo(() => ({ ownerId, readOnly }), [ownerId, readOnly]);
   const panelStatus = toPanelStatus({ status: jobStatus, missing });
   // Unknown types (diagnostics jobs) render with the generic task_operation look.
   const type: JobType = isJobType(job?.jobType) ? job.jobType : isJobType(jobType) ? jobType : job ? "task_operation" : "plan_decompose";
@@ -181,6 +191,7 @@ export const JobLogPanel = memo(function JobLogPanel({
             origin={startedAt ?? job?.createdAt}
             running={running}
             anchors={anchors}
+            decider={decider}
           />
         </>
       )}
