@@ -5,7 +5,10 @@ import { memo, useCallback, useMemo, useState } from "react";
 import { useJobLog } from "@/hooks/use-job-log";
 import { useT, type MessageKey } from "@/lib/client/i18n";
 import { panelBodyState } from "@/lib/client/log-panel-state";
+import { lastExecutionKind } from "@/lib/client/run-format";
+import { runFilesOf } from "@/lib/client/tool-pairs";
 import { isJobType, type JobType } from "@/lib/shared/jobs";
+import { isRunSuccess } from "@/lib/shared/runs";
 import { JobLogBody } from "./job-log-body";
 import { JobLogHeader } from "./job-log-header";
 import { JOB_TYPE_META, jobTimes, toPanelStatus, type PanelStatus } from "./job-log-meta";
@@ -103,6 +106,10 @@ export const JobLogPanel = memo(function JobLogPanel({
   const lineCount = Math.max(job?.lastSeq ?? 0, events.at(-1)?.seq ?? 0, events.length);
   const state = panelBodyState({ missing, hasJob: !!job, error: !!error, offline, collapsed });
   const running = panelStatus === "pending" || panelStatus === "running";
+  // A plan execution: "Succeeded" is the job's word; the run's own (seed 004) is told apart, and its files stay at hand when collapsed.
+  const execution = type === "plan_execute";
+  const unsuccessfulRun = execution && jobStatus === "succeeded" && events.length > 0 && !isRunSuccess(jobStatus, lastExecutionKind(events));
+  const files = useMemo(() => (execution && state === "collapsed" ? runFilesOf(events) : undefined), [execution, state, events]);
 
   const offlineNotice = (
     <div className={styles.offline} role="status" data-testid="job-log-offline">
@@ -140,6 +147,7 @@ export const JobLogPanel = memo(function JobLogPanel({
         progress={progress}
         collapsed={collapsed}
         onToggle={collapsible ? toggle : undefined}
+        unsuccessfulRun={unsuccessfulRun}
       />
       {state === "missing" && (
         <div className={styles.missing} data-testid="job-log-missing">
@@ -167,7 +175,7 @@ export const JobLogPanel = memo(function JobLogPanel({
           {t("log.loading")}
         </div>
       )}
-      {state === "collapsed" && <JobLogSummary job={job} times={times} lineCount={lineCount} onExpand={() => setOverride(false)} />}
+      {state === "collapsed" && <JobLogSummary job={job} times={times} lineCount={lineCount} onExpand={() => setOverride(false)} files={files} />}
       {state === "log" && (
         <>
           {offline && offlineNotice}

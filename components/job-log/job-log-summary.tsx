@@ -1,8 +1,10 @@
 "use client";
 // What a collapsed panel leaves visible: the job's numbers and "View details".
 import { Button } from "antd";
+import { ArtifactList } from "@/components/runs/artifact-link";
 import { useT } from "@/lib/client/i18n";
 import type { JobDto } from "@/lib/shared/jobs";
+import type { ArtifactRef } from "@/lib/shared/runs";
 import { formatDuration } from "./job-log-meta";
 import styles from "./job-log.module.css";
 import { useElapsed } from "./use-elapsed";
@@ -13,14 +15,16 @@ type Props = {
   times: { startedAt: string | null; finishedAt: string | null };
   lineCount: number;
   onExpand: () => void;
+  /** A run's files (plan executions), offered as downloads in the summary. */
+  files?: { runId: string; artifacts: ArtifactRef[] };
 };
 
 /**
  * The collapsed summary: duration, line count, warnings/errors (from
- * job.stats), LLM calls and created tasks, and a "View details" button.
- * Props: `{job, times, lineCount, onExpand}`.
+ * job.stats), LLM calls and created tasks, a run's files as download links,
+ * and a "View details" button. Props: `{job, times, lineCount, onExpand, files?}`.
  */
-export function JobLogSummary({ job, times, lineCount, onExpand }: Props) {
+export function JobLogSummary({ job, times, lineCount, onExpand, files }: Props) {
   const t = useT();
   const elapsed = useElapsed(times);
   const stats = job?.stats;
@@ -46,6 +50,7 @@ export function JobLogSummary({ job, times, lineCount, onExpand }: Props) {
           </div>
         ))}
       </dl>
+      {files && <ArtifactList runId={files.runId} artifacts={files.artifacts} />}
       <Button size="small" type="link" onClick={onExpand} data-testid="job-log-expand">
         {t("log.viewDetails")}
       </Button>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildRunView, type RunCounts } from "@/lib/shared/runs";
-import { formatBytes, formatJson, isRunLive, runOutcome, summarizeInput, uniqueArtifacts, viewCounts } from "./run-format";
+import { formatBytes, formatJson, isRunLive, lastExecutionKind, runOutcome, summarizeInput, uniqueArtifacts, viewCounts } from "./run-format";
 
 describe("runOutcome", () => {
   it("is green 'succeeded' only when the run succeeded; a succeeded job without success is 'unsuccessful'", () => {
@@ -56,5 +56,14 @@ describe("formatting", () => {
     const a = { artifactId: "1", name: "a.md", mediaType: "text/markdown", bytes: 1 };
     const b = { artifactId: "2", name: "b.ics", mediaType: "text/calendar", bytes: 2 };
     expect(uniqueArtifacts([a, b, { ...a }])).toEqual([a, b]);
+  });
+});
+
+describe("lastExecutionKind", () => {
+  it("is the last workflow_* or node_* kind, ignoring the lines after it", () => {
+    const k = (...kinds: string[]) => kinds.map((kind) => ({ kind: kind as never }));
+    expect(lastExecutionKind(k("workflow_started", "node_started", "node_completed", "workflow_complete", "tasks_updated", "status"))).toBe("workflow_complete");
+    expect(lastExecutionKind(k("workflow_started", "node_failed", "log", "status"))).toBe("node_failed");
+    expect(lastExecutionKind(k("log", "status"))).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // How runs, tool calls and artifacts read in the browser: the outcome tag of a
 // run (seed 004: "Succeeded" only for an authoritative success), counts folded
 // from live events, tool input summaries, formatted JSON and file sizes.
-import type { JobStatus } from "@/lib/shared/jobs";
+import { EXECUTION_EVENT_KINDS, type JobEventDto, type JobStatus } from "@/lib/shared/jobs";
 import type { ArtifactRef, RunCounts, RunDto, RunView } from "@/lib/shared/runs";
 
 /**
@@ -114,4 +114,16 @@ export function summarizeInput(input: unknown, max = 80): string {
 export function uniqueArtifacts(list: readonly ArtifactRef[]): ArtifactRef[] {
   const seen = new Set<string>();
   return list.filter((a) => !seen.has(a.artifactId) && seen.add(a.artifactId));
+}
+
+const EXECUTION_KINDS: ReadonlySet<string> = new Set(EXECUTION_EVENT_KINDS);
+
+/**
+ * The kind of the last execution event (`workflow_*`, `node_*`) among
+ * `events` (sorted by seq), scanning from the end; null when there is none.
+ * With the job's status it tells a run's success (isRunSuccess).
+ */
+export function lastExecutionKind(events: readonly Pick<JobEventDto, "kind">[]): string | null {
+  for (let i = events.length - 1; i >= 0; i--) if (EXECUTION_KINDS.has(events[i].kind)) return events[i].kind;
+  return null;
 }

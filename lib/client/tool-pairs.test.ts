@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { JobEventDto } from "@/lib/shared/jobs";
-import { NO_TOOL_CALLS, pairToolCalls } from "./tool-pairs";
+import { NO_TOOL_CALLS, pairToolCalls, runFilesOf } from "./tool-pairs";
 
 let seq = 0;
 const at = (kind: JobEventDto["kind"], data: Record<string, unknown> | null): JobEventDto => {
@@ -58,5 +58,23 @@ describe("pairToolCalls", () => {
   it("a log without tool events gives the one shared empty index", () => {
     seq = 0;
     expect(pairToolCalls([at("log", null), at("planning_step", { simulated: true })])).toBe(NO_TOOL_CALLS);
+  });
+});
+
+describe("runFilesOf", () => {
+  it("lists the files of the steps and tool results once each, with the run id", () => {
+    seq = 0;
+    const md = { artifactId: "a1", name: "venue.md", mediaType: "text/markdown", bytes: 120 };
+    const ics = { artifactId: "a2", name: "plan.ics", mediaType: "text/calendar", bytes: 300 };
+    const events = [
+      at("status", { from: "pending", to: "running" }),
+      at("node_started", { runId: "r1", taskId: "t1", title: "Venue" }),
+      at("tool_result", { runId: "r1", callId: "c1", tool: "write_document", taskId: "t1", durationMs: 3, output: {}, artifacts: [md] }),
+      at("node_completed", { runId: "r1", taskId: "t1", result: "ok", artifacts: [md] }),
+      at("tool_result", { runId: "r1", callId: "c2", tool: "calendar", taskId: null, durationMs: 3, output: {}, artifacts: [ics] }),
+    ];
+    expect(runFilesOf(events)).toEqual({ runId: "r1", artifacts: [md, ics] });
+    expect(runFilesOf(events.slice(0, 2))).toBeUndefined();
+    expect(runFilesOf([at("log", null)])).toBeUndefined();
   });
 });

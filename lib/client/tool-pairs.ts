@@ -2,7 +2,8 @@
 // `tool_result` (and approval events) by `callId`, so the log shows call and
 // result as one expandable row (docs/design.md "Event semantics").
 import type { JobEventDto } from "@/lib/shared/jobs";
-import { buildRunView, type ToolCallDto } from "@/lib/shared/runs";
+import { buildRunView, type ArtifactRef, type ToolCallDto } from "@/lib/shared/runs";
+import { uniqueArtifacts } from "./run-format";
 
 /**
  * One tool call as the log shows it: the shared fold's ToolCallDto (status,
@@ -48,4 +49,17 @@ export function pairToolCalls(events: readonly JobEventDto[]): ToolCallIndex {
     if (entry.runId === null && typeof e.data?.runId === "string") entry.runId = e.data.runId;
   }
   return index;
+}
+
+/**
+ * The files a run's log names (its steps' and its tool results'), without
+ * repeats, with the run's id (from the first event carrying `data.runId`);
+ * undefined when the log names none or no run.
+ */
+export function runFilesOf(events: readonly JobEventDto[]): { runId: string; artifacts: ArtifactRef[] } | undefined {
+  const runId = events.find((e) => typeof e.data?.runId === "string")?.data?.runId as string | undefined;
+  if (!runId) return undefined;
+  const view = buildRunView(events);
+  const artifacts = uniqueArtifacts([...view.steps.flatMap((s) => s.artifacts), ...view.artifacts]);
+  return artifacts.length > 0 ? { runId, artifacts } : undefined;
 }
