@@ -131,6 +131,7 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
   const scheduled: { taskId: string; date: string; title: string }[] = [];
   const produced: string[] = [];
   let index = 0;
+  const progress = () => jobLog.progress(counts.tasksDone + counts.tasksSkipped + counts.tasksFailed, order.length);
 
   /** Commits a status change with its node event and the run's counters. */
   const commitNode = (taskId: string, status: TaskStatus | null, event: ExecutionDraft, write?: (tx: Parameters<Parameters<typeof exec.commitWith>[0]>[0]) => Promise<void>) =>
@@ -173,13 +174,14 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
       const data = results.get(n.id)!.data as { scheduledDate?: string | null } | null;
       if (data?.scheduledDate) scheduled.push({ taskId: n.id, date: data.scheduledDate, title: n.title });
       produced.push(`${n.title}: ${results.get(n.id)!.text}`);
-      jobLog.progress(i, order.length);
+      progress();
       return true;
     }
     if (before[n.id] === "done" && n.status === "done") {
       await skip(n, "already_done");
       index += flatten(n.children).length;
-      jobLog.progress(index, order.length);
+      counts.tasksSkipped += flatten(n.children).length;
+      progress();
       return true;
     }
     touched.add(n.id);
@@ -215,7 +217,7 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
       { level: "info", kind: "node_completed", message: t(l, "execute.node_completed", { title: n.title }), data: { runId: run.id, taskId: n.id, result: outcome.text, artifacts: outcome.artifacts, scheduledDate: outcome.scheduledDate } },
       (tx) => saveTaskResult(tx, { runId: run.id, taskId: n.id, status: "completed", text: outcome.text, data: { artifacts: outcome.artifacts, scheduledDate: outcome.scheduledDate } }),
     );
-    jobLog.progress(i, order.length);
+    progress();
     return true;
   };
 

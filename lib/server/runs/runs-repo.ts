@@ -118,3 +118,22 @@ export async function decideApproval(db: Db, runId: string, callId: string, d: {
   });
   return r.count === 1;
 }
+
+/**
+ * Deletes runs that finished before `cutoff` with their task results,
+ * artifacts and approvals (retention: their jobs go at the same cutoff).
+ * @returns how many runs were deleted.
+ */
+export async function deleteRunsFinishedBefore(db: Db, cutoff: Date): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const ids = (await db.run.findMany({ where: { finishedAt: { lt: cutoff } }, select: { id: true }, take: 500 })).map((r) => r.id);
+    if (ids.length === 0) return deleted;
+    await db.$transaction([
+      db.artifact.deleteMany({ where: { runId: { in: ids } } }),
+      db.approval.deleteMany({ where: { runId: { in: ids } } }),
+      db.run.deleteMany({ where: { id: { in: ids } } }),
+    ]);
+    deleted += ids.length;
+  }
+}
