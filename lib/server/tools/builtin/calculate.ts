@@ -111,7 +111,7 @@ export function calculate(expression: string): CalculateOutput {
   try {
     raw = limitedEvaluate(expression, new Map());
   } catch (error) {
-    throw new Error(`Cannot calculate "${expression}": ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`Cannot calculate "${expression}": ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   if (math.isResultSet(raw)) raw = raw.entries.at(-1);
   if (raw === undefined || typeof raw === "function") {
