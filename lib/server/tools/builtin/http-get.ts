@@ -11,14 +11,14 @@ import https from "node:https";
 import type { LookupFunction } from "node:net";
 import { httpGetInput, type HttpGetInput, type HttpGetOutput } from "../schemas.ts";
 import { defineTool, type ToolContext } from "../types.ts";
-import { assertAllowed, checkTarget, ipLiteral, type ResolvedAddress } from "./http-guard.ts";
+import { assertAllowed, checkTarget, ipLiteral, parseAllowlist, type ResolvedAddress } from "./http-guard.ts";
 
 /** Resolves a host name to all its addresses (node:dns/promises `lookup` with `all: true` by default). */
 export type HostLookup = (hostname: string) => Promise<ResolvedAddress[]>;
 
 /** Options of `createHttpGetTool`. */
 export type HttpGetOptions = {
-  /** Canonical entries (parseAllowlist): exact hosts or `*.domain`; empty = every URL refused. */
+  /** Exact hosts or `*.domain` entries (put in canonical form here, see parseAllowlist); empty = every URL refused. */
   allowlist: string[];
   /** Body bytes kept; the rest is dropped and `truncated` set. Default 256 KiB. */
   maxBytes?: number;
@@ -150,7 +150,7 @@ export async function httpGet(input: HttpGetInput, ctx: Pick<ToolContext, "signa
  */
 export function createHttpGetTool(options: HttpGetOptions) {
   const settings: Required<HttpGetOptions> = {
-    allowlist: options.allowlist,
+    allowlist: parseAllowlist(options.allowlist.join(" ")),
     maxBytes: options.maxBytes ?? 256 * 1024,
     timeoutMs: options.timeoutMs ?? 10_000,
     lookup: options.lookup ?? systemLookup,
