@@ -93,4 +93,30 @@ export default defineConfig(
     // From lib/client and lib/shared, `../server/…` is lib/server too.
     rules: { "no-restricted-imports": noServerImports("^(\\.\\./)+server(/|$)") },
   },
+  // Emitting by capability (docs/design.md "Event semantics"): only capabilities.ts may use JobLogger's
+  // privileged writers, and only the two executors may import capabilities.ts (tests may, to prove the rule).
+  {
+    files: ["lib/server/**/*.ts", "app/api/**/*.ts"],
+    ignores: ["**/*.test.ts", "lib/server/jobs/capabilities.ts", "lib/server/tools/tool-executor.ts", "lib/server/runs/plan-executor.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "(^|/)capabilities(\\.ts)?$", message: "Only the tool executor and the plan executor hold the tool and execution event writers." },
+            { regex: "(^|/)job-logger(\\.ts)?$", importNames: ["PRIVILEGED", "PRIVILEGED_COMMIT"], message: "Privileged event writers belong to capabilities.ts." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/server/tools/tool-executor.ts", "lib/server/runs/plan-executor.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "(^|/)job-logger(\\.ts)?$", importNames: ["PRIVILEGED", "PRIVILEGED_COMMIT"], message: "Privileged event writers belong to capabilities.ts." }] },
+      ],
+    },
+  },
 );

@@ -14,7 +14,8 @@ export type GateContext = {
 export type GateDecision =
   | { kind: "create_plan"; accepted: true; title: string; goal: string }
   | { kind: "decompose_task"; accepted: true; taskId: string | null; title: string }
-  | { kind: Exclude<ActionKind, "create_plan" | "decompose_task">; accepted: true; operation: TaskOperation; title: string }
+  | { kind: "execute_plan" | "execute_task"; accepted: true; taskId: string | null; title: string }
+  | { kind: Exclude<ActionKind, "create_plan" | "decompose_task" | "execute_plan" | "execute_task">; accepted: true; operation: TaskOperation; title: string }
   | { kind: ActionKind; accepted: false; reason: string; title: string };
 
 const text = (v: string | null) => (v ?? "").trim();
@@ -61,6 +62,7 @@ export function gateActions(actions: ProposedAction[], ctx: GateContext): GateDe
   let planCreated = false;
   let accepted = 0;
   const decomposeTargets = new Set<string>();
+  let executing = false;
   // The tag names the task acted on as it is now; a new task or plan by its proposed title.
   const titleOf = (a: ProposedAction) => (a.taskId && sim.get(a.taskId)?.title) || text(a.title);
   for (const a of actions) {
@@ -81,7 +83,9 @@ export function gateActions(actions: ProposedAction[], ctx: GateContext): GateDe
       continue;
     }
     if (!planCreated && !ctx.plan) {
-      reject(a.kind === "decompose_task" ? "There is no plan to decompose yet" : "There is no plan to change yet");
+      reject(
+        a.kind === "decompose_task" ? "There is no plan to decompose yet" : a.kind.startsWith("execute_") ? "There is no plan to execute yet" : "There is no plan to change yet",
+      );
       continue;
     }
     if (planCreated && a.kind !== "decompose_task") {
@@ -90,6 +94,18 @@ export function gateActions(actions: ProposedAction[], ctx: GateContext): GateDe
     }
     if (planCreated && a.taskId) {
       reject(`Task ${a.taskId} is not in this plan`);
+      continue;
+    }
+    if (a.kind === "execute_plan" || a.kind === "execute_task") {
+      // One run per message, after the message's edits (checked against the tree as it will be).
+      if (executing) reject("Only one execution per message");
+      else if (a.kind === "execute_task" && !(a.taskId && sim.get(a.taskId))) reject(a.taskId ? `Task ${a.taskId} is not in this plan` : "Which task should run?");
+      else if (a.kind === "execute_plan" && sim.size === 0) reject("The plan has no tasks to execute yet");
+      else {
+        executing = true;
+        accepted += 1;
+        out.push({ kind: a.kind, accepted: true, taskId: a.kind === "execute_task" ? a.taskId : null, title: a.kind === "execute_task" ? title : "" });
+      }
       continue;
     }
     const proposed = toProposed(a);

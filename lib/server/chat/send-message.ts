@@ -11,6 +11,7 @@ import { inTransaction } from "../db/client.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { t } from "../i18n/messages.ts";
+import { enqueueRun } from "../runs/run-service.ts";
 import { chatActionsJob } from "../jobs/handlers/chat-actions.ts";
 import { planDecomposeJob } from "../jobs/handlers/plan-decompose.ts";
 import { taskOperationJob } from "../jobs/handlers/task-operation.ts";
@@ -40,8 +41,10 @@ export function replyLanguage(message: string, uiLanguage?: Language): Language 
   return uiLanguage ?? "en";
 }
 
-function actionName(d: GateDecision, language: Language): string {
+function actionName(d: GateDecision, language: Language, planTitle: string): string {
   switch (d.kind) {
+    case "execute_plan":
+      return t(language, "action.execute_plan", { title: planTitle });
     case "create_plan":
       return t(language, "action.create_plan", { title: d.title });
     case "decompose_task":
@@ -130,20 +133,25 @@ export async function sendMessage(deps: Deps, viewer: Pick<Viewer, "userId">, in
   const operationJobId = operations.length > 0 ? randomUUID() : undefined;
   const actions: ChatAction[] = [];
   const decompositions: { id: string; taskId: string | null }[] = [];
+  let execution: { jobId: string; runId: string; taskId: string | null } | undefined;
   for (const d of decisions) {
-    const name = actionName(d, language);
+    const name = actionName(d, language, plan?.title ?? "");
     if (!d.accepted) actions.push({ kind: d.kind, name, status: "rejected", reason: d.reason });
     else if (d.kind === "create_plan") actions.push({ kind: d.kind, name, status: "pending", jobId: trackingId });
     else if (d.kind === "decompose_task") {
       const id = randomUUID();
       decompositions.push({ id, taskId: d.taskId });
       actions.push({ kind: d.kind, name, status: "pending", jobId: id });
+    } else if (d.kind === "execute_plan" || d.kind === "execute_task") {
+      execution = { jobId: randomUUID(), runId: randomUUID(), taskId: d.taskId };
+      actions.push({ kind: d.kind, name, status: "pending", jobId: execution.jobId });
     } else actions.push({ kind: d.kind, name, status: "pending", jobId: operationJobId });
   }
   const jobs: MessageMetadata["jobs"] = [
     ...(trackingId ? [{ jobId: trackingId, jobType: "chat_actions" as const }] : []),
     ...(operationJobId ? [{ jobId: operationJobId, jobType: "task_operation" as const }] : []),
     ...decompositions.map((c) => ({ jobId: c.id, jobType: "plan_decompose" as const })),
+    ...(execution ? [{ jobId: execution.jobId, jobType: "plan_execute" as const }] : []),
   ];
   const metadata: MessageMetadata = {
     type: "job_log",
@@ -177,6 +185,7 @@ export async function sendMessage(deps: Deps, viewer: Pick<Viewer, "userId">, in
           dispatched: [
             ...(operationJobId ? [{ jobId: operationJobId, jobType: "task_operation", kind: "task_operations" }] : []),
             ...decompositions.map((c) => ({ jobId: c.id, jobType: "plan_decompose", kind: "decompose_task" })),
+            ...(execution ? [{ jobId: execution.jobId, jobType: "plan_execute", kind: execution.taskId ? "execute_task" : "execute_plan" }] : []),
           ],
         },
       );
@@ -191,6 +200,17 @@ export async function sendMessage(deps: Deps, viewer: Pick<Viewer, "userId">, in
           { planId: planId!, taskId: c.taskId, language },
         );
       }
+    }
+    if (execution && plan) {
+      // After the message's edits and decompositions: it runs on the tree they leave.
+      await enqueueRun(tx, {
+        ownerId: viewer.userId,
+        plan,
+        taskId: execution.taskId,
+        parentJobId: decompositions.at(-1)?.id ?? operationJobId ?? trackingId,
+        jobId: execution.jobId,
+        runId: execution.runId,
+      });
     }
     // Written last so the assistant message shows up with its jobs already in place.
     await createMessage(tx, { id: messageId, conversationId, role: "assistant", content: reply.reply, metadata });

@@ -53,13 +53,20 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /**
  * Reads and validates a JSON body. 413 when larger than `maxBytes` (checked on
  * the bytes actually read, not only Content-Length), 400 for malformed JSON or
- * a schema mismatch (details = field errors).
+ * a schema mismatch (details = field errors). `allowEmpty`: an empty body reads as `{}`.
  */
-export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = MAX_BODY_BYTES): Promise<z.infer<S>> {
+export async function readJson<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  maxBytes = MAX_BODY_BYTES,
+  options: { allowEmpty?: boolean } = {},
+): Promise<z.infer<S>> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new AppError("payload_too_large", 413, `Body larger than ${maxBytes} bytes`);
   const buffer = await request.arrayBuffer();
   if (buffer.byteLength > maxBytes) throw new AppError("payload_too_large", 413, `Body larger than ${maxBytes} bytes`);
+  // An empty body counts as `{}` where every field is optional (e.g. POST /api/plans/{id}/execute).
+  if (options.allowEmpty && buffer.byteLength === 0) return schema.parse({});
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(buffer));

@@ -67,6 +67,58 @@ const messages = {
     en: (p: { count: number }) => `Created ${p.count} subtasks`,
     "zh-CN": (p: { count: number }) => `共创建 ${p.count} 个子任务`,
   },
+  "execute.start": {
+    en: (p: { count: number; plan: string }) => `Executing ${p.count} task(s) of “${p.plan}”`,
+    "zh-CN": (p: { count: number; plan: string }) => `开始执行「${p.plan}」的 ${p.count} 个任务`,
+  },
+  "execute.node_started": {
+    en: (p: { n: number; total: number; title: string }) => `(${p.n}/${p.total}) ${p.title}`,
+    "zh-CN": (p: { n: number; total: number; title: string }) => `（${p.n}/${p.total}）${p.title}`,
+  },
+  "execute.node_completed": {
+    en: (p: { title: string }) => `Done: ${p.title}`,
+    "zh-CN": (p: { title: string }) => `已完成：${p.title}`,
+  },
+  "execute.node_failed": {
+    en: (p: { title: string; error: string }) => `Failed: ${p.title}: ${p.error}`,
+    "zh-CN": (p: { title: string; error: string }) => `失败：${p.title}：${p.error}`,
+  },
+  "execute.skipped_earlier": {
+    en: (p: { title: string }) => `Skipped: ${p.title} (completed by an earlier attempt of this run)`,
+    "zh-CN": (p: { title: string }) => `跳过：${p.title}（本次运行的上一次尝试已完成）`,
+  },
+  "execute.skipped_done": {
+    en: (p: { title: string }) => `Skipped: ${p.title} (already done)`,
+    "zh-CN": (p: { title: string }) => `跳过：${p.title}（已完成）`,
+  },
+  "execute.skipped_stopped": {
+    en: (p: { title: string }) => `Not run: ${p.title} (the run stopped)`,
+    "zh-CN": (p: { title: string }) => `未执行：${p.title}（运行已停止）`,
+  },
+  "execute.subtasks_done": {
+    en: (p: { count: number }) => `All ${p.count} subtask(s) done`,
+    "zh-CN": (p: { count: number }) => `${p.count} 个子任务全部完成`,
+  },
+  "execute.calendar": {
+    en: (p: { count: number }) => `Making the calendar of ${p.count} scheduled task(s)`,
+    "zh-CN": (p: { count: number }) => `正在为 ${p.count} 个已排期任务生成日历`,
+  },
+  "execute.complete": {
+    en: (p: { done: number; skipped: number; calls: number }) => `Run complete: ${p.done} task(s) done, ${p.skipped} skipped, ${p.calls} tool call(s)`,
+    "zh-CN": (p: { done: number; skipped: number; calls: number }) => `运行完成：完成 ${p.done} 个任务，跳过 ${p.skipped} 个，工具调用 ${p.calls} 次`,
+  },
+  "execute.failed": {
+    en: (p: { error: string }) => `Run failed: ${p.error}`,
+    "zh-CN": (p: { error: string }) => `运行失败：${p.error}`,
+  },
+  "execute.restored": {
+    en: (p: { count: number }) => `Stopped: ${p.count} unfinished task(s) set back to their status before the run`,
+    "zh-CN": (p: { count: number }) => `已停止：${p.count} 个未完成的任务恢复为运行前的状态`,
+  },
+  "execute.interrupted_call": {
+    en: () => "Interrupted: the server stopped during this call",
+    "zh-CN": () => "已中断：调用期间服务器停止",
+  },
   "action.create_plan": {
     en: (p: { title: string }) => `Create plan “${p.title}”`,
     "zh-CN": (p: { title: string }) => `创建计划「${p.title}」`,

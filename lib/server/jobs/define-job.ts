@@ -5,7 +5,8 @@ import type { Tx } from "../db/client.ts";
 import type { Job } from "../db/generated/client.ts";
 import type { Deps } from "../deps.ts";
 import type { GenerateArgs, GenerateResult } from "../llm/generate.ts";
-import type { AnyJobType, EventDraft } from "./job-store.ts";
+import type { AnyJobType } from "./job-store.ts";
+import type { LogEventDraft } from "./job-logger.ts";
 import { insertJob } from "./jobs-repo.ts";
 
 /** What a handler gets besides its payload. */
@@ -21,7 +22,7 @@ export type HandlerContext = {
    * `tasks_updated`) in one transaction, after the lines logged so far.
    * @throws what `write` throws; then nothing of it is committed.
    */
-  commitWith<T>(write: (tx: Tx) => Promise<{ value: T; events: EventDraft[] }>): Promise<T>;
+  commitWith<T>(write: (tx: Tx) => Promise<{ value: T; events: LogEventDraft[] }>): Promise<T>;
   /**
    * The handler's model call: `generateStructured` with the process's model and
    * this job's AbortSignal, counted in the job's stats (llmCalls, tokens) and

@@ -1,10 +1,37 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { EventKind, EventLevel, JobStats } from "@/lib/shared/jobs";
+import { LOG_KINDS, type EventKind, type EventLevel, type JobStats, type LogKind } from "@/lib/shared/jobs";
 import type { JobBus } from "./bus.ts";
 import type { Tx } from "../db/client.ts";
 import type { EventDraft, JobStore } from "./job-store.ts";
 import { countEvent } from "./transition-job.ts";
+
+/**
+ * The key of JobLogger's unguarded writers. Only `capabilities.ts` imports it
+ * (enforced by ESLint's no-restricted-imports in eslint.config.mjs): whoever
+ * holds it can write tool and execution events.
+ */
+export const PRIVILEGED = Symbol("planstream.privileged-events");
+/** The key of JobLogger's unguarded commitWith; same rules as PRIVILEGED. */
+export const PRIVILEGED_COMMIT = Symbol("planstream.privileged-commit");
+
+/** An event kind written without the capability that owns it (docs/design.md "Event semantics"). */
+export class EventCapabilityError extends Error {
+  override name = "EventCapabilityError";
+  constructor(kind: string) {
+    super(`Events of kind "${kind}" can only be written by the code that holds their capability (docs/design.md "Event semantics")`);
+  }
+}
+
+const LOG_KIND_SET: ReadonlySet<string> = new Set(LOG_KINDS);
+
+/** Throws EventCapabilityError unless every draft is of a kind any handler may write (log, progress, planning_step, tasks_updated). */
+export function assertLogKinds(drafts: readonly { kind: string }[]): void {
+  for (const d of drafts) if (!LOG_KIND_SET.has(d.kind)) throw new EventCapabilityError(d.kind);
+}
+
+/** An event draft of a kind any handler may write. */
+export type LogEventDraft = EventDraft & { kind: LogKind };
 
 /** Flush at most this long after the first buffered line, ms. */
 export const FLUSH_INTERVAL_MS = 20;
@@ -43,8 +70,21 @@ export class JobLogger {
     return this.options.maxEvents ?? Number.POSITIVE_INFINITY;
   }
 
-  /** Queues one line; never blocks the caller. */
-  write(level: EventLevel, kind: EventKind, message: string, data?: Record<string, unknown> | null): void {
+  /**
+   * Queues one line of a kind any handler may write; never blocks the caller.
+   * @throws EventCapabilityError for tool, execution and status kinds (their writers live in capabilities.ts and transitionJob).
+   */
+  write(level: EventLevel, kind: LogKind, message: string, data?: Record<string, unknown> | null): void {
+    if (!LOG_KIND_SET.has(kind)) throw new EventCapabilityError(kind);
+    this.append(level, kind, message, data);
+  }
+
+  /** Queues a line of any kind: for capability holders only (capabilities.ts). */
+  [PRIVILEGED](level: EventLevel, kind: EventKind, message: string, data?: Record<string, unknown> | null): void {
+    this.append(level, kind, message, data);
+  }
+
+  private append(level: EventLevel, kind: EventKind, message: string, data?: Record<string, unknown> | null): void {
     // Status events are counted against the cap too, but always written (by transitionJob).
     if (this.stats.events >= this.maxEvents) {
       this.stats.suppressed += 1;
@@ -88,7 +128,20 @@ export class JobLogger {
    * plan writes and their `tasks_updated` events commit atomically.
    * @throws whatever `write` throws (nothing is committed then).
    */
-  async commitWith<T>(write: (tx: Tx) => Promise<{ value: T; events: EventDraft[] }>): Promise<T> {
+  async commitWith<T>(write: (tx: Tx) => Promise<{ value: T; events: LogEventDraft[] }>): Promise<T> {
+    return this.commit(async (tx) => {
+      const out = await write(tx);
+      assertLogKinds(out.events);
+      return out;
+    });
+  }
+
+  /** commitWith for events of any kind: for capability holders only (capabilities.ts). */
+  [PRIVILEGED_COMMIT]<T>(write: (tx: Tx) => Promise<{ value: T; events: EventDraft[] }>): Promise<T> {
+    return this.commit(write);
+  }
+
+  private async commit<T>(write: (tx: Tx) => Promise<{ value: T; events: EventDraft[] }>): Promise<T> {
     await this.flush();
     const run = this.chain.then(async () => {
       let written: EventDraft[] = [];
@@ -129,12 +182,17 @@ export class JobLogger {
 
 const storage = new AsyncLocalStorage<JobLogger>();
 
+/** The current job's logger (inside runWithJobLog), for capabilities.ts; undefined outside a job. */
+export function currentJobLogger(): JobLogger | undefined {
+  return storage.getStore();
+}
+
 /** Runs `fn` with `logger` as the current job's log (AsyncLocalStorage), so `jobLog` reaches it from any depth. */
 export function runWithJobLog<T>(logger: JobLogger, fn: () => Promise<T>): Promise<T> {
   return storage.run(logger, fn);
 }
 
-function emit(level: EventLevel, kind: EventKind, message: string, data?: Record<string, unknown>): void {
+function emit(level: EventLevel, kind: LogKind, message: string, data?: Record<string, unknown>): void {
   const logger = storage.getStore();
   if (logger) logger.write(level, kind, message, data);
   else if (level !== "debug") console.log(`[planstream] ${level} ${kind}: ${message}`);
@@ -161,6 +219,6 @@ export const jobLog = {
  * A `tasks_updated` event: the plan tree changed. Commit it with the write
  * it reports (`ctx.commitWith`), never on its own.
  */
-export function tasksUpdatedEvent(planId: string, taskIds: string[], message: string, data?: Record<string, unknown>): EventDraft {
+export function tasksUpdatedEvent(planId: string, taskIds: string[], message: string, data?: Record<string, unknown>): LogEventDraft {
   return { level: "info", kind: "tasks_updated", message, data: { planId, taskIds, ...data } };
 }

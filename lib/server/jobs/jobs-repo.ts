@@ -3,6 +3,7 @@ import { emptyStats, statusFromEvent, type JobStats, type JobStatus } from "@/li
 import type { Db, Tx } from "../db/client.ts";
 import type { Job, JobEvent, Prisma } from "../db/generated/client.ts";
 import { statsOf } from "./job-dto.ts";
+import { settleRunOfJob } from "../runs/runs-repo.ts";
 import type { EventDraft, JobFilter, JobHead, JobStore, NewJob, TransitionWrite } from "./job-store.ts";
 
 /** Rows per INSERT statement (7 parameters each, well under SQLite's limit). */
@@ -121,6 +122,8 @@ export class SqliteJobStore implements JobStore {
         },
       });
       if (moved.count !== 1) return null;
+      // A plan_execute job's run follows its status in the same transaction (docs/design.md "Run").
+      await settleRunOfJob(tx, w.jobId, w.to, w.update.finishedAt ?? new Date());
       const { lastSeq } = await tx.job.findUniqueOrThrow({ where: { id: w.jobId }, select: { lastSeq: true } });
       await insertEvents(tx, w.jobId, lastSeq - w.events.length + 1, w.events);
       return lastSeq;

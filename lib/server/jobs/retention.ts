@@ -1,6 +1,7 @@
 import "server-only";
 import type { Deps } from "../deps.ts";
 import { deleteIdempotencyKeysBefore } from "../http/idempotency-repo.ts";
+import { deleteRunsFinishedBefore } from "../runs/runs-repo.ts";
 
 /** Idempotency keys are kept this long, ms (clients retry within minutes, not days). */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -8,7 +9,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Deletes finished jobs (succeeded, failed, cancelled) whose `finishedAt` is
- * older than `retentionDays`, with their events (ON DELETE CASCADE), and
+ * older than `retentionDays`, with their events (ON DELETE CASCADE) and their
+ * runs (task results, artifacts, approvals), and
  * idempotency keys older than a day (guarantee 10). Pending and running jobs
  * are never touched, however old.
  * @returns counts of deleted rows.
@@ -16,9 +18,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function sweepRetention(
   deps: Pick<Deps, "db" | "store">,
   options: { retentionDays: number; now?: Date },
-): Promise<{ jobs: number; idempotencyKeys: number }> {
+): Promise<{ jobs: number; runs: number; idempotencyKeys: number }> {
   const now = options.now ?? new Date();
-  const jobs = await deps.store.deleteFinishedBefore(new Date(now.getTime() - options.retentionDays * DAY_MS));
+  const cutoff = new Date(now.getTime() - options.retentionDays * DAY_MS);
+  const jobs = await deps.store.deleteFinishedBefore(cutoff);
+  const runs = await deleteRunsFinishedBefore(deps.db, cutoff);
   const idempotencyKeys = await deleteIdempotencyKeysBefore(deps.db, new Date(now.getTime() - IDEMPOTENCY_TTL_MS));
-  return { jobs, idempotencyKeys };
+  return { jobs, runs, idempotencyKeys };
 }

@@ -244,8 +244,15 @@ describe("JobRunner", () => {
     await db().job.update({ where: { id: recent.id }, data: { finishedAt: new Date(now.getTime() - 29 * 86_400_000) } });
     const stuck = await addJob("sleep", { key: "s", ms: 1 }, { status: "pending" });
     await db().job.update({ where: { id: stuck.id }, data: { createdAt: old, runAfter: new Date(now.getTime() + 86_400_000) } });
+    // A run of the expired job (with a file and an approval) goes with it; a recent run stays.
+    await db().run.create({ data: { id: `run-${expired.id}`, planId: "p", jobId: expired.id, ownerId: OWNER, status: "succeeded", finishedAt: old } });
+    await db().artifact.create({ data: { runId: `run-${expired.id}`, jobId: expired.id, ownerId: OWNER, name: "a.md", mediaType: "text/markdown", bytes: 1, content: "a" } });
+    await db().approval.create({ data: { runId: `run-${expired.id}`, callId: "c", jobId: expired.id, tool: "t", input: {}, expiresAt: old } });
+    await db().run.create({ data: { id: `run-${recent.id}`, planId: "p", jobId: recent.id, ownerId: OWNER, status: "failed", finishedAt: new Date(now.getTime() - 29 * 86_400_000) } });
     const deleted = await sweepRetention({ db: db(), store }, { retentionDays: 30, now });
-    expect(deleted.jobs).toBe(1);
+    expect(deleted).toMatchObject({ jobs: 1, runs: 1 });
+    expect(await db().run.findMany({ select: { id: true } })).toEqual([{ id: `run-${recent.id}` }]);
+    expect([await db().artifact.count(), await db().approval.count()]).toEqual([0, 0]);
     expect(await db().job.findUnique({ where: { id: expired.id } })).toBeNull();
     expect(await db().jobEvent.count({ where: { jobId: expired.id } })).toBe(0);
     expect((await db().job.findMany({ where: { id: { in: [recent.id, stuck.id] } } })).length).toBe(2);

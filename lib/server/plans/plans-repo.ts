@@ -174,3 +174,14 @@ export async function applyTaskOperations(tx: Tx, planId: string, operations: Ta
 export function findTask(db: Db | Tx, planId: string, taskId: string): Promise<Task | null> {
   return db.task.findFirst({ where: { id: taskId, planId } });
 }
+
+/**
+ * Sets one task's status (a run moving it along), bumping its version so
+ * editors holding the old one get a 409 instead of overwriting it.
+ * @returns whether the task still exists.
+ */
+export async function setTaskStatus(tx: Tx, planId: string, taskId: string, status: TaskStatus): Promise<boolean> {
+  const r = await tx.task.updateMany({ where: { id: taskId, planId }, data: { status, version: { increment: 1 } } });
+  if (r.count === 1) await tx.plan.update({ where: { id: planId }, data: { updatedAt: new Date() } });
+  return r.count === 1;
+}

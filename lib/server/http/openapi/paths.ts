@@ -13,11 +13,13 @@ import { logBurstPayload } from "../../jobs/handlers/log-burst.ts";
 import { actionStatusSchema, conversationDetailSchema, conversationDtoSchema, conversationListSchema, healthSchema, jobDtoSchema, jobEnvelopeSchema, jobEventSchema, jobEventsPageSchema, jobFacetsSchema, jobListPageSchema, jobSnapshotSchema, sendMessageResponseSchema, sessionDtoSchema } from "./schemas.ts";
 
 import { planPaths } from "./plan-paths.ts";
+import { runPaths } from "./run-paths.ts";
 import { errors, jobIdPath, json, ok, SSE_FRAMES, sseContent, type Method } from "./responses.ts";
 
 /** Every operation of the HTTP API, by path (document.test.ts checks them against app/api). */
 export const paths = {
   ...planPaths,
+  ...runPaths,
   "/api/chat/message": {
     post: {
       tags: ["chat"],

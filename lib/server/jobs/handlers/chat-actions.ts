@@ -6,8 +6,7 @@ import { planOutlineSchema } from "../../llm/schemas.ts";
 import { appendTasks, countTopLevelTasks } from "../../plans/plans-repo.ts";
 import { defineJob } from "../define-job.ts";
 import { notifyPlanChanged } from "../../plans/plan-changes.ts";
-import { jobLog, tasksUpdatedEvent } from "../job-logger.ts";
-import type { EventDraft } from "../job-store.ts";
+import { jobLog, tasksUpdatedEvent, type LogEventDraft } from "../job-logger.ts";
 
 export const chatActionsPayload = z.object({
   conversationId: z.string(),
@@ -48,7 +47,7 @@ export const chatActionsJob = defineJob({
         return {
           value: created,
           events: [
-            ...created.map((r, i): EventDraft => ({ level: "info", kind: "log", message: `${i + 1}. ${r.title}`, data: { taskId: r.id } })),
+            ...created.map((r, i): LogEventDraft => ({ level: "info", kind: "log", message: `${i + 1}. ${r.title}`, data: { taskId: r.id } })),
             tasksUpdatedEvent(planId, ids, t(l, "chat_actions.created", { count: created.length })),
           ],
         };

@@ -7,8 +7,7 @@ import { applyTaskOperations, findPlanById, listTasks, StaleTaskError } from "..
 import { taskOperationSchema, type TaskOperation } from "../../plans/task-operations.ts";
 import { defineJob, NonRetryableError } from "../define-job.ts";
 import { notifyPlanChanged } from "../../plans/plan-changes.ts";
-import { jobLog, tasksUpdatedEvent } from "../job-logger.ts";
-import type { EventDraft } from "../job-store.ts";
+import { jobLog, tasksUpdatedEvent, type LogEventDraft } from "../job-logger.ts";
 
 export const taskOperationPayload = z.object({
   planId: z.string(),
@@ -61,7 +60,7 @@ export const taskOperationJob = defineJob({
         const before = new Map((await listTasks(tx, p.planId)).map((task) => [task.id, task]));
         const perOperation = await applyTaskOperations(tx, p.planId, p.operations);
         const added = new Map<string, string>();
-        const events: EventDraft[] = p.operations.flatMap((o, i) => {
+        const events: LogEventDraft[] = p.operations.flatMap((o, i) => {
           const line = describe(o, before, added, l, perOperation[i]);
           return [{ level: "info" as const, kind: "log" as const, message: line, data: { op: o.op, taskId: o.taskId } }, tasksUpdatedEvent(p.planId, perOperation[i], line, { op: o.op })];
         });
