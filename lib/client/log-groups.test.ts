@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EventLevel, JobEventDto } from "@/lib/shared/jobs";
-import { buildGroups, buildRows, seqIndex, type LogRows } from "./log-groups";
+import { buildGroups, buildRows, seqIndex, type LogGroup, type LogRows } from "./log-groups";
 
 const list = (r: LogRows) => Array.from({ length: r.count }, (_, i) => r.at(i)).map((row) => (row.type === "group" ? `G${row.group.firstSeq}` : row.event.seq));
 
@@ -61,55 +61,70 @@ describe("buildGroups: plan execution nodes", () => {
     seq += 1;
     return { seq, timestamp: new Date(Date.UTC(2026, 10, 21, 6, 0, seq)).toISOString(), level, kind, message: `${kind} ${seq}`, data };
   };
+  const updated = (taskId: string) => at("tasks_updated", { planId: "p", taskIds: [taskId] });
+  // As the plan executor writes them: each status change in the commit of its node event,
+  // a parent's node around its subtasks' (the parent ends after them).
   const run = () => {
     seq = 0;
     return [
-      at("workflow_started", { runId: "r" }),
-      at("node_started", { taskId: "a", title: "Book a venue" }),
-      at("tasks_updated", { planId: "p", taskIds: ["a"] }),
-      at("tool_call", { taskId: "a", callId: "c1" }),
-      at("log", null),
-      at("tool_result", { taskId: "a", callId: "c1" }),
-      at("node_completed", { taskId: "a" }),
-      at("tasks_updated", { planId: "p", taskIds: ["a"] }),
-      at("node_started", { taskId: "b", title: "Send invitations" }),
-      at("tool_call", { taskId: "b", callId: "c2" }, "warn"),
-      at("node_failed", { taskId: "b" }, "error"),
-      at("node_skipped", { taskId: "c" }),
-      at("node_started", { taskId: "d", title: "Order a cake" }),
-      at("tasks_updated", { planId: "p", taskIds: ["d"] }),
+      at("status", { from: "pending", to: "running" }), // 1
+      at("workflow_started", { runId: "r" }), // 2
+      updated("p"), // 3
+      at("node_started", { taskId: "p", title: "Venue" }), // 4
+      updated("a"), // 5
+      at("node_started", { taskId: "a", title: "Book a venue" }), // 6
+      at("tool_call", { taskId: "a", callId: "c1" }), // 7
+      at("tool_result", { taskId: "a", callId: "c1" }), // 8
+      at("log", { taskId: "a" }, "debug"), // 9
+      updated("a"), // 10
+      at("node_completed", { taskId: "a" }), // 11
+      updated("p"), // 12
+      at("node_completed", { taskId: "p" }), // 13
+      updated("b"), // 14
+      at("node_started", { taskId: "b", title: "Send invitations" }), // 15
+      at("tool_call", { taskId: "b", callId: "c2" }, "warn"), // 16
+      updated("b"), // 17
+      at("node_failed", { taskId: "b" }, "error"), // 18
+      at("node_skipped", { taskId: "c" }), // 19
+      updated("d"), // 20
+      at("node_started", { taskId: "d", title: "Order a cake" }), // 21
     ];
   };
+  const brief = (groups: LogGroup[]) => groups.map(({ taskId, firstSeq, lastSeq, status, node }) => ({ taskId, firstSeq, lastSeq, status, node }));
 
-  it("a node_started opens its task's group up to its end event, lines without a task inside; the node's outcome is the status", () => {
+  it("a node's group runs from the tasks_updated before its node_started to its end line; a parent's status is its own end, after its subtasks", () => {
     const { groups, groupOf } = buildGroups(run(), true);
-    expect(groups.map(({ id, taskId, firstSeq, lastSeq, count, status, node }) => ({ id, taskId, firstSeq, lastSeq, count, status, node }))).toEqual([
-      { id: "g2", taskId: "a", firstSeq: 2, lastSeq: 7, count: 6, status: "done", node: "completed" },
-      { id: "g9", taskId: "b", firstSeq: 9, lastSeq: 11, count: 3, status: "failed", node: "failed" },
-      { id: "g13", taskId: "d", firstSeq: 13, lastSeq: 14, count: 2, status: "running", node: "running" },
+    expect(brief(groups)).toEqual([
+      { taskId: "p", firstSeq: 3, lastSeq: 4, status: "done", node: "completed" },
+      { taskId: "a", firstSeq: 5, lastSeq: 11, status: "done", node: "completed" },
+      { taskId: "b", firstSeq: 14, lastSeq: 18, status: "failed", node: "failed" },
+      { taskId: "d", firstSeq: 20, lastSeq: 21, status: "running", node: "running" },
     ]);
-    // The tasks_updated after a node's end and the lone skipped node stay flat lines.
-    expect([1, 8, 12].map((s) => groupOf.get(s))).toEqual([undefined, undefined, undefined]);
-    expect(groups[0].title).toBe("node_started 2");
+    // Titled by the node_started line, not the tasks_updated before it.
+    expect(groups.map((g) => g.title)).toEqual(["node_started 4", "node_started 6", "node_started 15", "node_started 21"]);
+    // The parent's end and a lone skipped node stay lines of their own.
+    expect([1, 2, 12, 13, 19].map((s) => groupOf.get(s))).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
-  it("a node not ended in a finished job has no node status (its lines' levels decide); another task's line or a workflow event ends a span", () => {
-    const events = run();
-    const { groups } = buildGroups(events, false);
-    expect(groups.at(-1)).toMatchObject({ taskId: "d", status: "done" });
-    expect(groups.at(-1)!.node).toBeUndefined();
+  it("a parent is running while its subtasks run; a node not ended in a finished job has no node status", () => {
+    const events = run().slice(0, 9);
+    expect(brief(buildGroups(events, true).groups).map((g) => g.node)).toEqual(["running", "running"]);
+    const finished = buildGroups(events, false).groups;
+    expect(finished.map((g) => g.node)).toEqual([undefined, undefined]);
+    expect(finished.map((g) => g.status)).toEqual(["done", "done"]);
+  });
+
+  it("another task's line or a workflow event ends a span; a node alone is still a step; a retried node starts a new group", () => {
     seq = 0;
     const cut = [at("node_started", { taskId: "a" }), at("log", null), at("tool_call", { taskId: "x" }), at("node_started", { taskId: "b" }), at("workflow_failed", { runId: "r" })];
-    const g = buildGroups(cut, false).groups;
-    expect(g.map((x) => [x.firstSeq, x.lastSeq])).toEqual([[1, 2]]);
-  });
-
-  it("a retried node (node_started again) starts a new group; the title falls back to data.title", () => {
+    expect(buildGroups(cut, false).groups.map((x) => [x.firstSeq, x.lastSeq])).toEqual([
+      [1, 2],
+      [4, 4],
+    ]);
     seq = 0;
-    const events = [at("node_started", { taskId: "a", title: "Venue" }), at("log", { taskId: "a" }), at("node_started", { taskId: "a", title: "Venue" }), at("node_completed", { taskId: "a" })];
-    events[2] = { ...events[2], message: "" };
-    const { groups } = buildGroups(events, false);
-    expect(groups.map((g) => [g.firstSeq, g.lastSeq, g.node, g.title])).toEqual([
+    const retried = [at("node_started", { taskId: "a", title: "Venue" }), at("log", { taskId: "a" }), at("node_started", { taskId: "a", title: "Venue" }), at("node_completed", { taskId: "a" })];
+    retried[2] = { ...retried[2], message: "" };
+    expect(buildGroups(retried, true).groups.map((g) => [g.firstSeq, g.lastSeq, g.node, g.title])).toEqual([
       [1, 2, undefined, "node_started 1"],
       [3, 4, "completed", "Venue"],
     ]);

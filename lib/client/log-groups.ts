@@ -27,8 +27,9 @@ export type LogGroup = {
   status: GroupStatus;
   /**
    * Set when the group is one task's node of a plan execution (it starts with
-   * `node_started`): how the node stands — running until its
-   * `node_completed` / `node_failed` / `node_skipped` line.
+   * `node_started`, or the `tasks_updated` just before it): how the node
+   * stands — running until its `node_completed` / `node_failed` /
+   * `node_skipped` line, wherever that comes (a parent's after its subtasks).
    */
   node?: StepStatus;
 };
@@ -36,26 +37,75 @@ export type LogGroup = {
 const NODE_END: Record<string, StepStatus> = { node_completed: "completed", node_failed: "failed", node_skipped: "skipped" };
 const NODE_GROUP_STATUS: Record<StepStatus, GroupStatus> = { running: "running", completed: "done", failed: "failed", skipped: "skipped" };
 
+/** The one task a `tasks_updated` line names (`data.taskIds` of length 1), if so. */
+function updatedTask(e: JobEventDto): string | undefined {
+  if (e.kind !== "tasks_updated") return undefined;
+  const ids = e.data?.taskIds;
+  return Array.isArray(ids) && ids.length === 1 && typeof ids[0] === "string" ? ids[0] : undefined;
+}
+
 /**
- * End (exclusive) of the node span that starts at `events[i]` (a `node_started`
- * of task `key`): every line up to and including that task's node end event.
- * Lines without a task id inside (a `tasks_updated`, a plain log line) belong
- * to the node; a line of another task or a workflow event ends it early.
- * @returns `{end, outcome}`; outcome undefined while the node has not ended.
+ * The plan executor writes a task's status change just before its
+ * `node_started` (one commit): that `tasks_updated` opens the task's group.
+ * @returns the task whose node starts at `events[i]` (itself or right after it), else undefined.
  */
-function nodeSpan(events: JobEventDto[], i: number, key: string): { end: number; outcome: StepStatus | undefined } {
-  let j = i + 1;
+function nodeStartAt(events: JobEventDto[], i: number): { taskId: string; start: number } | undefined {
+  const e = events[i];
+  if (e.kind === "node_started") {
+    const key = groupKey(e);
+    return key ? { taskId: key, start: i } : undefined;
+  }
+  const id = updatedTask(e);
+  const next = events[i + 1];
+  return id && next?.kind === "node_started" && groupKey(next) === id ? { taskId: id, start: i + 1 } : undefined;
+}
+
+/**
+ * How each `node_started` (by index) ended: its task's next node end event
+ * (`completed`, `failed`, `skipped`), which for a parent task comes after its
+ * subtasks' nodes; `superseded` when the task started again first (a retried
+ * attempt); absent while it has not ended.
+ */
+function nodeOutcomes(events: JobEventDto[]): Map<number, StepStatus | "superseded"> {
+  const out = new Map<number, StepStatus | "superseded">();
+  const open = new Map<string, number>();
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    const key = groupKey(e);
+    if (!key || !e.kind.startsWith("node_")) continue;
+    const started = open.get(key);
+    if (e.kind === "node_started") {
+      if (started !== undefined) out.set(started, "superseded");
+      open.set(key, i);
+    } else if (started !== undefined && NODE_END[e.kind]) {
+      out.set(started, NODE_END[e.kind]);
+      open.delete(key);
+    }
+  }
+  return out;
+}
+
+/**
+ * End (exclusive) of the node group of task `key` whose `node_started` is at
+ * `start`: every line up to and including that task's node end event. Lines
+ * without a task id inside (a `tasks_updated`, a plain log line) belong to the
+ * node; a line of another task, another task's opening `tasks_updated`, a
+ * workflow event or the task starting again end it early (a parent task's
+ * group holds its own opening lines; its subtasks' groups follow, and its end
+ * line stays a line of its own after them).
+ */
+function nodeSpanEnd(events: JobEventDto[], start: number, key: string): number {
+  let j = start + 1;
   while (j < events.length) {
     const e = events[j];
     const k = groupKey(e);
     if (k !== undefined && k !== key) break;
-    if (k === undefined && e.kind.startsWith("workflow_")) break;
-    if (e.kind === "node_started" && k === key) break; // a retried attempt opens a group of its own
+    if (k === undefined && (e.kind.startsWith("workflow_") || nodeStartAt(events, j))) break;
+    if (e.kind === "node_started") break; // a retried attempt opens a group of its own
     j++;
-    const outcome = k === key ? NODE_END[e.kind] : undefined;
-    if (outcome) return { end: j, outcome };
+    if (k === key && NODE_END[e.kind]) break;
   }
-  return { end: j, outcome: undefined };
+  return j;
 }
 
 /** A line's group key: `data.taskId` when it is a non-empty string. */
@@ -66,28 +116,37 @@ export function groupKey(e: JobEventDto): string | undefined {
 
 /**
  * The groups of `events` (sorted by seq): each maximal run of at least
- * `minLines` consecutive events with the same non-empty `data.taskId`. A
+ * `minLines` consecutive events with the same non-empty `data.taskId`, and
+ * every node of a plan execution (below). A
  * line alone is no group (a list of created tasks, one id per line, stays
  * flat). `running`: the job still runs, so its last group (when it ends the
  * log) is "running" unless it has an error or warning. A `node_started` line
- * opens a node group instead (see nodeSpan): its status is the node's
- * outcome (`node`), running while the job runs and the node has not ended.
+ * (with the `tasks_updated` written just before it) opens a node group
+ * instead (see nodeSpanEnd), titled by the `node_started` line: its status is
+ * the node's outcome (`node`), running while the job runs and the node has
+ * not ended (nor started again).
  * @returns the groups in order and a map seq → group for their lines.
  */
 export function buildGroups(events: JobEventDto[], running: boolean, minLines = 2): { groups: LogGroup[]; groupOf: Map<number, LogGroup> } {
   const groups: LogGroup[] = [];
   const groupOf = new Map<number, LogGroup>();
+  const outcomes = nodeOutcomes(events);
   let i = 0;
   while (i < events.length) {
-    const key = groupKey(events[i]);
+    let key = groupKey(events[i]);
     let j = i + 1;
     let node: StepStatus | undefined;
-    if (key !== undefined && events[i].kind === "node_started") {
-      const span = nodeSpan(events, i, key);
-      j = span.end;
-      node = span.outcome ?? (running && j === events.length ? "running" : undefined);
+    let titleAt = i;
+    const nodeStart = nodeStartAt(events, i);
+    if (nodeStart) {
+      key = nodeStart.taskId;
+      titleAt = nodeStart.start;
+      j = nodeSpanEnd(events, nodeStart.start, key);
+      const outcome = outcomes.get(nodeStart.start);
+      node = outcome === "superseded" ? undefined : (outcome ?? (running ? "running" : undefined));
     } else if (key !== undefined) while (j < events.length && groupKey(events[j]) === key) j++;
-    if (key !== undefined && j - i >= minLines) {
+    // A node is a step of the run's tree even with one line loaded.
+    if (key !== undefined && (j - i >= minLines || nodeStart)) {
       let error = false;
       let warn = false;
       for (let k = i; k < j; k++) {
@@ -103,7 +162,7 @@ export function buildGroups(events: JobEventDto[], running: boolean, minLines = 
         firstSeq: first.seq,
         lastSeq: last.seq,
         count: j - i,
-        title: first.message || (typeof first.data?.title === "string" ? first.data.title : ""),
+        title: events[titleAt].message || (typeof events[titleAt].data?.title === "string" ? events[titleAt].data.title : ""),
         durationMs: Math.max(0, Date.parse(last.timestamp) - Date.parse(first.timestamp)) || 0,
         status: node ? NODE_GROUP_STATUS[node] : error ? "failed" : warn ? "warning" : running && isLast ? "running" : "done",
         ...(node ? { node } : {}),
