@@ -16,14 +16,14 @@ export type DocumentKind = "invitation" | "packing-list" | "checklist" | "agenda
 const KINDS: [RegExp, DocumentKind][] = [
   [/\binvit\w*|邀请|请柬|请帖/i, "invitation"],
   [/\bpacking\b|\bpack\b|打包|行李|装箱/i, "packing-list"],
-  [/\bchecklists?\b|\blists?\b|\bto-?dos?\b|清单|列表|待办/i, "checklist"],
-  [/\bagendas?\b|\bitinerar(?:y|ies)\b|\bschedule\b|\brun of show\b|议程|行程|日程|流程/i, "agenda"],
+  [/\bchecklists?\b|\blists?\b|\bto-?dos?\b|清单|名单|列表|待办/i, "checklist"],
+  [/\bagendas?\b|\bitinerar(?:y|ies)\b|\bschedule\b|\btimeline\b|\brun of show\b|议程|行程|日程|流程|时间线|时间表/i, "agenda"],
   [/\be-?mails?\b|\bletters?\b|\bannouncements?\b|\bspeech\b|\btoast\b|\bmessage\b|邮件|信|通知|公告|讲稿|致辞/i, "message"],
 ];
 
-/** Which kind of document the task text asks for; "notes" when no kind word occurs. */
-export function documentKind(text: string): DocumentKind {
-  return KINDS.find(([re]) => re.test(text))?.[1] ?? "notes";
+/** Which kind of document a task asks for: by its title first, then its description; "notes" when no kind word occurs. */
+export function documentKind(title: string, description = ""): DocumentKind {
+  return KINDS.find(([re]) => re.test(title))?.[1] ?? KINDS.find(([re]) => re.test(description))?.[1] ?? "notes";
 }
 
 /** Parts of a description worth a bullet each: split at sentence ends, semicolons, commas and "and". */
@@ -222,7 +222,7 @@ function chinese(ctx: TaskContext, kind: DocumentKind, target: TargetDate, subje
 export function documentFor(ctx: TaskContext, target: TargetDate): WriteDocumentInput {
   const zh = ctx.lang === "zh-CN";
   const title = clip(ctx.task || (zh ? "文档" : "Document"), 200);
-  const kind = documentKind(`${ctx.task}\n${ctx.description}`);
+  const kind = documentKind(ctx.task, ctx.description);
   const subject = ctx.plan || ctx.goal || title;
   const body = zh ? chinese(ctx, kind, target, subject) : english(ctx, kind, target, subject);
   return { title, filename: filename(title, kind), content: [`# ${title}`, "", ...body, ""].join("\n") };

@@ -174,6 +174,18 @@ describe("execute_task: several, none, missing or failing tools", () => {
     expect(r.text).toMatch(/^Budget: 880 EUR .* Deadline: 2027-03-\d\d \(\w+day\), 10 business days before the target date 2027-03-20\. Wrote “Set the budget, date and guest list” \(set-the-budget-date-and-guest-list\.md\)\.$/);
   });
 
+  it.each([
+    ["Shortlist venues", "Filter by capacity, location, budget and availability on your date.", []],
+    ["Book the move", "Confirm the date, time, price and insurance in writing.", ["schedule"]],
+    ["Sort out the music", "Make a playlist or book a DJ for the evening.", ["schedule"]],
+    ["Describe the target user", "Write a one-paragraph persona.", ["write_document"]],
+    ["Plan the catering", "Estimate the cost of food for everyone.", ["calculate"]],
+    ["拟定嘉宾名单", "列出想邀请的人，标出一定要到的。", ["write_document"]],
+  ])("%s [%s] → %j: title words count, a description only with a stronger phrase", async (Task, TaskDescription, tools) => {
+    const r = await execute({ Goal: PARTY, Task, TaskDescription, Language: /[\u4e00-\u9fff]/.test(Task) ? "zh-CN" : "en" });
+    expect(calls(r).map(([, name]) => name)).toEqual(tools);
+  });
+
   it("calls only the tools offered and says what was left undone", async () => {
     const r = await execute({ Goal: PARTY, Task: "Set the budget, date and guest list" }, { calculate: TOOLS.calculate });
     expect(calls(r).map(([, name]) => name)).toEqual(["calculate"]);

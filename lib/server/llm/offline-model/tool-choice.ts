@@ -31,11 +31,17 @@ export type ToolChoice =
   | { tool: "schedule"; input: ScheduleInput; target: TargetDate; amount: number; forward: boolean }
   | { tool: "write_document"; input: WriteDocumentInput };
 
+// Title words name what the task is about; a description counts only with a
+// stronger phrase ("estimate the cost", "book a DJ", "write a persona"), so
+// "filter by budget" or "confirm in writing" does not call a tool.
 const BUDGET = /\b(?:budget\w*|costs?|costing|price[sd]?|pricing|expenses?|spend(?:ing)?|quotes?|estimates?|fees?|afford)\b|预算|费用|花费|报价|开销|开支|成本|价格|花多少钱/i;
+const BUDGET_IN_DESCRIPTION = /\b(?:estimate|calculate|work\s+out|add\s+up|tally|total)\b|估算|计算|核算|算出|合计|统计/i;
 const DATES =
-  /\b(?:book(?:ing)?|order(?:ing)?(?!\s+of)|reserv(?:e|ation)|schedul(?:e|ing)|deadlines?|dates?|send (?:out )?(?:the )?invit\w*|deliver(?:y|ies)?|regist(?:er|ration)|sign up|enrol+|remind(?:er)?s?|rsvps?|due)\b|预订|预定|预约|日期|截止|安排|报名|提醒|寄出|发送邀请|发出邀请|订票|订酒店|订购|下单/i;
+  /\b(?:book(?:ing)?|order(?:ing)?(?!\s+of)|reserv(?:e|ation)|schedul(?:e|ing)|deadlines?|dates?|send (?:out )?(?:the )?invit\w*|deliver(?:y|ies)?|regist(?:er|ration)|sign up|enrol+|remind(?:er)?s?|rsvps?|due)\b|预订|预定|预约|日期|截止|安排|报名|提醒|催|寄出|发送邀请|发出邀请|订票|订酒店|订购|下单/i;
+const DATES_IN_DESCRIPTION = /\b(?:book|reserve|register|sign\s+up|enrol+|deliver|send\s+out|remind)\b|预订|预定|预约|报名|提醒/i;
 const WRITING =
-  /\b(?:write|writing|draft(?:ing)?|invit(?:ation|ations|e|es)|checklists?|packing list|lists?|letters?|e-?mails?|announcements?|agendas?|itinerar(?:y|ies)|speech|toast|notes)\b|写|起草|邀请|清单|通知|议程|邀请函|请柬|讲稿|行程单|邮件/i;
+  /\b(?:write|writing|draft(?:ing)?|invit(?:ation|ations|e|es)|checklists?|packing list|lists?|letters?|e-?mails?|announce(?:ment)?s?|agendas?|itinerar(?:y|ies)|timeline|speech|toast|notes)\b|写|起草|邀请|清单|名单|通知|议程|邀请函|请柬|讲稿|行程单|邮件/i;
+const WRITING_IN_DESCRIPTION = /\b(?:write|draft)\s+(?:a|an|the|up|out|down|one|some|your)\b|写(?:一|出|好|下)|起草/i;
 
 /** How many business days before the target a date task's deadline falls, by what the task books or sends (first match wins). */
 const LEAD_TIMES: [RegExp, number][] = [
@@ -50,10 +56,14 @@ const LEAD_TIMES: [RegExp, number][] = [
   [/\bdeadline|\bsubmit\w*|\bdue\b|截止|提交/i, 5],
 ];
 
-/** Whether the task's title or description asks for a budget, a date or a document. */
+/** Whether the task asks for a budget, a date or a document: by a word of its title, or a stronger phrase of its description. */
 export function taskNeeds(ctx: Pick<TaskContext, "task" | "description">): { budget: boolean; dates: boolean; writing: boolean } {
-  const text = `${ctx.task}\n${ctx.description}`;
-  return { budget: BUDGET.test(text), dates: DATES.test(text), writing: WRITING.test(text) };
+  const { task: t, description: d } = ctx;
+  return {
+    budget: BUDGET.test(t) || (BUDGET.test(d) && BUDGET_IN_DESCRIPTION.test(d)),
+    dates: DATES.test(t) || DATES_IN_DESCRIPTION.test(d),
+    writing: WRITING.test(t) || WRITING_IN_DESCRIPTION.test(d),
+  };
 }
 
 /**
