@@ -2,7 +2,7 @@
 // built-in tools: POST /api/plans/{id}/execute (and "execute the plan" in
 // chat), the run's events over SSE, GET /api/runs/{id} computed from the
 // stored events, artifacts (Markdown, iCalendar parsed back), cancel.
-import ical from "node-ical";
+import ical, { type VEvent } from "node-ical";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postMessage } from "@/app/api/chat/message/route";
 import { POST as postCancel } from "@/app/api/jobs/[jobId]/cancel/route";
@@ -120,7 +120,7 @@ describe("plan execution", () => {
     expect(file.status).toBe(200);
     expect(file.headers.get("content-type")).toMatch(/^text\/calendar/);
     expect(file.headers.get("content-disposition")).toMatch(/^attachment; filename="[^"/\\]+\.ics"/);
-    const parsed = Object.values(ical.sync.parseICS(await file.text())).filter((c) => c.type === "VEVENT") as ical.VEvent[];
+    const parsed = Object.values(ical.sync.parseICS(await file.text())).filter((c): c is VEvent => c?.type === "VEVENT");
     expect(parsed.map((e) => String(e.summary)).sort()).toEqual(scheduled.map((s) => s.title).sort());
     const dateOf = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
     expect(parsed.map((e) => dateOf(e.start)).sort()).toEqual(scheduled.map((s) => s.scheduledDate).sort());

@@ -34,9 +34,9 @@ const registry: Record<string, AnyJobDefinition> = {
     schema: z.object({}),
     async handle(_p, { commitWith }) {
       jobLog.info("before");
+      // @ts-expect-error -- a handler's commitWith takes only plain kinds
       await commitWith(async () => ({
         value: null,
-        // @ts-expect-error -- a handler's commitWith takes only plain kinds
         events: [{ level: "info", kind: "tool_call", message: "fake", data: { callId: "x", tool: "calculate", input: {} } }],
       }));
     },

@@ -4,17 +4,21 @@ import "server-only";
 import type { LanguageModelV4CallOptions, LanguageModelV4Usage, SharedV4Warning } from "@ai-sdk/provider";
 import { isLanguage, type Language } from "@/lib/shared/language";
 import { detectLanguage, parsePromptFields, type PromptFields } from "../prompts.ts";
-import { LLM_REQUESTS, type LlmRequestName } from "../schemas.ts";
+import { LLM_REQUESTS, TOOL_REQUESTS, type LlmRequestName, type ToolRequestName } from "../schemas.ts";
 import { chatReply } from "./chat-reply.ts";
+import { answerExecuteTask, answerFinishRun, type PlannedToolCall } from "./execute-task.ts";
 import { planOutline } from "./outline.ts";
 import { subtasks } from "./subtasks.ts";
 
 /** What one call answers, plus what the adapter reports about it. */
 export type Answer = {
   /** The request recognised, or "text" for a plain prompt without a JSON response format. */
-  request: LlmRequestName | "text";
+  request: LlmRequestName | ToolRequestName | "text";
   fields: Partial<PromptFields>;
+  /** The answer's text ("" when it is only tool calls). */
   text: string;
+  /** Tool calls to answer with (execute_task / finish_run only), in order; empty otherwise. */
+  toolCalls: PlannedToolCall[];
   usage: LanguageModelV4Usage;
   warnings: SharedV4Warning[];
 };
@@ -23,12 +27,14 @@ export type Answer = {
  * Answers one call from its last user message: the prompt header
  * (`Field: value` lines, see buildPrompt) or, without one, the free text as
  * the message or goal. The language is the `Language:` field, else detected
- * from the text. Token usage is characters / 4 (system and user text in, the
- * answer out). Tools are ignored with an "unsupported" warning. Never throws.
+ * from the text. Token usage is characters / 4 (system, user text, earlier
+ * tool calls and results in; the answer's text and tool inputs out).
+ * `Request: execute_task` / `finish_run` (plain text, no JSON format) answer
+ * with tool calls from `call.tools` or plain text (execute-task.ts); any
+ * other request ignores offered tools with an "unsupported" warning. Never throws.
  */
 export function answerCall(call: LanguageModelV4CallOptions): Answer {
   const warnings: SharedV4Warning[] = [];
-  if (call.tools?.length) warnings.push({ type: "unsupported", feature: "tools", details: "The offline planner never calls tools." });
 
   let inputChars = 0;
   let lastUserText = "";
@@ -37,7 +43,11 @@ export function answerCall(call: LanguageModelV4CallOptions): Answer {
       inputChars += message.content.length;
       continue;
     }
-    const content = message.content as ReadonlyArray<{ type: string; text?: string }>;
+    const content = message.content as ReadonlyArray<{ type: string; text?: string; input?: unknown; output?: unknown }>;
+    for (const part of content) {
+      if (part.type === "tool-call") inputChars += stringLength(part.input);
+      else if (part.type === "tool-result") inputChars += stringLength(part.output);
+    }
     const texts = content.flatMap((part) => (part.type === "text" && typeof part.text === "string" ? [part.text] : []));
     for (const t of texts) inputChars += t.length;
     if (message.role === "user" && texts.length > 0) lastUserText = texts.join("\n");
@@ -53,7 +63,15 @@ export function answerCall(call: LanguageModelV4CallOptions): Answer {
     : detectLanguage(fields.Message ?? fields.Goal ?? fields.Task ?? freeText);
 
   let text: string;
-  if (request === "plan_outline") {
+  let toolCalls: PlannedToolCall[] = [];
+  if (request !== "execute_task" && request !== "finish_run" && call.tools?.length) {
+    warnings.push({ type: "unsupported", feature: "tools", details: "The offline planner calls tools only for execute_task and finish_run." });
+  }
+  if (request === "execute_task" || request === "finish_run") {
+    const answer = request === "execute_task" ? answerExecuteTask(fields, language, call) : answerFinishRun(fields, language, call);
+    text = answer.text;
+    toolCalls = answer.toolCalls;
+  } else if (request === "plan_outline") {
     text = JSON.stringify(planOutline(fields.Goal ?? fields.Message ?? freeText, language));
   } else if (request === "subtasks") {
     text = JSON.stringify(
@@ -73,29 +91,42 @@ export function answerCall(call: LanguageModelV4CallOptions): Answer {
     text = request === "chat_reply" ? JSON.stringify(reply) : reply.reply;
   }
 
+  const outputChars = text.length + toolCalls.reduce((n, c) => n + c.input.length, 0);
   return {
     request,
     fields,
     text,
+    toolCalls,
     warnings,
     usage: {
       inputTokens: { total: Math.ceil(inputChars / 4), noCache: Math.ceil(inputChars / 4), cacheRead: undefined, cacheWrite: undefined },
-      outputTokens: { total: Math.ceil(text.length / 4), text: Math.ceil(text.length / 4), reasoning: undefined },
+      outputTokens: { total: Math.ceil(outputChars / 4), text: Math.ceil(text.length / 4), reasoning: undefined },
     },
   };
+}
+
+/** Characters of a value as the model would read it: strings as they are, anything else as JSON. */
+function stringLength(value: unknown): number {
+  if (typeof value === "string") return value.length;
+  return JSON.stringify(value)?.length ?? 0;
 }
 
 function isRequestName(value: unknown): value is LlmRequestName {
   return typeof value === "string" && (LLM_REQUESTS as readonly string[]).includes(value);
 }
 
-/** responseFormat.name first, then the `Request:` header, then the JSON schema's shape. */
+function isToolRequestName(value: unknown): value is ToolRequestName {
+  return typeof value === "string" && (TOOL_REQUESTS as readonly string[]).includes(value);
+}
+
+/** responseFormat.name first, then the `Request:` header (a tool request only without a JSON format), then the JSON schema's shape. */
 function resolveRequest(
   format: LanguageModelV4CallOptions["responseFormat"],
   fields: Partial<PromptFields>,
-): LlmRequestName | "text" {
+): LlmRequestName | ToolRequestName | "text" {
   if (format?.type === "json" && isRequestName(format.name)) return format.name;
   if (isRequestName(fields.Request)) return fields.Request;
+  if (format?.type !== "json" && isToolRequestName(fields.Request)) return fields.Request;
   if (format?.type === "json") {
     const props = (format.schema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
     if ("subtasks" in props) return "subtasks";

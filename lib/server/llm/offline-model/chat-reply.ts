@@ -13,7 +13,7 @@ import { isFiller, isGibberish } from "./gibberish.ts";
 import { findTask, parsePlanTasks } from "./task-matching.ts";
 import { whichToDecomposeReply } from "./task-operation-replies.ts";
 import { newPlanGoal } from "./task-operation-phrases.ts";
-import { planEdits } from "./task-operations.ts";
+import { noPlanExecution, planEdits } from "./task-operations.ts";
 import { clip } from "./text.ts";
 
 const EN_SMALL_TALK = new Set(
@@ -48,10 +48,12 @@ const NO_FIELDS = { taskId: null, parentId: null, position: null, description: n
  * - With `planTasks` (the `PlanTasks:` field, `id|number|status|title` or
  *   `id|title` entries): commands that edit THAT plan become add_task,
  *   update_task, move_task, set_task_status, delete_task and decompose_task
- *   actions (planEdits), or a question when a task cannot be found; a goal-like
+ *   actions, and "execute the plan" / "run task 3" / "执行计划" execute_plan /
+ *   execute_task actions, last (planEdits), or a question when a task cannot be found; a goal-like
  *   message asks whether to add it or start a new plan.
  * - Without a plan, a goal: create_plan (titled as plan_outline will title it)
- *   followed by decompose_task.
+ *   followed by decompose_task; a request to execute: no actions, a reply
+ *   saying there is no plan yet.
  * Small talk (a lone greeting), app questions, keyboard mash, filler text
  * ("lorem ipsum", "水电费水电费") and messages that name neither a goal nor an
  * intention: no actions, a question back (which goal to plan).
@@ -74,8 +76,14 @@ export function chatReply(args: { message: string; language: Language; planTasks
     };
   }
 
+  // "Execute the plan" with no plan to execute.
+  if (tasks.length === 0) {
+    const none = noPlanExecution(message, lang);
+    if (none) return none;
+  }
+
   if (tasks.length > 0) {
-    // Commands that edit the conversation's plan.
+    // Commands that edit or execute the conversation's plan.
     const edits = planEdits({ message, language: lang, tasks });
     if (edits) return edits;
     // Any other request to break something down.

@@ -3,7 +3,8 @@ import "server-only";
 // network. It reads the `Field: value` header of prompts built by buildPrompt,
 // decides what to produce from `responseFormat.name` (or the `Request:` field)
 // and answers with one JSON text part matching chatReplySchema,
-// planOutlineSchema or subtasksSchema. Plans are request-specific: a domain is
+// planOutlineSchema or subtasksSchema — or, executing a plan (execute_task,
+// finish_run), with calls of the built-in tools and then plain text. Plans are request-specific: a domain is
 // detected from keywords, a duration and a subject/destination are extracted,
 // and any variation is seeded from a hash of the goal, so the same request
 // always gets the same answer.
@@ -19,10 +20,16 @@ import "server-only";
 //   chat-reply.ts         chat_reply: new plans, small talk, questions (gibberish.ts
 //                         spots keyboard mash)
 //   task-operations.ts    chat_reply on an existing plan: commands → add/update/
-//                         move/status/delete/decompose actions, with
+//                         move/status/delete/decompose/execute actions, with
 //                         task-operation-phrases*.ts (EN/ZH phrasings, splitting),
+//                         execution-phrases.ts ("execute the plan", "执行任务3"),
 //                         task-references.ts + task-matching.ts (which task),
 //                         plan-tree.ts (positions) and task-operation-replies.ts
+//   execute-task.ts       execute_task / finish_run: tool calls, then a summary
+//                         of the results (tool-summaries.ts); which tools and
+//                         inputs in tool-choice.ts, with budget-expression.ts +
+//                         execution-numbers.ts (calculate), execution-dates.ts
+//                         (schedule) and documents.ts (write_document)
 //   text.ts, seeded-random.ts   small shared helpers
 export { createOfflinePlannerModel, OFFLINE_MODEL_ID, OFFLINE_PROVIDER } from "./model-adapter.ts";
 export { analyzeGoal, type Analysis } from "./goal-analysis.ts";
@@ -31,3 +38,4 @@ export { planTitle } from "./plan-title.ts";
 export { planOutline } from "./outline.ts";
 export { subtasks } from "./subtasks.ts";
 export { chatReply } from "./chat-reply.ts";
+export { chooseTools, taskContext, type ToolChoice, type TaskContext } from "./tool-choice.ts";

@@ -5,11 +5,13 @@ import "server-only";
 import type {
   LanguageModelV4,
   LanguageModelV4CallOptions,
+  LanguageModelV4Content,
+  LanguageModelV4FinishReason,
   LanguageModelV4GenerateResult,
   LanguageModelV4StreamPart,
   LanguageModelV4StreamResult,
 } from "@ai-sdk/provider";
-import { answerCall } from "./answer-call.ts";
+import { answerCall, type Answer } from "./answer-call.ts";
 
 /** The offline model's `modelId` (also reported in response metadata). */
 export const OFFLINE_MODEL_ID = "planstream-offline-planner";
@@ -22,7 +24,10 @@ const DEFAULT_LATENCY_MS = 350;
  * one text part and whose doStream streams the same text in 24-code-point
  * deltas. The text is JSON matching the requested schema (chat_reply,
  * plan_outline, subtasks), or a plain chat reply when no JSON was asked for.
- * Usage counts characters / 4 in and out.
+ * For `Request: execute_task` / `finish_run` with tools offered, the first step
+ * answers `tool-call` parts (finish reason "tool-calls"; streamed as
+ * tool-input-start/delta/end then tool-call) and the step after the results a
+ * plain text; see execute-task.ts. Usage counts characters / 4 in and out.
  * @param options.latencyMs simulated latency per call in ms (default 350; negative counts as 0).
  * @throws Nothing itself. doGenerate/doStream reject with the abort signal's
  *   reason (or an `AbortError` DOMException) when it aborts before or during
@@ -41,8 +46,8 @@ export function createOfflinePlannerModel(options: { latencyMs?: number } = {}):
       const answer = answerCall(call);
       await delay(latencyMs, call.abortSignal);
       return {
-        content: [{ type: "text", text: answer.text }],
-        finishReason: { unified: "stop", raw: "stop" },
+        content: contentOf(answer),
+        finishReason: finishReasonOf(answer),
         usage: answer.usage,
         warnings: answer.warnings,
         request: { body: { request: answer.request, fields: answer.fields } },
@@ -56,10 +61,20 @@ export function createOfflinePlannerModel(options: { latencyMs?: number } = {}):
       const parts: LanguageModelV4StreamPart[] = [
         { type: "stream-start", warnings: answer.warnings },
         { type: "response-metadata", modelId: OFFLINE_MODEL_ID, timestamp: new Date() },
-        { type: "text-start", id: "txt-0" },
-        ...chunkText(answer.text, 24).map((delta): LanguageModelV4StreamPart => ({ type: "text-delta", id: "txt-0", delta })),
-        { type: "text-end", id: "txt-0" },
-        { type: "finish", finishReason: { unified: "stop", raw: "stop" }, usage: answer.usage },
+        ...(answer.text || answer.toolCalls.length === 0
+          ? [
+              { type: "text-start", id: "txt-0" } as const,
+              ...chunkText(answer.text, 24).map((delta): LanguageModelV4StreamPart => ({ type: "text-delta", id: "txt-0", delta })),
+              { type: "text-end", id: "txt-0" } as const,
+            ]
+          : []),
+        ...answer.toolCalls.flatMap((c): LanguageModelV4StreamPart[] => [
+          { type: "tool-input-start", id: c.toolCallId, toolName: c.toolName },
+          { type: "tool-input-delta", id: c.toolCallId, delta: c.input },
+          { type: "tool-input-end", id: c.toolCallId },
+          { type: "tool-call", toolCallId: c.toolCallId, toolName: c.toolName, input: c.input },
+        ]),
+        { type: "finish", finishReason: finishReasonOf(answer), usage: answer.usage },
       ];
       let i = 0;
       const stream = new ReadableStream<LanguageModelV4StreamPart>({
@@ -75,6 +90,16 @@ export function createOfflinePlannerModel(options: { latencyMs?: number } = {}):
       return { stream, request: { body: { request: answer.request, fields: answer.fields } } };
     },
   };
+}
+
+/** The answer as content parts: its text (when there is any, or nothing else), then its tool calls. */
+function contentOf(answer: Answer): LanguageModelV4Content[] {
+  const text: LanguageModelV4Content[] = answer.text || answer.toolCalls.length === 0 ? [{ type: "text", text: answer.text }] : [];
+  return [...text, ...answer.toolCalls.map((c): LanguageModelV4Content => ({ type: "tool-call", toolCallId: c.toolCallId, toolName: c.toolName, input: c.input }))];
+}
+
+function finishReasonOf(answer: Answer): LanguageModelV4FinishReason {
+  return answer.toolCalls.length > 0 ? { unified: "tool-calls", raw: "tool_calls" } : { unified: "stop", raw: "stop" };
 }
 
 function abortReason(signal: AbortSignal): unknown {

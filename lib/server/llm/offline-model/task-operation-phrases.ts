@@ -19,6 +19,7 @@ export type Placement =
  * decompose: `ref` null means every task, "" that the message named none.
  * add: `placement` null means the end of the top level; `subtask` that the
  * user asked for a subtask (so a parent is needed).
+ * execute: `ref` null means the whole plan (execution-phrases.ts).
  */
 export type Intent =
   | { op: "add"; title: string; placement: Placement | null; subtask: boolean }
@@ -26,7 +27,8 @@ export type Intent =
   | { op: "update"; ref: string; title: string | null; description: string | null }
   | { op: "move"; ref: string; placement: Placement }
   | { op: "delete"; refs: string }
-  | { op: "decompose"; ref: string | null };
+  | { op: "decompose"; ref: string | null }
+  | { op: "execute"; ref: string | null };
 
 /** What the phrase readers may ask about the plan: whether a reference names one of its tasks (`strict`: by every word). */
 export type PhraseContext = { isTask: (ref: string, strict?: boolean) => boolean };

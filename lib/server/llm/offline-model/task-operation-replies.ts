@@ -14,7 +14,8 @@ export type EditSummary =
   | { kind: "describe"; task: string }
   | { kind: "move"; task: string; where: "before" | "after" | "under" | "top" | "end" | "top_level" | "up" | "down" | "index"; anchor?: string; index?: number }
   | { kind: "delete"; task: string; withSubtasks: boolean }
-  | { kind: "decompose"; task: string | null };
+  | { kind: "decompose"; task: string | null }
+  | { kind: "execute"; task: string | null; subtasks: number };
 
 const EN_STATUS: Record<TaskStatus, string> = { todo: "to do", in_progress: "in progress", done: "done", failed: "failed", blocked: "blocked", skipped: "skipped" };
 const ZH_STATUS: Record<TaskStatus, string> = { todo: "待办", in_progress: "进行中", done: "已完成", failed: "失败", blocked: "受阻", skipped: "已跳过" };
@@ -51,6 +52,8 @@ function english(s: EditSummary): string {
       return `delete ${q(s.task, false)}${s.withSubtasks ? " and its subtasks" : ""}`;
     case "decompose":
       return s.task ? `break ${q(s.task, false)} down into subtasks` : "break every top-level task into subtasks";
+    case "execute":
+      return s.task ? `execute ${q(s.task, false)}${s.subtasks ? " and its subtasks" : ""}` : "execute the plan";
   }
 }
 
@@ -85,6 +88,8 @@ function chinese(s: EditSummary): string {
       return `删除${q(s.task, true)}${s.withSubtasks ? "及其子任务" : ""}`;
     case "decompose":
       return s.task ? `把${q(s.task, true)}拆解成子任务` : "把每个主要任务都拆解成子任务";
+    case "execute":
+      return s.task ? `执行${q(s.task, true)}${s.subtasks ? "及其子任务" : ""}` : "执行整个计划";
   }
 }
 
@@ -92,6 +97,30 @@ function chinese(s: EditSummary): string {
 export function editReply(edits: EditSummary[], language: Language): string {
   if (language === "zh-CN") return clip(`好的，我会${edits.map(chinese).join("，然后")}。`, 4000);
   return clip(`Sure — I'll ${edits.map(english).join(", then ")}.`, 4000);
+}
+
+/**
+ * The reply to a lone execute command: the whole plan ("Executing the plan
+ * now: 5 tasks in order, starting with “Book the venue”.", `count` top-level
+ * tasks, `first` the first one's title) or one task (with its subtasks).
+ */
+export function executeReply(s: Extract<EditSummary, { kind: "execute" }>, count: number, first: string | undefined, language: Language): string {
+  const zh = language === "zh-CN";
+  if (s.task) {
+    const with_ = s.subtasks ? (zh ? `及其${s.subtasks}个子任务` : `, with its ${s.subtasks} subtask${s.subtasks === 1 ? "" : "s"}`) : "";
+    return zh ? `现在开始执行${q(s.task, true)}${with_}，会用工具完成能完成的部分。` : `Executing ${q(s.task, false)} now${with_}, using tools where they help.`;
+  }
+  const start = first ? (zh ? `，从${q(first, true)}开始` : `, starting with ${q(first, false)}`) : "";
+  return zh
+    ? `现在开始执行计划：按顺序执行${count}个任务${start}，会用工具完成能完成的部分。`
+    : `Executing the plan now: ${count} task${count === 1 ? "" : "s"} in order${start}, using tools where they help.`;
+}
+
+/** The reply to an execute command in a conversation without a plan. */
+export function noPlanToExecuteReply(language: Language): string {
+  return language === "zh-CN"
+    ? "这个对话还没有计划，没有可以执行的内容。先告诉我一个目标，比如“规划一次三天的杭州旅行”，我做好计划后就可以执行。"
+    : "There's no plan to execute yet. Tell me a goal first — for example, “plan a 3-day trip to Hangzhou” — and once the plan is ready I can execute it.";
 }
 
 /** The task to suggest in a question: the first top-level one. */

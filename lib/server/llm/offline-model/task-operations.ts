@@ -1,17 +1,18 @@
 import "server-only";
 // chat_reply for a conversation that already has a plan: the message's
-// commands (task-operation-phrases*.ts) become add_task, update_task,
-// move_task, set_task_status, delete_task and decompose_task actions on THAT
-// plan, with task references resolved (task-references.ts) and positions
+// commands (task-operation-phrases*.ts, execution-phrases.ts) become add_task,
+// update_task, move_task, set_task_status, delete_task, decompose_task,
+// execute_task and execute_plan actions on THAT plan, with task references resolved (task-references.ts) and positions
 // computed on the tree as the earlier actions leave it (plan-tree.ts).
 import type { Language } from "@/lib/shared/language";
 import { PLAN_LIMITS } from "@/lib/shared/plans";
 import type { ChatReply, ProposedAction } from "../schemas.ts";
+import { readExecutionClause } from "./execution-phrases.ts";
 import { PlanTree } from "./plan-tree.ts";
 import { readEnglishClause } from "./task-operation-phrases-en.ts";
 import { readChineseClause } from "./task-operation-phrases-zh.ts";
 import { parseCommands, type Intent, type PhraseContext } from "./task-operation-phrases.ts";
-import { editReply, notFoundReply, selfMoveReply, whichParentReply, whichToDecomposeReply, type EditSummary } from "./task-operation-replies.ts";
+import { editReply, executeReply, noPlanToExecuteReply, notFoundReply, selfMoveReply, whichParentReply, whichToDecomposeReply, type EditSummary } from "./task-operation-replies.ts";
 import { findTask, type PlanTask } from "./task-matching.ts";
 import { resolveTaskRef, resolveTaskRefs } from "./task-references.ts";
 import { clip } from "./text.ts";
@@ -25,12 +26,26 @@ class Question {
 }
 
 /**
- * Reads one clause as a plan-editing command, or undefined: the Chinese
- * phrasings first when it has Han characters (an English clause may still
- * quote a Chinese title), else the English ones only.
+ * Reads one clause as a plan command, or undefined: an execute command first
+ * (execution-phrases.ts), then the Chinese editing phrasings when it has Han
+ * characters (an English clause may still quote a Chinese title), else the
+ * English ones only.
  */
 function readClause(clause: string, ctx: PhraseContext): Intent | undefined {
+  const execute = readExecutionClause(clause, ctx);
+  if (execute) return execute;
   return /\p{Script=Han}/u.test(clause) ? (readChineseClause(clause, ctx) ?? readEnglishClause(clause, ctx)) : readEnglishClause(clause, ctx);
+}
+
+/**
+ * A message that asks to execute something while the conversation has no
+ * plan ("execute the plan", "add X and run it", "执行计划"): the reply saying
+ * there is no plan yet; undefined for any other message.
+ */
+export function noPlanExecution(message: string, language: Language): ChatReply | undefined {
+  const ctx: PhraseContext = { isTask: () => false };
+  const intents = parseCommands(message, (clause) => readClause(clause, ctx));
+  return intents?.some((i) => i.op === "execute") ? { reply: noPlanToExecuteReply(language), actions: [] } : undefined;
 }
 
 /**
@@ -39,6 +54,8 @@ function readClause(clause: string, ctx: PhraseContext): Intent | undefined {
  * of plan-editing commands (small talk, a goal, a question: the caller decides);
  * otherwise a ChatReply whose `actions` do every command in order, each action
  * with all fields (null when they do not apply; add_task has description ""),
+ * execute commands last (once the edits are made: one execute_plan, which
+ * covers every task, or one execute_task per task named, taskId only),
  * and whose reply says what will happen — or, when a task reference matches
  * nothing (or a move would put a task inside itself), a question and no actions.
  */
@@ -52,6 +69,14 @@ export function planEdits(args: { message: string; language: Language; tasks: Pl
 
   const actions: ProposedAction[] = [];
   const edits: EditSummary[] = [];
+  // Execution runs after every edit of the message, whatever the order it was said in.
+  const executes: { action: ProposedAction; edit: EditSummary }[] = [];
+  const execute = (t: PlanTask | null) => {
+    if (executes.some((e) => e.action.kind === "execute_plan" || e.action.taskId === (t?.id ?? null))) return;
+    if (t === null) executes.splice(0, executes.length);
+    const subtasks = t ? tasks.filter((c) => c.parentId === t.id && tree.has(c.id)).length : 0;
+    executes.push({ action: { ...EMPTY, kind: t ? "execute_task" : "execute_plan", taskId: t?.id ?? null }, edit: { kind: "execute", task: t ? name(t) : null, subtasks } });
+  };
   // "it" / "它" in a later command: the task the previous command named.
   let last: PlanTask | undefined;
   const pronoun = (ref: string) => (PRONOUN.test(ref.trim()) && last && tree.has(last.id) ? last : undefined);
@@ -157,13 +182,24 @@ export function planEdits(args: { message: string; language: Language; tasks: Pl
           edits.push({ kind: "decompose", task: name(t) });
           break;
         }
+        case "execute": {
+          // "run it" after a command that named a task runs that task; with none named, the plan.
+          if (intent.ref === null || (PRONOUN.test(intent.ref.trim()) && !pronoun(intent.ref))) execute(null);
+          else for (const t of findAll(intent.ref)) execute(t);
+          break;
+        }
       }
     }
   } catch (error) {
     if (error instanceof Question) return { reply: error.reply, actions: [] };
     throw error;
   }
-  return { reply: singleDecomposeReply(edits, lang) ?? editReply(edits, lang), actions };
+  actions.push(...executes.map((e) => e.action));
+  edits.push(...executes.map((e) => e.edit));
+  const only = edits.length === 1 ? edits[0] : undefined;
+  const top = tasks.filter((t) => t.parentId === null);
+  const reply = only?.kind === "execute" ? executeReply(only, top.length, top[0]?.title, lang) : (singleDecomposeReply(edits, lang) ?? editReply(edits, lang));
+  return { reply, actions };
 }
 
 /** The reply for a lone breakdown request, worded as before plan editing existed. */
