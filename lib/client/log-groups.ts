@@ -108,6 +108,12 @@ function nodeSpanEnd(events: JobEventDto[], start: number, key: string): number 
   return j;
 }
 
+/** A group's title from its first (or node_started) line: its message, else its `data.title`. */
+function titleOf(e: JobEventDto): string {
+  const title = e.data?.title;
+  return e.message || (typeof title === "string" ? title : "");
+}
+
 /** A line's group key: `data.taskId` when it is a non-empty string. */
 export function groupKey(e: JobEventDto): string | undefined {
   const id = e.data?.taskId;
@@ -162,7 +168,7 @@ export function buildGroups(events: JobEventDto[], running: boolean, minLines = 
         firstSeq: first.seq,
         lastSeq: last.seq,
         count: j - i,
-        title: events[titleAt].message || (typeof events[titleAt].data?.title === "string" ? events[titleAt].data.title : ""),
+        title: titleOf(events[titleAt]),
         durationMs: Math.max(0, Date.parse(last.timestamp) - Date.parse(first.timestamp)) || 0,
         status: node ? NODE_GROUP_STATUS[node] : error ? "failed" : warn ? "warning" : running && isLast ? "running" : "done",
         ...(node ? { node } : {}),
