@@ -114,7 +114,7 @@ function LineText({ event, ranges }: { event: JobEventDto; ranges: MarkRange[] |
     case "tool_result":
     case "approval_requested":
     case "approval_decided":
-      return <ToolLineText event={event} message={message} />;
+      return <ToolLineText event={event} message={message} marked={!!ranges?.length} />;
     case "progress": {
       const done = num(data.done);
       const total = num(data.total);

@@ -52,16 +52,17 @@ function Duration({ ms }: { ms: number | undefined }) {
 /**
  * The text of a tool line. `tool_call`: a toggle with the tool's name
  * (`data-testid="tool-call-toggle"`, aria-expanded), its status (spinner, ✓,
- * ✗, awaiting approval, denied) and duration, the message and a short input
- * summary, all in `data-testid="tool-call"` (`data-call-id`, `data-status`).
- * `tool_result`: "← tool", status, duration, the message and a link to its
- * call's line that opens the call (`data-testid="tool-result"`,
- * `tool-result-call`). `approval_requested`: the tool, input summary and
+ * ✗, awaiting approval, denied) and duration, and a short input summary, all
+ * in `data-testid="tool-call"` (`data-call-id`, `data-status`); its message
+ * only when it says more than "→ tool" or holds a search match.
+ * `tool_result`: its status, the message ("← tool (12 ms)", "✗ tool: …") and
+ * a link to its call's line that opens the call (`data-testid="tool-result"`,
+ * `tool-result-call`). `approval_requested`: the message, input summary and
  * ApprovalState (Approve / Deny for the owner while undecided).
- * `approval_decided`: the decision. Props: `{event, message}` (the line's
- * message with its search marks).
+ * `approval_decided`: the message. Props: `{event, message, marked}` (the
+ * line's message with its search marks; `marked`: it has some).
  */
-export function ToolLineText({ event, message }: { event: JobEventDto; message: ReactNode }) {
+export function ToolLineText({ event, message, marked = false }: { event: JobEventDto; message: ReactNode; marked?: boolean }) {
   const t = useT();
   const { calls, expanded, toggle, reveal, decider } = useContext(ToolCallsContext);
   const call = callOf(event, calls);
@@ -84,7 +85,7 @@ export function ToolLineText({ event, message }: { event: JobEventDto; message: 
           </button>
           <ToolCallStatusIcon status={call.status} />
           <Duration ms={call.durationMs} />
-          {message}
+          {(marked || event.message.trim() !== `→ ${call.tool}`) && message}
           <span className={styles.input}>{summarizeInput(call.input)}</span>
         </span>
       );
@@ -93,9 +94,7 @@ export function ToolLineText({ event, message }: { event: JobEventDto; message: 
       const callSeq = call.callSeq;
       return (
         <span className={styles.result} data-testid="tool-result" data-call-id={call.callId} data-status={call.status}>
-          <span className={styles.name}>← {call.tool}</span>
           <ToolCallStatusIcon status={call.status} />
-          <Duration ms={call.durationMs} />
           {message}
           {callSeq !== undefined && (
             <button
@@ -116,7 +115,6 @@ export function ToolLineText({ event, message }: { event: JobEventDto; message: 
     case "approval_requested":
       return (
         <span className={styles.approval} data-testid="approval-request" data-call-id={call.callId}>
-          <span className={styles.name}>{call.tool}</span>
           {message}
           <span className={styles.input}>{summarizeInput(call.input)}</span>
           <ApprovalState approval={call.approval} runId={call.runId} callId={call.callId} tool={call.tool} decider={decider} />
@@ -124,8 +122,7 @@ export function ToolLineText({ event, message }: { event: JobEventDto; message: 
       );
     default:
       return (
-        <span className={styles.approval} data-call-id={call.callId}>
-          <span className={styles.name}>{call.tool}</span>
+        <span className={styles.approval} data-testid="approval-decision" data-call-id={call.callId}>
           {message}
         </span>
       );
