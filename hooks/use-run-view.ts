@@ -64,7 +64,12 @@ export function useRunView(run: RunDto, { enabled = true }: UseRunViewOptions = 
   }, [terminal, followed, client, planId, runId]);
 
   const fetched = detail.data;
-  const view: RunView | undefined = (terminal && fetched) || !folded ? fetched : folded;
+  const fetchedView = useMemo<RunView | undefined>(() => {
+    if (!fetched) return undefined;
+    const { steps, runToolCalls, artifacts, lastExecutionKind, pendingApprovals } = fetched;
+    return { steps, runToolCalls, artifacts, lastExecutionKind, pendingApprovals };
+  }, [fetched]);
+  const view: RunView | undefined = (terminal && fetchedView) || !folded ? fetchedView : folded;
   const base = fetched && isTerminal(fetched.run.status) ? fetched.run : run;
   const settled = isTerminal(base.status);
   return {
