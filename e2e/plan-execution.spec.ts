@@ -203,17 +203,20 @@ test.describe("approvals (TOOL_APPROVAL=always, a server of its own)", () => {
     // 1. Approve while the request is slow: both buttons disabled, Approve spinning; then the call runs.
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
-    await page.route("**/api/runs/*/approvals/*", async (route) => {
-      await held;
-      await route.continue();
-    });
+    await page.route(
+      "**/api/runs/*/approvals/*",
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+      { times: 1 },
+    );
     await expect(approvals.getByTestId("tool-call")).toHaveCount(1, { timeout: 60_000 });
     const firstCall = (await approvals.getByTestId("tool-call").getAttribute("data-call-id"))!;
     await approvals.getByTestId("approval-approve").click();
     await expect(approvals.getByTestId("approval-approve")).toHaveClass(/ant-btn-loading/);
     await expect(approvals.getByTestId("approval-deny")).toBeDisabled();
     release();
-    await page.unroute("**/api/runs/*/approvals/*");
     await expect(row.locator(`[data-testid="run-step"] [data-testid="tool-call"][data-call-id="${firstCall}"]`)).toHaveAttribute("data-status", "succeeded", {
       timeout: 30_000,
     });
@@ -234,15 +237,21 @@ test.describe("approvals (TOOL_APPROVAL=always, a server of its own)", () => {
     const thirdCall = await nextPending([firstCall, secondCall]);
     let decidedElsewhere!: () => void;
     const elsewhere = new Promise<void>((r) => (decidedElsewhere = r));
-    await page.route("**/api/runs/*/approvals/*", async (route) => {
-      await elsewhere;
-      await route.continue();
-    });
+    await page.route(
+      "**/api/runs/*/approvals/*",
+      async (route) => {
+        await elsewhere;
+        await route.continue();
+      },
+      { times: 1 },
+    );
     await approvals.locator(`[data-testid="tool-call"][data-call-id="${thirdCall}"]`).getByTestId("approval-approve").click();
     expect((await page.request.post(`/api/runs/${runId}/approvals/${thirdCall}`, { data: { approve: true } })).status()).toBe(200);
     decidedElsewhere();
-    await expect(row.getByTestId("approval-error")).toHaveText("Already decided or expired.");
-    await page.unroute("**/api/runs/*/approvals/*");
+    // The buttons go once the decision arrives; the call's state says it was approved, and that this click came too late.
+    const thirdInStep = row.locator(`[data-testid="run-step"] [data-testid="tool-call"][data-call-id="${thirdCall}"]`);
+    await expect(thirdInStep.getByTestId("approval-state")).toContainText("Approved by");
+    await expect(thirdInStep.getByTestId("approval-error")).toHaveText("Already decided or expired.");
 
     // Support (another browser) reads the run: the state, no buttons, no Execute.
     const support = await browser.newContext({ baseURL: own.base });

@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useMutationState, useQueryClient } from "@tanstack/react-query";
 import { App } from "antd";
 import { useCallback, useState } from "react";
 import { fetchJson } from "@/lib/client/api";
@@ -61,6 +61,9 @@ export function useExecutePlan({ planId, onStarted }: UseExecutePlanOptions): Us
   return { execute, pending: mutation.isPending };
 }
 
+/** Mutation key of the decisions of one call: their outcome stays readable after the buttons are gone (useApprovalError). */
+export const approvalKey = (runId: string, callId: string) => ["runs", runId, "approvals", callId] as const;
+
 /** What useApprovalDecision returns. */
 export type UseApprovalDecisionResult = {
   /** Sends the decision; resolves true when the server took it. */
@@ -86,6 +89,7 @@ export function useApprovalDecision(runId: string, callId: string): UseApprovalD
   const t = useT();
   const [sending, setSending] = useState<"approve" | "deny" | null>(null);
   const mutation = useMutation({
+    mutationKey: approvalKey(runId, callId),
     mutationFn: (approve: boolean) =>
       fetchJson<{ callId: string; approved: boolean; by: string }>(approvalUrl(runId, callId), { method: "POST", body: JSON.stringify({ approve }) }),
     onSuccess: () => void client.invalidateQueries({ queryKey: queries.run(runId).queryKey }),
@@ -111,4 +115,19 @@ export function useApprovalDecision(runId: string, callId: string): UseApprovalD
     error: mutation.error ? approvalErrorText(mutation.error, t) : undefined,
     decided: mutation.data?.approved,
   };
+}
+
+/**
+ * Why this browser's last decision of a call was not taken (409: already
+ * decided or expired), in the UI language; undefined when it was taken or
+ * none was sent. Read from React Query's mutation cache, so it outlives the
+ * Approve / Deny buttons, which go away as soon as the decision (someone
+ * else's) arrives on the log.
+ * @example const error = useApprovalError(runId, callId);
+ */
+export function useApprovalError(runId: string, callId: string): string | undefined {
+  const t = useT();
+  const errors = useMutationState({ filters: { mutationKey: approvalKey(runId, callId) }, select: (m) => m.state.error });
+  const last = errors.at(-1);
+  return last ? approvalErrorText(last, t) : undefined;
 }

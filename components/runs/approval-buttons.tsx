@@ -1,7 +1,7 @@
 "use client";
 // Approve / Deny of one tool call waiting for a person (docs/design.md "Event semantics" → approval_*).
 import { Button } from "antd";
-import { useApprovalDecision } from "@/hooks/use-run-actions";
+import { useApprovalDecision, useApprovalError } from "@/hooks/use-run-actions";
 import { useCanDecide } from "@/hooks/use-run-permissions";
 import { useT } from "@/lib/client/i18n";
 import styles from "./runs.module.css";
@@ -50,6 +50,16 @@ function PendingApproval({ runId, callId, tool, ownerId, readOnly }: { runId: st
   return canDecide && runId ? <ApprovalButtons runId={runId} callId={callId} tool={tool} /> : <>{t("run.approvalWaiting")}</>;
 }
 
+/** This browser's failed decision of a decided call (someone else decided first, or it expired), inline. */
+function DecisionError({ runId, callId }: { runId: string; callId: string }) {
+  const error = useApprovalError(runId, callId);
+  return error ? (
+    <span className={styles.approvalError} role="alert" data-testid="approval-error">
+      {error}
+    </span>
+  ) : null;
+}
+
 /** Who may decide a run's approvals: its owner's id, and whether the view is read only (see useCanDecide). */
 export type Decider = { ownerId: string | undefined; readOnly: boolean };
 
@@ -57,10 +67,13 @@ export type Decider = { ownerId: string | undefined; readOnly: boolean };
  * Where a call's approval stands: Approve / Deny while pending for the run's
  * owner (the session's user is `decider.ownerId`, the view not read only),
  * else "Waiting for the owner's approval"; "Approved by …", "Denied by …" or
- * "Denied: no decision in time" once decided. The session is read only while
- * an approval is pending. `data-testid="approval-state"` with `data-approval`
- * (pending | approved | denied). Props: `{approval, runId, callId, tool,
- * decider}`; nothing without an approval.
+ * "Denied: no decision in time" once decided — with, when this browser's own
+ * decision came too late, why it was not taken (`approval-error`). The
+ * session is read only while an approval is pending.
+ * `data-testid="approval-state"` with `data-approval` (pending | approved |
+ * denied). Props: `{approval, runId, callId, tool, decider, pendingButtons?}`
+ * (`pendingButtons` false: a pending approval reads "Awaiting approval" and
+ * its buttons are elsewhere); nothing without an approval.
  */
 export function ApprovalState({
   approval,
@@ -68,22 +81,25 @@ export function ApprovalState({
   callId,
   tool,
   decider,
+  pendingButtons = true,
 }: {
   approval: { status: "pending" | "approved" | "denied"; by?: string; reason?: string } | undefined;
   runId: string | null;
   callId: string;
   tool: string;
   decider: Decider;
+  pendingButtons?: boolean;
 }) {
   const t = useT();
   if (!approval) return null;
   let body;
-  if (approval.status === "pending") body = <PendingApproval runId={runId} callId={callId} tool={tool} {...decider} />;
+  if (approval.status === "pending") body = pendingButtons ? <PendingApproval runId={runId} callId={callId} tool={tool} {...decider} /> : t("tool.status.awaiting_approval");
   else if (approval.status === "approved") body = t("run.approvedBy", { by: approval.by ?? "?" });
   else body = approval.reason === "timeout" ? t("run.deniedTimeout") : t("run.deniedBy", { by: approval.by ?? "?" });
   return (
     <span className={styles.decision} data-testid="approval-state" data-approval={approval.status}>
       {body}
+      {approval.status !== "pending" && runId && <DecisionError runId={runId} callId={callId} />}
     </span>
   );
 }

@@ -46,7 +46,7 @@ export function RunDetails({ runId, view, error, decider, titles }: RunDetailsPr
           <h4 className={styles.sectionTitle}>{t("run.pendingApprovals")}</h4>
           <ul className={styles.calls}>
             {view.pendingApprovals.map((c) => (
-              <RunToolCall key={c.callId} call={c} runId={runId} decider={decider} showApproval />
+              <RunToolCall key={c.callId} call={c} runId={runId} decider={decider} pendingButtons />
             ))}
           </ul>
         </section>

@@ -13,22 +13,22 @@ import { ToolCallStatusIcon } from "./tool-call-status";
 /**
  * A run's tool call (`data-testid="tool-call"`, `data-call-id`, `data-status`):
  * a toggle (`tool-call-toggle`, aria-expanded) with its status, tool name and
- * input summary, its duration, and — with `showApproval` — where its approval
- * stands (Approve / Deny for the owner while pending); open, its details
- * (ToolCallDetails: input, output or error, files). Props: `{call, runId,
- * decider, showApproval?, defaultOpen?}`.
+ * input summary, its duration, and where its approval stands (ApprovalState;
+ * Approve / Deny for the owner while pending only with `pendingButtons`, the
+ * Waiting-for-approval list); open, its details (ToolCallDetails: input,
+ * output or error, files). Props: `{call, runId, decider, pendingButtons?, defaultOpen?}`.
  */
 export function RunToolCall({
   call,
   runId,
   decider,
-  showApproval = false,
+  pendingButtons = false,
   defaultOpen = false,
 }: {
   call: ToolCallDto;
   runId: string;
   decider: Decider;
-  showApproval?: boolean;
+  pendingButtons?: boolean;
   defaultOpen?: boolean;
 }) {
   const [open, setOpen] = useState(defaultOpen);
@@ -43,7 +43,7 @@ export function RunToolCall({
           <span className={styles.callInput}>{summarizeInput(call.input, 60)}</span>
         </button>
         {call.durationMs !== undefined && <span className={styles.callDuration}>{formatDuration(call.durationMs)}</span>}
-        {showApproval && <ApprovalState approval={call.approval} runId={runId} callId={call.callId} tool={call.tool} decider={decider} />}
+        <ApprovalState approval={call.approval} runId={runId} callId={call.callId} tool={call.tool} decider={decider} pendingButtons={pendingButtons} />
       </div>
       {open && <ToolCallDetails call={call} runId={runId} detailsId={id} />}
     </li>
