@@ -282,6 +282,7 @@ export const JobLogBody = memo(function JobLogBody(props: JobLogBodyProps) {
                           ranges={search.rangesBySeq.get(row.event.seq)}
                           selected={inRange(selection, row.event.seq)}
                           grouped={!!row.group}
+                          depth={row.group?.depth}
                         />
                       )}
                     </div>

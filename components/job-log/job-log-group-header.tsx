@@ -1,7 +1,7 @@
 "use client";
 // The header of a group of log lines (one task of a run): fold toggle, title, duration, status.
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, MinusCircleFilled, RightOutlined, SyncOutlined } from "@ant-design/icons";
-import { memo, type ReactNode } from "react";
+import { memo, type CSSProperties, type ReactNode } from "react";
 import { useT } from "@/lib/client/i18n";
 import { stripAnsi } from "@/lib/client/log-ansi";
 import type { GroupStatus, LogGroup } from "@/lib/client/log-groups";
@@ -22,8 +22,8 @@ const STATUS_ICON: Record<GroupStatus, ReactNode> = {
  * with the group's title (its first line's message, without ANSI codes), its
  * line count and duration (first → last line), and its status (icon + word).
  * A task's node in a plan execution names the node's state instead
- * (Running / Completed / Failed / Skipped, `data-node-status`), so a run reads
- * as a tree of steps.
+ * (Running / Completed / Failed / Skipped, `data-node-status`) and indents
+ * by its depth in the run's tree (`data-depth`), so a run reads as a tree of steps.
  * Props: `{group, folded, onToggle(groupId, fold)}`. Root `data-testid="job-log-group"`
  * with `data-group-id`, `data-status`, `data-folded`, and `data-node-status` on node groups.
  */
@@ -46,6 +46,8 @@ export const JobLogGroupHeader = memo(function JobLogGroupHeader({
       data-status={group.status}
       data-folded={folded ? "true" : "false"}
       data-node-status={group.node}
+      data-depth={group.depth}
+      style={group.depth ? ({ "--log-depth": group.depth } as CSSProperties) : undefined}
     >
       <button
         type="button"

@@ -19,7 +19,7 @@ import {
   StepForwardOutlined,
 } from "@ant-design/icons";
 import { Tag, Tooltip } from "antd";
-import { createContext, memo, useContext, type MouseEvent, type ReactNode } from "react";
+import { createContext, memo, useContext, type CSSProperties, type MouseEvent, type ReactNode } from "react";
 import { useT } from "@/lib/client/i18n";
 import type { MarkRange } from "@/lib/client/log-ansi";
 import { formatLogTime, type LogTimeMode } from "@/lib/client/log-time";
@@ -145,6 +145,8 @@ export type JobLogLineProps = {
   selected?: boolean;
   /** Inside a group (indented under its header). */
   grouped?: boolean;
+  /** Its group's depth in a run's task tree (indented one more step per level). */
+  depth?: number;
 };
 
 /**
@@ -158,7 +160,7 @@ export type JobLogLineProps = {
  * marks, and "copy link" / "copy line" buttons shown on hover or focus.
  * The root carries `id="L{seq}"` where the body asks for anchors.
  */
-export const JobLogLine = memo(function JobLogLine({ event, ranges, selected = false, grouped = false }: JobLogLineProps) {
+export const JobLogLine = memo(function JobLogLine({ event, ranges, selected = false, grouped = false, depth = 0 }: JobLogLineProps) {
   const t = useT();
   const { timeMode, origin, href, onNumberClick, anchors, copy, copyLink } = useContext(LogLineContext);
   const levelClass =
@@ -168,6 +170,7 @@ export const JobLogLine = memo(function JobLogLine({ event, ranges, selected = f
     <div
       id={anchors ? `L${event.seq}` : undefined}
       className={`${styles.line} ${KIND_CLASS[event.kind] ?? styles.kindLog} ${levelClass} ${selected ? styles.selected : ""} ${grouped ? styles.grouped : ""}`}
+      style={depth > 0 ? ({ "--log-depth": depth } as CSSProperties) : undefined}
       data-testid="job-log-line"
       data-seq={event.seq}
       data-kind={event.kind}

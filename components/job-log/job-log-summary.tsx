@@ -50,10 +50,14 @@ export function JobLogSummary({ job, times, lineCount, onExpand, files }: Props)
           </div>
         ))}
       </dl>
-      {files && <ArtifactList runId={files.runId} artifacts={files.artifacts} />}
       <Button size="small" type="link" onClick={onExpand} data-testid="job-log-expand">
         {t("log.viewDetails")}
       </Button>
+      {files && (
+        <div className={styles.summaryFiles}>
+          <ArtifactList runId={files.runId} artifacts={files.artifacts} />
+        </div>
+      )}
     </div>
   );
 }

@@ -4,15 +4,29 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Empty, Skeleton } from "antd";
 import { useMemo } from "react";
 import { useT } from "@/lib/client/i18n";
-import { flattenTasks } from "@/lib/client/plan-tree";
 import { queries } from "@/lib/client/queries";
 import { isRunLive } from "@/lib/client/run-format";
+import type { TaskNode } from "@/lib/shared/plans";
 import type { RunDto } from "@/lib/shared/runs";
+import type { TaskInfo } from "./run-details";
 import { RunItem } from "./run-item";
 import styles from "./run-view.module.css";
 
 /** While a run is unfinished the list is also refetched this often (a backstop: tasks_updated and the end refetch it too), ms. */
 const LIVE_REFETCH_MS = 5_000;
+
+/** Title and depth (0 = top level) of every task of the tree, by id. */
+function taskInfo(tasks: readonly TaskNode[]): Map<string, TaskInfo> {
+  const out = new Map<string, TaskInfo>();
+  const walk = (nodes: readonly TaskNode[], depth: number) => {
+    for (const n of nodes) {
+      out.set(n.id, { title: n.title, depth });
+      walk(n.children, depth + 1);
+    }
+  };
+  walk(tasks, 0);
+  return out;
+}
 
 const liveInterval = (query: { state: { data?: RunDto[] } }): number | false => (query.state.data?.some(isRunLive) ? LIVE_REFETCH_MS : false);
 
@@ -37,7 +51,7 @@ export function PlanRuns({ planId, open, onOpenChange, readOnly = false }: PlanR
   const t = useT();
   const runs = useQuery({ ...queries.runs(planId), refetchInterval: liveInterval });
   const tasks = useQuery(queries.plan(planId)).data?.tasks;
-  const titles = useMemo(() => new Map(flattenTasks(tasks ?? []).map((task) => [task.id, task.title])), [tasks]);
+  const info = useMemo(() => taskInfo(tasks ?? []), [tasks]);
   const toggle = (runId: string) => onOpenChange(open.includes(runId) ? open.filter((k) => k !== runId) : [runId, ...open]);
 
   let body;
@@ -48,7 +62,7 @@ export function PlanRuns({ planId, open, onOpenChange, readOnly = false }: PlanR
     body = (
       <ul className={styles.runs}>
         {runs.data.map((run) => (
-          <RunItem key={run.id} run={run} open={open.includes(run.id)} onToggle={() => toggle(run.id)} readOnly={readOnly} titles={titles} />
+          <RunItem key={run.id} run={run} open={open.includes(run.id)} onToggle={() => toggle(run.id)} readOnly={readOnly} tasks={info} />
         ))}
       </ul>
     );

@@ -11,6 +11,9 @@ import { RunStep } from "./run-step";
 import { RunToolCall } from "./run-tool-call";
 import styles from "./run-view.module.css";
 
+/** What the plan's tree says about a task: its title and depth (0 = top level). */
+export type TaskInfo = { title: string; depth: number };
+
 /** Props of RunDetails. */
 export type RunDetailsProps = {
   runId: string;
@@ -19,23 +22,25 @@ export type RunDetailsProps = {
   /** Loading the finished run failed. */
   error: Error | null;
   decider: Decider;
-  /** Task titles by id (the plan's tree), for steps whose events named none. */
-  titles?: ReadonlyMap<string, string>;
+  /** The plan's tasks by id: steps indent as deep as their task sits in the tree, and take its title when their events named none. */
+  tasks?: ReadonlyMap<string, TaskInfo>;
 };
 
 /**
  * A run's view (`data-testid="run-details"`): the calls waiting for approval
  * (with Approve / Deny for the run's owner), every file the run produced
- * (download links with name and size), its steps in order (RunStep) and the
+ * (download links with name and size), its steps in order (RunStep, indented
+ * like the tree: a task's subtasks under it) and the
  * tool calls outside any task (the calendar). Loading: a skeleton; a failed
  * load: an error. Props: RunDetailsProps.
  */
-export function RunDetails({ runId, view, error, decider, titles }: RunDetailsProps) {
+export function RunDetails({ runId, view, error, decider, tasks }: RunDetailsProps) {
   const t = useT();
   const files = useMemo(
     () => (view ? uniqueArtifacts([...view.steps.flatMap((s) => s.artifacts), ...view.artifacts]) : []),
     [view],
   );
+  const top = view && view.steps.length > 0 ? Math.min(...view.steps.map((s) => tasks?.get(s.taskId)?.depth ?? 0)) : 0;
   if (!view) {
     return error ? <Alert type="error" showIcon title={t("run.loadError")} description={error.message} /> : <Skeleton active paragraph={{ rows: 3 }} />;
   }
@@ -64,7 +69,14 @@ export function RunDetails({ runId, view, error, decider, titles }: RunDetailsPr
         ) : (
           <ol className={styles.steps}>
             {view.steps.map((s) => (
-              <RunStep key={s.taskId} step={s} runId={runId} decider={decider} fallbackTitle={titles?.get(s.taskId)} />
+              <RunStep
+                key={s.taskId}
+                step={s}
+                runId={runId}
+                decider={decider}
+                fallbackTitle={tasks?.get(s.taskId)?.title}
+                depth={(tasks?.get(s.taskId)?.depth ?? top) - top}
+              />
             ))}
           </ol>
         )}

@@ -11,7 +11,7 @@ import { jobPageUrl } from "@/lib/client/job-urls";
 import { RUN_OUTCOME_COLOR, isRunLive, runOutcome } from "@/lib/client/run-format";
 import type { RunDto } from "@/lib/shared/runs";
 import type { Decider } from "./approval-buttons";
-import { RunDetails } from "./run-details";
+import { RunDetails, type TaskInfo } from "./run-details";
 import styles from "./run-view.module.css";
 
 /** Props of RunItem. */
@@ -21,8 +21,8 @@ export type RunItemProps = {
   onToggle: () => void;
   /** The plan page is read only (support reading another user's plan): no Approve / Deny. */
   readOnly: boolean;
-  /** Task titles by id (the plan's tree): the scope of a one-task run, steps without a title. */
-  titles: ReadonlyMap<string, string>;
+  /** The plan's tasks by id (title, depth): the scope of a one-task run, steps indented as in the tree. */
+  tasks: ReadonlyMap<string, TaskInfo>;
 };
 
 /**
@@ -36,7 +36,7 @@ export type RunItemProps = {
  * its RunDetails. A live run follows its job's events (useRunView), open or
  * not, so its counts move while it runs. Props: RunItemProps.
  */
-export function RunItem({ run, open, onToggle, readOnly, titles }: RunItemProps) {
+export function RunItem({ run, open, onToggle, readOnly, tasks }: RunItemProps) {
   const t = useT();
   const { lang } = useLang();
   const id = useId();
@@ -53,7 +53,7 @@ export function RunItem({ run, open, onToggle, readOnly, titles }: RunItemProps)
           <Tag color={RUN_OUTCOME_COLOR[outcome]} className={styles.runTag} data-testid="run-outcome">
             {t(`run.outcome.${outcome}`)}
           </Tag>
-          <span className={styles.runScope}>{run.taskId ? `${t("run.scopeTask")}: ${titles.get(run.taskId) ?? run.taskId.slice(0, 8)}` : t("run.scopePlan")}</span>
+          <span className={styles.runScope}>{run.taskId ? `${t("run.scopeTask")}: ${tasks.get(run.taskId)?.title ?? run.taskId.slice(0, 8)}` : t("run.scopePlan")}</span>
           <span className={styles.runCounts} data-testid="run-counts">
             {t("run.counts", { done: counts.tasksDone, total: counts.tasksTotal, failed: counts.tasksFailed, skipped: counts.tasksSkipped })} ·{" "}
             {t("run.toolCalls", { n: counts.toolCalls })}
@@ -81,7 +81,7 @@ export function RunItem({ run, open, onToggle, readOnly, titles }: RunItemProps)
       </div>
       {open && (
         <div id={id} className={styles.runBody}>
-          <RunDetails runId={run.id} view={view} error={error} decider={decider} titles={titles} />
+          <RunDetails runId={run.id} view={view} error={error} decider={decider} tasks={tasks} />
         </div>
       )}
     </li>

@@ -9,6 +9,9 @@ import { ArtifactList } from "./artifact-link";
 import { RunToolCall } from "./run-tool-call";
 import styles from "./run-view.module.css";
 
+/** Indent per tree level, px. */
+const INDENT_PX = 16;
+
 const STEP_ICON: Record<StepStatus, ReactNode> = {
   running: <LoadingOutlined className={styles.stepRunning} />,
   completed: <CheckCircleFilled className={styles.stepCompleted} />,
@@ -21,13 +24,34 @@ const STEP_ICON: Record<StepStatus, ReactNode> = {
  * completed | failed | skipped): status icon and word, the task's title, its
  * scheduled date, the result text (or the error, or why it was skipped), its
  * tool calls (RunToolCall, expandable) and its files as download links.
- * Props: `{step, runId, decider, fallbackTitle?}` (a title for a step whose events named none).
+ * Props: `{step, runId, decider, fallbackTitle?, depth?}` (a title for a step
+ * whose events named none; how many levels below the run's top tasks it sits,
+ * indented by as many steps, `data-depth`).
  */
-export function RunStep({ step, runId, decider, fallbackTitle }: { step: RunStepDto; runId: string; decider: Decider; fallbackTitle?: string }) {
+export function RunStep({
+  step,
+  runId,
+  decider,
+  fallbackTitle,
+  depth = 0,
+}: {
+  step: RunStepDto;
+  runId: string;
+  decider: Decider;
+  fallbackTitle?: string;
+  depth?: number;
+}) {
   const t = useT();
   const label = t(`run.step.${step.status}`);
   return (
-    <li className={styles.step} data-testid="run-step" data-task-id={step.taskId} data-status={step.status}>
+    <li
+      className={styles.step}
+      style={depth > 0 ? { marginInlineStart: depth * INDENT_PX } : undefined}
+      data-testid="run-step"
+      data-task-id={step.taskId}
+      data-status={step.status}
+      data-depth={depth}
+    >
       <div className={styles.stepHead}>
         <span role="img" aria-label={label} title={label} className={styles.stepIcon}>
           {STEP_ICON[step.status]}

@@ -43,8 +43,12 @@ export function RunToolCall({
           <span className={styles.callInput}>{summarizeInput(call.input, 60)}</span>
         </button>
         {call.durationMs !== undefined && <span className={styles.callDuration}>{formatDuration(call.durationMs)}</span>}
-        <ApprovalState approval={call.approval} runId={runId} callId={call.callId} tool={call.tool} decider={decider} pendingButtons={pendingButtons} />
       </div>
+      {call.approval && (
+        <div className={styles.callApproval}>
+          <ApprovalState approval={call.approval} runId={runId} callId={call.callId} tool={call.tool} decider={decider} pendingButtons={pendingButtons} />
+        </div>
+      )}
       {open && <ToolCallDetails call={call} runId={runId} detailsId={id} />}
     </li>
   );

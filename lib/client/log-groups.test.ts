@@ -90,15 +90,15 @@ describe("buildGroups: plan execution nodes", () => {
       at("node_started", { taskId: "d", title: "Order a cake" }), // 21
     ];
   };
-  const brief = (groups: LogGroup[]) => groups.map(({ taskId, firstSeq, lastSeq, status, node }) => ({ taskId, firstSeq, lastSeq, status, node }));
+  const brief = (groups: LogGroup[]) => groups.map(({ taskId, firstSeq, lastSeq, status, node, depth }) => ({ taskId, firstSeq, lastSeq, status, node, depth }));
 
   it("a node's group runs from the tasks_updated before its node_started to its end line; a parent's status is its own end, after its subtasks", () => {
     const { groups, groupOf } = buildGroups(run(), true);
     expect(brief(groups)).toEqual([
-      { taskId: "p", firstSeq: 3, lastSeq: 4, status: "done", node: "completed" },
-      { taskId: "a", firstSeq: 5, lastSeq: 11, status: "done", node: "completed" },
-      { taskId: "b", firstSeq: 14, lastSeq: 18, status: "failed", node: "failed" },
-      { taskId: "d", firstSeq: 20, lastSeq: 21, status: "running", node: "running" },
+      { taskId: "p", firstSeq: 3, lastSeq: 4, status: "done", node: "completed", depth: 0 },
+      { taskId: "a", firstSeq: 5, lastSeq: 11, status: "done", node: "completed", depth: 1 },
+      { taskId: "b", firstSeq: 14, lastSeq: 18, status: "failed", node: "failed", depth: 0 },
+      { taskId: "d", firstSeq: 20, lastSeq: 21, status: "running", node: "running", depth: 0 },
     ]);
     // Titled by the node_started line, not the tasks_updated before it.
     expect(groups.map((g) => g.title)).toEqual(["node_started 4", "node_started 6", "node_started 15", "node_started 21"]);
@@ -124,9 +124,17 @@ describe("buildGroups: plan execution nodes", () => {
     seq = 0;
     const retried = [at("node_started", { taskId: "a", title: "Venue" }), at("log", { taskId: "a" }), at("node_started", { taskId: "a", title: "Venue" }), at("node_completed", { taskId: "a" })];
     retried[2] = { ...retried[2], message: "" };
-    expect(buildGroups(retried, true).groups.map((g) => [g.firstSeq, g.lastSeq, g.node, g.title])).toEqual([
-      [1, 2, undefined, "node_started 1"],
-      [3, 4, "completed", "Venue"],
+    expect(buildGroups(retried, true).groups.map((g) => [g.firstSeq, g.lastSeq, g.node, g.title, g.depth])).toEqual([
+      [1, 2, undefined, "node_started 1", 0],
+      [3, 4, "completed", "Venue", 0],
+    ]);
+    // A new attempt (workflow_started) starts from the top: nodes its crashed predecessor left open are no ancestors.
+    seq = 0;
+    const attempts = [at("workflow_started", {}), at("node_started", { taskId: "p" }), at("node_started", { taskId: "a" }), at("workflow_started", {}), at("node_started", { taskId: "b" })];
+    expect(buildGroups(attempts, true).groups.map((g) => [g.taskId, g.depth])).toEqual([
+      ["p", 0],
+      ["a", 1],
+      ["b", 0],
     ]);
   });
 });

@@ -32,6 +32,8 @@ export type LogGroup = {
    * `node_skipped` line, wherever that comes (a parent's after its subtasks).
    */
   node?: StepStatus;
+  /** A node's depth in the run's task tree (0 = a top task of the run): its header and lines indent by it. */
+  depth?: number;
 };
 
 const NODE_END: Record<string, StepStatus> = { node_completed: "completed", node_failed: "failed", node_skipped: "skipped" };
@@ -64,25 +66,33 @@ function nodeStartAt(events: JobEventDto[], i: number): { taskId: string; start:
  * How each `node_started` (by index) ended: its task's next node end event
  * (`completed`, `failed`, `skipped`), which for a parent task comes after its
  * subtasks' nodes; `superseded` when the task started again first (a retried
- * attempt); absent while it has not ended.
+ * attempt); absent while it has not ended. And how deep each sits: the nodes
+ * still open when it started (its ancestors; a `workflow_started`, a new
+ * attempt, starts from the top again).
  */
-function nodeOutcomes(events: JobEventDto[]): Map<number, StepStatus | "superseded"> {
-  const out = new Map<number, StepStatus | "superseded">();
+function nodeOutcomes(events: JobEventDto[]): { outcomes: Map<number, StepStatus | "superseded">; depths: Map<number, number> } {
+  const outcomes = new Map<number, StepStatus | "superseded">();
+  const depths = new Map<number, number>();
   const open = new Map<string, number>();
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
+    if (e.kind === "workflow_started") open.clear();
     const key = groupKey(e);
     if (!key || !e.kind.startsWith("node_")) continue;
     const started = open.get(key);
     if (e.kind === "node_started") {
-      if (started !== undefined) out.set(started, "superseded");
+      if (started !== undefined) {
+        outcomes.set(started, "superseded");
+        open.delete(key);
+      }
+      depths.set(i, open.size);
       open.set(key, i);
     } else if (started !== undefined && NODE_END[e.kind]) {
-      out.set(started, NODE_END[e.kind]);
+      outcomes.set(started, NODE_END[e.kind]);
       open.delete(key);
     }
   }
-  return out;
+  return { outcomes, depths };
 }
 
 /**
@@ -136,7 +146,7 @@ export function groupKey(e: JobEventDto): string | undefined {
 export function buildGroups(events: JobEventDto[], running: boolean, minLines = 2): { groups: LogGroup[]; groupOf: Map<number, LogGroup> } {
   const groups: LogGroup[] = [];
   const groupOf = new Map<number, LogGroup>();
-  const outcomes = nodeOutcomes(events);
+  const { outcomes, depths } = nodeOutcomes(events);
   let i = 0;
   while (i < events.length) {
     let key = groupKey(events[i]);
@@ -172,6 +182,7 @@ export function buildGroups(events: JobEventDto[], running: boolean, minLines = 
         durationMs: Math.max(0, Date.parse(last.timestamp) - Date.parse(first.timestamp)) || 0,
         status: node ? NODE_GROUP_STATUS[node] : error ? "failed" : warn ? "warning" : running && isLast ? "running" : "done",
         ...(node ? { node } : {}),
+        ...(nodeStart ? { depth: depths.get(nodeStart.start) ?? 0 } : {}),
       };
       groups.push(group);
       for (let k = i; k < j; k++) groupOf.set(events[k].seq, group);
