@@ -10,11 +10,20 @@ import styles from "./job-log.module.css";
 
 /** The status icon (colour carries no text, so the label keeps full contrast beside it). */
 const STATUS_ICON: Record<GroupStatus, ReactNode> = {
-  running: <SyncOutlined spin className={styles.groupRunning} />,
-  done: <CheckCircleFilled className={styles.groupDone} />,
-  failed: <CloseCircleFilled className={styles.groupFailed} />,
-  warning: <ExclamationCircleFilled className={styles.groupWarning} />,
-  skipped: <MinusCircleFilled className={styles.groupSkipped} />,
+  running: <SyncOutlined spin />,
+  done: <CheckCircleFilled />,
+  failed: <CloseCircleFilled />,
+  warning: <ExclamationCircleFilled />,
+  skipped: <MinusCircleFilled />,
+};
+
+/** The icon's colour, on its wrapper: antd's `.anticon { color: inherit }` outranks a class on the icon itself. */
+const STATUS_CLASS: Record<GroupStatus, string> = {
+  running: styles.groupRunning,
+  done: styles.groupDone,
+  failed: styles.groupFailed,
+  warning: styles.groupWarning,
+  skipped: styles.groupSkipped,
 };
 
 /**
@@ -65,7 +74,9 @@ export const JobLogGroupHeader = memo(function JobLogGroupHeader({
         {t("log.groupLines", { n: group.count })} · {formatDuration(group.durationMs)}
       </span>
       <span className={styles.groupStatus} data-testid="job-log-group-status">
-        <span aria-hidden>{STATUS_ICON[group.status]}</span> {group.node ? t(`log.node.${group.node}`) : t(`log.group.${group.status}`)}
+        <span aria-hidden className={STATUS_CLASS[group.status]}>
+          {STATUS_ICON[group.status]}
+        </span> {group.node ? t(`log.node.${group.node}`) : t(`log.group.${group.status}`)}
       </span>
     </div>
   );

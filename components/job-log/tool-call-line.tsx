@@ -100,13 +100,14 @@ export function ToolLineText({ event, message, marked = false }: { event: JobEve
             <button
               type="button"
               className={styles.goToCall}
+              title={t("tool.goToCall", { seq: callSeq })}
               onClick={() => {
                 toggle(call.callId, true);
                 reveal(callSeq);
               }}
               data-testid="tool-result-call"
             >
-              {t("tool.goToCall", { seq: callSeq })}
+              {t("tool.callLink", { seq: callSeq })}
             </button>
           )}
         </span>

@@ -13,10 +13,18 @@ import styles from "./run-view.module.css";
 const INDENT_PX = 16;
 
 const STEP_ICON: Record<StepStatus, ReactNode> = {
-  running: <LoadingOutlined className={styles.stepRunning} />,
-  completed: <CheckCircleFilled className={styles.stepCompleted} />,
-  failed: <CloseCircleFilled className={styles.stepFailed} />,
-  skipped: <MinusCircleFilled className={styles.stepSkipped} />,
+  running: <LoadingOutlined />,
+  completed: <CheckCircleFilled />,
+  failed: <CloseCircleFilled />,
+  skipped: <MinusCircleFilled />,
+};
+
+// On the wrapper: antd's `.anticon { color: inherit }` outranks a class on the icon itself.
+const STEP_COLOR: Record<StepStatus, string> = {
+  running: styles.stepRunning,
+  completed: styles.stepCompleted,
+  failed: styles.stepFailed,
+  skipped: styles.stepSkipped,
 };
 
 /**
@@ -53,7 +61,7 @@ export function RunStep({
       data-depth={depth}
     >
       <div className={styles.stepHead}>
-        <span role="img" aria-label={label} title={label} className={styles.stepIcon}>
+        <span role="img" aria-label={label} title={label} className={`${styles.stepIcon} ${STEP_COLOR[step.status]}`}>
           {STEP_ICON[step.status]}
         </span>
         <span className={styles.stepTitle}>{step.title || fallbackTitle || step.taskId.slice(0, 8)}</span>

@@ -7,11 +7,20 @@ import type { ToolCallStatus } from "@/lib/shared/runs";
 import styles from "./runs.module.css";
 
 const ICON: Record<ToolCallStatus, ReactNode> = {
-  running: <LoadingOutlined className={styles.statusRunning} />,
-  succeeded: <CheckCircleFilled className={styles.statusSucceeded} />,
-  failed: <CloseCircleFilled className={styles.statusFailed} />,
-  awaiting_approval: <PauseCircleFilled className={styles.statusAwaiting} />,
-  denied: <StopFilled className={styles.statusDenied} />,
+  running: <LoadingOutlined />,
+  succeeded: <CheckCircleFilled />,
+  failed: <CloseCircleFilled />,
+  awaiting_approval: <PauseCircleFilled />,
+  denied: <StopFilled />,
+};
+
+// On the wrapper: antd's `.anticon { color: inherit }` outranks a class on the icon itself.
+const COLOR: Record<ToolCallStatus, string> = {
+  running: styles.statusRunning,
+  succeeded: styles.statusSucceeded,
+  failed: styles.statusFailed,
+  awaiting_approval: styles.statusAwaiting,
+  denied: styles.statusDenied,
 };
 
 /**
@@ -23,7 +32,7 @@ export function ToolCallStatusIcon({ status }: { status: ToolCallStatus }) {
   const t = useT();
   const label = t(`tool.status.${status}`);
   return (
-    <span role="img" aria-label={label} title={label} data-testid="tool-call-status" data-status={status}>
+    <span role="img" aria-label={label} title={label} className={COLOR[status]} data-testid="tool-call-status" data-status={status}>
       {ICON[status]}
     </span>
   );

@@ -337,6 +337,7 @@ export const en = {
   "tool.hideDetails": "Hide the call of {tool}",
   "tool.result": "result",
   "tool.goToCall": "Go to the call (line {seq})",
+  "tool.callLink": "call #{seq}",
   "tool.noResultYet": "No result yet",
   "log.group.skipped": "Skipped",
   "log.node.running": "Running",

@@ -338,6 +338,7 @@ export const zhCN: Record<MessageKey, string> = {
   "tool.hideDetails": "收起 {tool} 的调用",
   "tool.result": "结果",
   "tool.goToCall": "转到调用（第 {seq} 行）",
+  "tool.callLink": "调用 #{seq}",
   "tool.noResultYet": "尚无结果",
   "log.group.skipped": "已跳过",
   "log.node.running": "执行中",
