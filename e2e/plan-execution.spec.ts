@@ -7,6 +7,7 @@
 // approvals: Approve and Deny in the run view and the log, an inline error when
 // the call was decided elsewhere, and support reading the run without buttons.
 import fs from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import type { SendMessageResponse } from "../lib/shared/chat";
 import type { PlanTree, TaskNode } from "../lib/shared/plans";
@@ -20,6 +21,19 @@ const GOAL = "Plan a birthday party for 20 guests on 2027-03-20 with a budget in
 const RUN_MS = 180_000;
 
 const flatten = (nodes: TaskNode[]): TaskNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
+
+/** Serious and critical WCAG 2.2 AA violations inside `selector`, in light and dark, as `rule: target` lines (empty = none). */
+async function violations(page: Page, selector: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expect(page.locator("html")).toHaveAttribute("data-theme", colorScheme);
+    const result = await new AxeBuilder({ page }).include(selector).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    for (const v of result.violations) if (v.impact === "serious" || v.impact === "critical") out.push(...v.nodes.map((n) => `${colorScheme} ${v.id}: ${n.target.join(" ")}`));
+  }
+  await page.emulateMedia({ colorScheme: null });
+  return out;
+}
 
 /** Records every status each plan task showed (`window.__taskStatuses`: taskId → statuses in order), from the first DOM change on. */
 async function recordTaskStatuses(page: Page): Promise<void> {
@@ -106,6 +120,7 @@ test("“execute the plan” in chat: the tree turns done live, a tool call open
   const doc = await download(page, details.getByTestId("artifact-link").first());
   expect(doc.name).toMatch(/\.md$/);
   expect(doc.text.startsWith("# ")).toBe(true);
+  expect(await violations(page, `[data-testid="job-log-panel"][data-job-id="${execJobId}"]`)).toEqual([]);
 
   // Its result line is a compact "← result" line that leads back to the call.
   await panel.getByTestId("job-log-search").fill("← write_document");
@@ -155,6 +170,7 @@ test("the plan page: Execute plan starts a run at the top of Runs, live from its
   await call.getByTestId("tool-call-toggle").click();
   await expect(call.getByTestId("tool-call-details")).toContainText("Input");
   await expect(call.getByTestId("tool-call-output")).toBeVisible();
+  expect(await violations(page, '[data-testid="runs-section"]')).toEqual([]);
 
   // The run's files: a Markdown document and the calendar with one VEVENT per scheduled step.
   const files = row.getByTestId("run-files");

@@ -7,12 +7,11 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { Button } from "antd";
 import { memo, useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useT } from "@/lib/client/i18n";
-import { inRange } from "@/lib/client/log-anchor";
 import { seqIndex } from "@/lib/client/log-groups";
 import { filterEvents, KIND_GROUPS, type LogFilter } from "@/lib/client/log-search";
 import { EVENT_LEVELS, type JobEventDto } from "@/lib/shared/jobs";
-import { JobLogGroupHeader } from "./job-log-group-header";
-import { JobLogLine, LogLineContext } from "./job-log-line";
+import { LogLineContext } from "./job-log-line";
+import { JobLogRows } from "./job-log-rows";
 import { ToolCallsContext, useToolCalls } from "./tool-calls-context";
 import type { Decider } from "@/components/runs/approval-buttons";
 import { JobLogFilters, JobLogToolbar } from "./job-log-toolbar";
@@ -263,32 +262,14 @@ export const JobLogBody = memo(function JobLogBody(props: JobLogBodyProps) {
         ) : (
           <LogLineContext value={lineContext}>
             <ToolCallsContext value={toolCalls}>
-              <div className={styles.rows} style={{ height: totalSize }}>
-                {virtualizer.getVirtualItems().map((item) => {
-                  const row = rows.at(item.index);
-                  return (
-                    <div
-                      key={item.key}
-                      data-index={item.index}
-                      ref={virtualizer.measureElement}
-                      className={styles.virtualRow}
-                      style={{ transform: `translateY(${item.start}px)` }}
-                    >
-                      {row.type === "group" ? (
-                        <JobLogGroupHeader group={row.group} folded={isFolded(row.group)} onToggle={toggleGroup} />
-                      ) : (
-                        <JobLogLine
-                          event={row.event}
-                          ranges={search.rangesBySeq.get(row.event.seq)}
-                          selected={inRange(selection, row.event.seq)}
-                          grouped={!!row.group}
-                          depth={row.group?.depth}
-                        />
-                      )}
-                    </div>
-                  );
-                })}
-              </div>
+              <JobLogRows
+                virtualizer={virtualizer}
+                rows={rows}
+                isFolded={isFolded}
+                onToggleGroup={toggleGroup}
+                rangesBySeq={search.rangesBySeq}
+                selection={selection}
+              />
             </ToolCallsContext>
           </LogLineContext>
         )}
