@@ -83,6 +83,10 @@ const messages = {
     en: (p: { title: string }) => `For you: ${p.title} (no tool could do it; see the suggestion)`,
     "zh-CN": (p: { title: string }) => `需要你来做：${p.title}（没有工具能完成，见建议）`,
   },
+  "execute.node_open": {
+    en: (p: { title: string; why: string }) => `Still open: ${p.title} (${p.why})`,
+    "zh-CN": (p: { title: string; why: string }) => `尚未完成：${p.title}（${p.why}）`,
+  },
   "execute.subtasks_manual": {
     en: (p: { open: number; count: number }) => `${p.open} of ${p.count} subtask(s) need a person`,
     "zh-CN": (p: { open: number; count: number }) => `${p.count} 个子任务中有 ${p.open} 个需要人来完成`,

@@ -237,7 +237,10 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
       {
         level: "info",
         kind: "node_completed",
-        message: t(l, manual ? "execute.node_manual" : "execute.node_completed", { title: n.title }),
+        message:
+          manual && n.children.length > 0
+            ? t(l, "execute.node_open", { title: n.title, why: text })
+            : t(l, manual ? "execute.node_manual" : "execute.node_completed", { title: n.title }),
         data: { runId: run.id, taskId: n.id, result: text, artifacts, scheduledDate, manual },
       },
       (tx) => saveTaskResult(tx, { runId: run.id, taskId: n.id, status: "completed", text, data: { artifacts, scheduledDate, manual } }),
