@@ -3,6 +3,7 @@ import { applyMigrations } from "./db/migrate.ts";
 import { getApp } from "./deps.ts";
 import { env } from "./env.ts";
 import { sweepRetention } from "./jobs/retention.ts";
+import { closeToolRegistry } from "./tools/registry.ts";
 
 /** How often finished jobs past retention are deleted, ms. */
 const RETENTION_SWEEP_MS = 60 * 60 * 1000;
@@ -39,11 +40,12 @@ export function startServer(): Promise<void> {
   return state.ready;
 }
 
-/** Stops the runner (waiting for the jobs running here) and the sweep; `startServer` may be called again. */
+/** Stops the runner (waiting for the jobs running here), the sweep and the MCP servers' connections; `startServer` may be called again. */
 export async function stopServer(): Promise<void> {
   if (!state.ready) return;
   await state.ready.catch(() => undefined);
   clearInterval(state.sweeper);
   await getApp().runner.stop();
+  await closeToolRegistry();
   state.ready = undefined;
 }

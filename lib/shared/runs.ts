@@ -32,8 +32,8 @@ export type ArtifactDto = {
 /** What a tool result event carries about a stored file. */
 export type ArtifactRef = { artifactId: string; name: string; mediaType: string; bytes: number };
 
-/** Counters of a run. */
-export type RunCounts = { tasksTotal: number; tasksDone: number; tasksFailed: number; tasksSkipped: number; toolCalls: number };
+/** Counters of a run. `tasksManual`: tasks no tool could do (their result is advice; they stay as they were, for a person). */
+export type RunCounts = { tasksTotal: number; tasksDone: number; tasksManual: number; tasksFailed: number; tasksSkipped: number; toolCalls: number };
 
 /**
  * A run as the API returns it. `status` is its job's; `success` is true only
@@ -58,7 +58,8 @@ export type RunDto = {
 
 export type WorkflowStartedData = { runId: string; planId: string; taskIds: string[]; total: number };
 export type NodeStartedData = { runId: string; taskId: string; title: string; index: number; total: number };
-export type NodeCompletedData = { runId: string; taskId: string; result: string; artifacts: ArtifactRef[]; scheduledDate?: string | null };
+/** `manual`: no tool did anything for the task; `result` is advice and the task was left as it was, for a person. */
+export type NodeCompletedData = { runId: string; taskId: string; result: string; artifacts: ArtifactRef[]; scheduledDate?: string | null; manual?: boolean };
 export type NodeFailedData = { runId: string; taskId: string; error: string };
 /** `reason`: completed by an earlier attempt of this run, already done before the run, or a failed task before it stopped the run. */
 export type NodeSkippedData = { runId: string; taskId: string; title: string; reason: "completed_earlier" | "already_done" | "stopped" };
@@ -110,6 +111,8 @@ export type RunStepDto = {
   result: string | null;
   error: string | null;
   skipReason: NodeSkippedData["reason"] | null;
+  /** Completed as advice only: no tool did it, so it is left for a person. */
+  manual: boolean;
   scheduledDate: string | null;
   artifacts: ArtifactRef[];
   toolCalls: ToolCallDto[];
@@ -150,6 +153,7 @@ function emptyStep(taskId: string, title: string): RunStepDto {
     result: null,
     error: null,
     skipReason: null,
+    manual: false,
     scheduledDate: null,
     artifacts: [],
     toolCalls: [],
@@ -207,7 +211,7 @@ export function buildRunView(events: readonly RunEvent[]): RunView {
       case "node_completed": {
         const d = data as NodeCompletedData;
         const step = stepOf(d.taskId);
-        Object.assign(step, { status: "completed", result: d.result, finishedAt: e.timestamp, scheduledDate: d.scheduledDate ?? null });
+        Object.assign(step, { status: "completed", result: d.result, finishedAt: e.timestamp, scheduledDate: d.scheduledDate ?? null, manual: d.manual === true });
         step.artifacts = d.artifacts ?? [];
         lastExecutionKind = e.kind;
         break;

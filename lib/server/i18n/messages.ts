@@ -79,6 +79,18 @@ const messages = {
     en: (p: { title: string }) => `Done: ${p.title}`,
     "zh-CN": (p: { title: string }) => `已完成：${p.title}`,
   },
+  "execute.node_manual": {
+    en: (p: { title: string }) => `For you: ${p.title} (no tool could do it; see the suggestion)`,
+    "zh-CN": (p: { title: string }) => `需要你来做：${p.title}（没有工具能完成，见建议）`,
+  },
+  "execute.node_open": {
+    en: (p: { title: string; why: string }) => `Still open: ${p.title} (${p.why})`,
+    "zh-CN": (p: { title: string; why: string }) => `尚未完成：${p.title}（${p.why}）`,
+  },
+  "execute.subtasks_manual": {
+    en: (p: { open: number; count: number }) => `${p.open} of ${p.count} subtask(s) need a person`,
+    "zh-CN": (p: { open: number; count: number }) => `${p.count} 个子任务中有 ${p.open} 个需要人来完成`,
+  },
   "execute.node_failed": {
     en: (p: { title: string; error: string }) => `Failed: ${p.title}: ${p.error}`,
     "zh-CN": (p: { title: string; error: string }) => `失败：${p.title}：${p.error}`,
@@ -104,8 +116,10 @@ const messages = {
     "zh-CN": (p: { count: number }) => `正在为 ${p.count} 个已排期任务生成日历`,
   },
   "execute.complete": {
-    en: (p: { done: number; skipped: number; calls: number }) => `Run complete: ${p.done} task(s) done, ${p.skipped} skipped, ${p.calls} tool call(s)`,
-    "zh-CN": (p: { done: number; skipped: number; calls: number }) => `运行完成：完成 ${p.done} 个任务，跳过 ${p.skipped} 个，工具调用 ${p.calls} 次`,
+    en: (p: { done: number; manual: number; skipped: number; calls: number }) =>
+      `Run complete: ${p.done} task(s) done, ${p.manual} left for a person, ${p.skipped} skipped, ${p.calls} tool call(s)`,
+    "zh-CN": (p: { done: number; manual: number; skipped: number; calls: number }) =>
+      `运行完成：完成 ${p.done} 个任务，${p.manual} 个需要人来完成，跳过 ${p.skipped} 个，工具调用 ${p.calls} 次`,
   },
   "execute.failed": {
     en: (p: { error: string }) => `Run failed: ${p.error}`,

@@ -12,8 +12,9 @@ import { jobLog, tasksUpdatedEvent } from "../jobs/job-logger.ts";
 import { buildPrompt } from "../llm/prompts.ts";
 import { notifyPlanChanged } from "../plans/plan-changes.ts";
 import { findPlanById, listTasks, setTaskStatus, toTaskDto } from "../plans/plans-repo.ts";
-import { callKey, ToolExecutor, type ApprovalMode } from "../tools/tool-executor.ts";
+import { ToolExecutor, type ApprovalMode } from "../tools/tool-executor.ts";
 import type { AnyToolSpec } from "../tools/types.ts";
+import { readEarlierAttempts } from "./run-history.ts";
 import { findRun, findTaskResults, saveTaskResult, updateRun } from "./runs-repo.ts";
 
 export const planExecutePayload = z.object({
@@ -66,7 +67,10 @@ const flatten = (nodes: TaskNode[]): TaskNode[] => nodes.flatMap((n) => [n, ...f
  * the tools through a ToolExecutor (at most `maxSteps` model steps). Each
  * task's outcome commits in one transaction with its status, `tasks_updated`,
  * its `node_*` event and the run's counters; statuses move todo → in_progress
- * → done | failed. Then one run-level step makes the calendar of the scheduled
+ * → done | failed. A leaf counts as done only when a tool call succeeded for
+ * it; otherwise its result is advice and the task goes back to its status
+ * before the run, for a person (`manual: true`; a parent is done only when all
+ * its subtasks are). Then one run-level step makes the calendar of the scheduled
  * tasks, and `workflow_complete` commits with the run's completion mark.
  *
  * Retries: results are keyed by run and task, so an attempt skips what an
@@ -91,19 +95,7 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
 
   // What earlier attempts of this run did.
   const history = job.attempt > 1 ? await deps.store.eventsAfter(job.id, 0, HISTORY_LIMIT) : [];
-  const firstStart = history.find((e) => e.kind === "workflow_started");
-  const before: Record<string, TaskStatus> =
-    ((firstStart?.data as { before?: Record<string, TaskStatus> } | null)?.before) ?? Object.fromEntries(order.map((n) => [n.id, n.status]));
-  const finished = new Map<string, unknown>();
-  const pending = new Map<string, { taskId: string | null; tool: string; input: unknown }>();
-  for (const e of history) {
-    const d = (e.data ?? {}) as { callId: string; taskId: string | null; tool: string; input?: unknown; output?: unknown; error?: string };
-    if (e.kind === "tool_call") pending.set(d.callId, { taskId: d.taskId, tool: d.tool, input: d.input });
-    if (e.kind === "tool_result" && d.error === undefined && pending.has(d.callId)) {
-      const c = pending.get(d.callId)!;
-      finished.set(callKey(c.taskId, c.tool, c.input), d.output);
-    }
-  }
+  const { before, finished } = readEarlierAttempts(history, order);
   const results = await findTaskResults(deps.db, p.runId);
   const tools = new ToolExecutor({
     db: deps.db,
@@ -115,7 +107,7 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
   });
   if (history.length > 0) await tools.closeInterrupted(history, t(l, "execute.interrupted_call"));
 
-  const counts: RunCounts = { tasksTotal: order.length, tasksDone: 0, tasksFailed: 0, tasksSkipped: 0, toolCalls: run.toolCalls };
+  const counts: RunCounts = { tasksTotal: order.length, tasksDone: 0, tasksManual: 0, tasksFailed: 0, tasksSkipped: 0, toolCalls: run.toolCalls };
   const baseCalls = run.toolCalls;
   const today = job.createdAt.toISOString().slice(0, 10); // stable across attempts, so repeated calls have equal inputs
   const started: WorkflowStartedData & { before: Record<string, TaskStatus>; attempt: number } = {
@@ -131,7 +123,7 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
   const scheduled: { taskId: string; date: string; title: string }[] = [];
   const produced: string[] = [];
   let index = 0;
-  const progress = () => jobLog.progress(counts.tasksDone + counts.tasksSkipped + counts.tasksFailed, order.length);
+  const progress = () => jobLog.progress(counts.tasksDone + counts.tasksManual + counts.tasksSkipped + counts.tasksFailed, order.length);
 
   /** Commits a status change with its node event and the run's counters. */
   const commitNode = (taskId: string, status: TaskStatus | null, event: ExecutionDraft, write?: (tx: Parameters<Parameters<typeof exec.commitWith>[0]>[0]) => Promise<void>) =>
@@ -141,17 +133,21 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
       if (status && (await setTaskStatus(tx, plan.id, taskId, status))) events.push(tasksUpdatedEvent(plan.id, [taskId], `${status}`, { status }));
       events.push(event);
       counts.toolCalls = baseCalls + tools.calls;
-      await updateRun(tx, run.id, { tasksDone: counts.tasksDone, tasksFailed: counts.tasksFailed, tasksSkipped: counts.tasksSkipped, toolCalls: counts.toolCalls });
+      await updateRun(tx, run.id, { tasksDone: counts.tasksDone, tasksManual: counts.tasksManual, tasksFailed: counts.tasksFailed, tasksSkipped: counts.tasksSkipped, toolCalls: counts.toolCalls });
       return { value: null, events };
     }).then(() => notifyPlanChanged(deps.bus, plan.id));
 
   const skip = async (n: TaskNode, reason: NodeSkippedData["reason"]) => {
-    counts[reason === "completed_earlier" ? "tasksDone" : "tasksSkipped"] += 1;
+    if (reason !== "completed_earlier") counts.tasksSkipped += 1;
+    else if ((results.get(n.id)?.data as { manual?: boolean } | null)?.manual) counts.tasksManual += 1;
+    else counts.tasksDone += 1;
     const key = reason === "completed_earlier" ? "execute.skipped_earlier" : reason === "already_done" ? "execute.skipped_done" : "execute.skipped_stopped";
     await commitNode(n.id, null, { level: "info", kind: "node_skipped", message: t(l, key, { title: n.title }), data: { runId: run.id, taskId: n.id, title: n.title, reason } });
   };
 
-  const runLeaf = async (n: TaskNode): Promise<{ text: string; artifacts: ArtifactRef[]; scheduledDate: string | null }> => {
+  type Outcome = { text: string; artifacts: ArtifactRef[]; scheduledDate: string | null; manual: boolean };
+  const handedOver = new Set<string>(); // tasks the run could not do: they stay as they were, for a person
+  const runLeaf = async (n: TaskNode): Promise<Outcome> => {
     const from = tools.outcomes.length;
     const { system, prompt } = buildPrompt({
       Request: "execute_task", Language: l, Goal: plan.goal, Plan: plan.title, Task: n.title, TaskId: n.id, TaskDescription: n.description,
@@ -163,7 +159,9 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
     jobLog.debug(`Model: ${r.steps.length} step(s) in ${Math.round(performance.now() - started)} ms`, { taskId: n.id, steps: r.steps.length });
     const mine = tools.outcomes.slice(from);
     const dates = mine.flatMap((o) => (o.tool === "schedule" && o.error === undefined && typeof (o.output as { date?: unknown })?.date === "string" ? [(o.output as { date: string }).date] : []));
-    return { text: r.text.trim() || "—", artifacts: mine.flatMap((o) => o.artifacts), scheduledDate: dates.at(-1) ?? null };
+    // Done only when a tool really did something for it; a text answer alone is advice, not the task done (seed 004).
+    const manual = !mine.some((o) => o.error === undefined);
+    return { text: r.text.trim() || "—", artifacts: mine.flatMap((o) => o.artifacts), scheduledDate: dates.at(-1) ?? null, manual };
   };
 
   const visit = async (n: TaskNode): Promise<boolean> => {
@@ -171,7 +169,8 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
     const i = ++index;
     if (results.get(n.id)?.status === "completed") {
       await skip(n, "completed_earlier");
-      const data = results.get(n.id)!.data as { scheduledDate?: string | null } | null;
+      const data = results.get(n.id)!.data as { scheduledDate?: string | null; manual?: boolean } | null;
+      if (data?.manual) handedOver.add(n.id);
       if (data?.scheduledDate) scheduled.push({ taskId: n.id, date: data.scheduledDate, title: n.title });
       produced.push(`${n.title}: ${results.get(n.id)!.text}`);
       progress();
@@ -189,10 +188,16 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
       level: "info", kind: "node_started", message: t(l, "execute.node_started", { n: i, total: order.length, title: n.title }),
       data: { runId: run.id, taskId: n.id, title: n.title, index: i, total: order.length },
     });
-    let outcome: { text: string; artifacts: ArtifactRef[]; scheduledDate: string | null };
+    let outcome: Outcome;
     if (n.children.length > 0) {
       for (const c of n.children) if (!(await visit(c))) return false;
-      outcome = { text: t(l, "execute.subtasks_done", { count: n.children.length }), artifacts: [], scheduledDate: null };
+      const open = n.children.filter((c) => handedOver.has(c.id)).length;
+      outcome = {
+        text: open > 0 ? t(l, "execute.subtasks_manual", { open, count: n.children.length }) : t(l, "execute.subtasks_done", { count: n.children.length }),
+        artifacts: [],
+        scheduledDate: null,
+        manual: open > 0,
+      };
     } else {
       try {
         outcome = await runLeaf(n);
@@ -207,15 +212,27 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
         return false;
       }
     }
-    counts.tasksDone += 1;
+    if (outcome.manual) {
+      counts.tasksManual += 1;
+      handedOver.add(n.id);
+    } else counts.tasksDone += 1;
     touched.delete(n.id);
     if (outcome.scheduledDate) scheduled.push({ taskId: n.id, date: outcome.scheduledDate, title: n.title });
     produced.push(`${n.title}: ${clip(outcome.text, 200)}`);
+    const { text, artifacts, scheduledDate, manual } = outcome;
     await commitNode(
       n.id,
-      "done",
-      { level: "info", kind: "node_completed", message: t(l, "execute.node_completed", { title: n.title }), data: { runId: run.id, taskId: n.id, result: outcome.text, artifacts: outcome.artifacts, scheduledDate: outcome.scheduledDate } },
-      (tx) => saveTaskResult(tx, { runId: run.id, taskId: n.id, status: "completed", text: outcome.text, data: { artifacts: outcome.artifacts, scheduledDate: outcome.scheduledDate } }),
+      manual ? (before[n.id] ?? "todo") : "done",
+      {
+        level: "info",
+        kind: "node_completed",
+        message:
+          manual && n.children.length > 0
+            ? t(l, "execute.node_open", { title: n.title, why: text })
+            : t(l, manual ? "execute.node_manual" : "execute.node_completed", { title: n.title }),
+        data: { runId: run.id, taskId: n.id, result: text, artifacts, scheduledDate, manual },
+      },
+      (tx) => saveTaskResult(tx, { runId: run.id, taskId: n.id, status: "completed", text, data: { artifacts, scheduledDate, manual } }),
     );
     progress();
     return true;
@@ -241,7 +258,7 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
     counts.toolCalls = baseCalls + tools.calls;
     await exec.commitWith(async (tx) => {
       await updateRun(tx, run.id, { ...counts, completedAt: new Date() });
-      return { value: null, events: [{ level: "info", kind: "workflow_complete", message: t(l, "execute.complete", { done: counts.tasksDone, skipped: counts.tasksSkipped, calls: counts.toolCalls }), data: { runId: run.id, counts } }] };
+      return { value: null, events: [{ level: "info", kind: "workflow_complete", message: t(l, "execute.complete", { done: counts.tasksDone, manual: counts.tasksManual, skipped: counts.tasksSkipped, calls: counts.toolCalls }), data: { runId: run.id, counts } }] };
     });
     return { runId: run.id, counts, success: true };
   } catch (error) {

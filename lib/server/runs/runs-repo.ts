@@ -27,7 +27,7 @@ export function listRunsOf(db: Db, planId: string, limit: number): Promise<Run[]
 export async function updateRun(
   tx: Tx,
   runId: string,
-  data: Partial<Pick<Run, "tasksTotal" | "tasksDone" | "tasksFailed" | "tasksSkipped" | "toolCalls" | "startedAt" | "completedAt">>,
+  data: Partial<Pick<Run, "tasksTotal" | "tasksDone" | "tasksManual" | "tasksFailed" | "tasksSkipped" | "toolCalls" | "startedAt" | "completedAt">>,
 ): Promise<void> {
   await tx.run.update({ where: { id: runId }, data });
 }
@@ -54,7 +54,7 @@ export async function settleRunOfJob(tx: Tx, jobId: string, status: string, at: 
 }
 
 export function countsOf(r: Run): RunCounts {
-  return { tasksTotal: r.tasksTotal, tasksDone: r.tasksDone, tasksFailed: r.tasksFailed, tasksSkipped: r.tasksSkipped, toolCalls: r.toolCalls };
+  return { tasksTotal: r.tasksTotal, tasksDone: r.tasksDone, tasksManual: r.tasksManual, tasksFailed: r.tasksFailed, tasksSkipped: r.tasksSkipped, toolCalls: r.toolCalls };
 }
 
 /** Results a run already recorded, by task id. */

@@ -10,6 +10,7 @@ CREATE TABLE "Run" (
     "completedAt" DATETIME,
     "tasksTotal" INTEGER NOT NULL DEFAULT 0,
     "tasksDone" INTEGER NOT NULL DEFAULT 0,
+    "tasksManual" INTEGER NOT NULL DEFAULT 0,
     "tasksFailed" INTEGER NOT NULL DEFAULT 0,
     "tasksSkipped" INTEGER NOT NULL DEFAULT 0,
     "toolCalls" INTEGER NOT NULL DEFAULT 0,
