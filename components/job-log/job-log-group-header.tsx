@@ -1,6 +1,6 @@
 "use client";
 // The header of a group of log lines (one task of a run): fold toggle, title, duration, status.
-import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, MinusCircleFilled, RightOutlined, SyncOutlined } from "@ant-design/icons";
+import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, MinusCircleFilled, RightOutlined, SyncOutlined, UserOutlined } from "@ant-design/icons";
 import { memo, type CSSProperties, type ReactNode } from "react";
 import { useT } from "@/lib/client/i18n";
 import { stripAnsi } from "@/lib/client/log-ansi";
@@ -31,7 +31,8 @@ const STATUS_CLASS: Record<GroupStatus, string> = {
  * with the group's title (its first line's message, without ANSI codes), its
  * line count and duration (first → last line), and its status (icon + word).
  * A task's node in a plan execution names the node's state instead
- * (Running / Completed / Failed / Skipped, `data-node-status`) and indents
+ * (Running / Completed / For a person / Failed / Skipped, `data-node-status`;
+ * a task no tool could do is completed with `data-manual`) and indents
  * by its depth in the run's tree (`data-depth`), so a run reads as a tree of steps.
  * Props: `{group, folded, onToggle(groupId, fold)}`. Root `data-testid="job-log-group"`
  * with `data-group-id`, `data-status`, `data-folded`, and `data-node-status` on node groups.
@@ -55,6 +56,7 @@ export const JobLogGroupHeader = memo(function JobLogGroupHeader({
       data-status={group.status}
       data-folded={folded ? "true" : "false"}
       data-node-status={group.node}
+      data-manual={group.manual ? "true" : undefined}
       data-depth={group.depth}
       style={group.depth ? ({ "--log-depth": group.depth } as CSSProperties) : undefined}
     >
@@ -74,9 +76,10 @@ export const JobLogGroupHeader = memo(function JobLogGroupHeader({
         {t("log.groupLines", { n: group.count })} · {formatDuration(group.durationMs)}
       </span>
       <span className={styles.groupStatus} data-testid="job-log-group-status">
-        <span aria-hidden className={STATUS_CLASS[group.status]}>
-          {STATUS_ICON[group.status]}
-        </span> {group.node ? t(`log.node.${group.node}`) : t(`log.group.${group.status}`)}
+        <span aria-hidden className={group.manual ? styles.groupManual : STATUS_CLASS[group.status]}>
+          {group.manual ? <UserOutlined /> : STATUS_ICON[group.status]}
+        </span>{" "}
+        {group.manual ? t("log.node.manual") : group.node ? t(`log.node.${group.node}`) : t(`log.group.${group.status}`)}
       </span>
     </div>
   );

@@ -31,8 +31,8 @@ export type RunItemProps = {
  * aria-expanded) with the outcome tag — green "Succeeded" only when the run
  * succeeded, "Finished without success" (warning) when its job succeeded but
  * the run did not, red failed, grey cancelled, blue running/pending — its
- * scope (whole plan or one task), counts (done/total, failed, skipped, tool
- * calls) and times; beside it a link to its job log (`run-job-link`). Open,
+ * scope (whole plan or one task), counts (done/total, left for a person,
+ * failed, skipped, tool calls) and times; beside it a link to its job log (`run-job-link`). Open,
  * its RunDetails. A live run follows its job's events (useRunView), open or
  * not, so its counts move while it runs. Props: RunItemProps.
  */
@@ -55,7 +55,7 @@ export function RunItem({ run, open, onToggle, readOnly, tasks }: RunItemProps) 
           </Tag>
           <span className={styles.runScope}>{run.taskId ? `${t("run.scopeTask")}: ${tasks.get(run.taskId)?.title ?? run.taskId.slice(0, 8)}` : t("run.scopePlan")}</span>
           <span className={styles.runCounts} data-testid="run-counts">
-            {t("run.counts", { done: counts.tasksDone, total: counts.tasksTotal, failed: counts.tasksFailed, skipped: counts.tasksSkipped })} ·{" "}
+            {t("run.counts", { done: counts.tasksDone, total: counts.tasksTotal, manual: counts.tasksManual, failed: counts.tasksFailed, skipped: counts.tasksSkipped })} ·{" "}
             {t("run.toolCalls", { n: counts.toolCalls })}
           </span>
           <span className={styles.runTime}>

@@ -1,6 +1,6 @@
 "use client";
 // One step of a run: a task's outcome, its result text, tool calls and files.
-import { CheckCircleFilled, CloseCircleFilled, LoadingOutlined, MinusCircleFilled } from "@ant-design/icons";
+import { CheckCircleFilled, CloseCircleFilled, LoadingOutlined, MinusCircleFilled, UserOutlined } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import { useT } from "@/lib/client/i18n";
 import type { RunStepDto, StepStatus } from "@/lib/shared/runs";
@@ -29,7 +29,8 @@ const STEP_COLOR: Record<StepStatus, string> = {
 
 /**
  * A step (`data-testid="run-step"`, `data-task-id`, `data-status` running |
- * completed | failed | skipped): status icon and word, the task's title, its
+ * completed | failed | skipped, `data-manual` when no tool could do it and it
+ * is left for a person, its result the advice): status icon and word, the task's title, its
  * scheduled date, the result text (or the error, or why it was skipped), its
  * tool calls (RunToolCall, expandable) and its files as download links.
  * Props: `{step, runId, decider, fallbackTitle?, depth?}` (a title for a step
@@ -50,7 +51,8 @@ export function RunStep({
   depth?: number;
 }) {
   const t = useT();
-  const label = t(`run.step.${step.status}`);
+  const manual = step.status === "completed" && step.manual;
+  const label = manual ? t("run.step.manual") : t(`run.step.${step.status}`);
   return (
     <li
       className={styles.step}
@@ -59,10 +61,11 @@ export function RunStep({
       data-task-id={step.taskId}
       data-status={step.status}
       data-depth={depth}
+      data-manual={manual ? "true" : undefined}
     >
       <div className={styles.stepHead}>
-        <span role="img" aria-label={label} title={label} className={`${styles.stepIcon} ${STEP_COLOR[step.status]}`}>
-          {STEP_ICON[step.status]}
+        <span role="img" aria-label={label} title={label} className={`${styles.stepIcon} ${manual ? styles.stepManual : STEP_COLOR[step.status]}`}>
+          {manual ? <UserOutlined /> : STEP_ICON[step.status]}
         </span>
         <span className={styles.stepTitle}>{step.title || fallbackTitle || step.taskId.slice(0, 8)}</span>
         <span className={styles.stepStatus}>{label}</span>
@@ -73,6 +76,7 @@ export function RunStep({
           {step.result}
         </p>
       )}
+      {manual && <p className={styles.stepNote}>{t("run.manualHint")}</p>}
       {step.error && (
         <p className={styles.stepError} data-testid="run-step-error">
           {step.error}

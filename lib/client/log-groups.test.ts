@@ -90,6 +90,10 @@ describe("buildGroups: plan execution nodes", () => {
       at("node_started", { taskId: "d", title: "Order a cake" }), // 21
     ];
   };
+  const manualRun = () => {
+    seq = 0;
+    return [at("node_started", { taskId: "m", title: "Call grandma" }), at("log", { taskId: "m" }), at("node_completed", { taskId: "m", manual: true })];
+  };
   const brief = (groups: LogGroup[]) => groups.map(({ taskId, firstSeq, lastSeq, status, node, depth }) => ({ taskId, firstSeq, lastSeq, status, node, depth }));
 
   it("a node's group runs from the tasks_updated before its node_started to its end line; a parent's status is its own end, after its subtasks", () => {
@@ -104,6 +108,12 @@ describe("buildGroups: plan execution nodes", () => {
     expect(groups.map((g) => g.title)).toEqual(["node_started 4", "node_started 6", "node_started 15", "node_started 21"]);
     // The parent's end and a lone skipped node stay lines of their own.
     expect([1, 2, 12, 13, 19].map((s) => groupOf.get(s))).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it("a node completed as advice only is completed and marked manual", () => {
+    const [group] = buildGroups(manualRun(), false).groups;
+    expect(group).toMatchObject({ taskId: "m", node: "completed", manual: true, status: "done", firstSeq: 1, lastSeq: 3 });
+    expect(buildGroups(run(), false).groups.some((g) => g.manual)).toBe(false);
   });
 
   it("a parent is running while its subtasks run; a node not ended in a finished job has no node status", () => {

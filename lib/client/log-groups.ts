@@ -32,9 +32,14 @@ export type LogGroup = {
    * `node_skipped` line, wherever that comes (a parent's after its subtasks).
    */
   node?: StepStatus;
+  /** A node completed as advice only: no tool could do its task, left for a person. */
+  manual?: boolean;
   /** A node's depth in the run's task tree (0 = a top task of the run): its header and lines indent by it. */
   depth?: number;
 };
+
+/** How a node ended: a step status, completed as advice only (`manual`), or started again before it ended. */
+type NodeOutcome = StepStatus | "manual" | "superseded";
 
 const NODE_END: Record<string, StepStatus> = { node_completed: "completed", node_failed: "failed", node_skipped: "skipped" };
 const NODE_GROUP_STATUS: Record<StepStatus, GroupStatus> = { running: "running", completed: "done", failed: "failed", skipped: "skipped" };
@@ -64,14 +69,15 @@ function nodeStartAt(events: JobEventDto[], i: number): { taskId: string; start:
 
 /**
  * How each `node_started` (by index) ended: its task's next node end event
- * (`completed`, `failed`, `skipped`), which for a parent task comes after its
+ * (`completed`, `manual` — completed as advice, no tool could do it —,
+ * `failed`, `skipped`), which for a parent task comes after its
  * subtasks' nodes; `superseded` when the task started again first (a retried
  * attempt); absent while it has not ended. And how deep each sits: the nodes
  * still open when it started (its ancestors; a `workflow_started`, a new
  * attempt, starts from the top again).
  */
-function nodeOutcomes(events: JobEventDto[]): { outcomes: Map<number, StepStatus | "superseded">; depths: Map<number, number> } {
-  const outcomes = new Map<number, StepStatus | "superseded">();
+function nodeOutcomes(events: JobEventDto[]): { outcomes: Map<number, NodeOutcome>; depths: Map<number, number> } {
+  const outcomes = new Map<number, NodeOutcome>();
   const depths = new Map<number, number>();
   const open = new Map<string, number>();
   for (let i = 0; i < events.length; i++) {
@@ -88,7 +94,7 @@ function nodeOutcomes(events: JobEventDto[]): { outcomes: Map<number, StepStatus
       depths.set(i, open.size);
       open.set(key, i);
     } else if (started !== undefined && NODE_END[e.kind]) {
-      outcomes.set(started, NODE_END[e.kind]);
+      outcomes.set(started, e.kind === "node_completed" && e.data?.manual === true ? "manual" : NODE_END[e.kind]);
       open.delete(key);
     }
   }
@@ -152,6 +158,7 @@ export function buildGroups(events: JobEventDto[], running: boolean, minLines = 
     let key = groupKey(events[i]);
     let j = i + 1;
     let node: StepStatus | undefined;
+    let manual = false;
     let titleAt = i;
     const nodeStart = nodeStartAt(events, i);
     if (nodeStart) {
@@ -159,7 +166,8 @@ export function buildGroups(events: JobEventDto[], running: boolean, minLines = 
       titleAt = nodeStart.start;
       j = nodeSpanEnd(events, nodeStart.start, key);
       const outcome = outcomes.get(nodeStart.start);
-      node = outcome === "superseded" ? undefined : (outcome ?? (running ? "running" : undefined));
+      manual = outcome === "manual";
+      node = outcome === "superseded" ? undefined : outcome === "manual" ? "completed" : (outcome ?? (running ? "running" : undefined));
     } else if (key !== undefined) while (j < events.length && groupKey(events[j]) === key) j++;
     // A node is a step of the run's tree even with one line loaded.
     if (key !== undefined && (j - i >= minLines || nodeStart)) {
@@ -182,6 +190,7 @@ export function buildGroups(events: JobEventDto[], running: boolean, minLines = 
         durationMs: Math.max(0, Date.parse(last.timestamp) - Date.parse(first.timestamp)) || 0,
         status: node ? NODE_GROUP_STATUS[node] : error ? "failed" : warn ? "warning" : running && isLast ? "running" : "done",
         ...(node ? { node } : {}),
+        ...(manual ? { manual } : {}),
         ...(nodeStart ? { depth: depths.get(nodeStart.start) ?? 0 } : {}),
       };
       groups.push(group);

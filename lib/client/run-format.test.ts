@@ -15,20 +15,22 @@ describe("runOutcome", () => {
 });
 
 describe("viewCounts", () => {
-  it("counts steps by status and every tool call from the folded events", () => {
+  it("counts steps by status (a manual completion apart from done) and every tool call from the folded events", () => {
     const ev = (seq: number, kind: string, data: object) => ({ seq, timestamp: `2026-11-21T06:00:0${seq}.000Z`, kind: kind as never, data: data as never });
     const view = buildRunView([
       ev(1, "node_started", { taskId: "a", title: "A" }),
       ev(2, "tool_call", { callId: "c1", tool: "t", input: {}, taskId: "a" }),
       ev(3, "node_completed", { taskId: "a", result: "ok", artifacts: [] }),
+      ev(31, "node_started", { taskId: "m", title: "M" }),
+      ev(32, "node_completed", { taskId: "m", result: "do it by hand", artifacts: [], manual: true }),
       ev(4, "node_started", { taskId: "b", title: "B" }),
       ev(5, "node_failed", { taskId: "b", error: "x" }),
       ev(6, "node_skipped", { taskId: "c", title: "C", reason: "stopped" }),
       ev(7, "tool_call", { callId: "c2", tool: "calendar", input: {}, taskId: null }),
     ]);
-    const known: RunCounts = { tasksTotal: 5, tasksDone: 0, tasksFailed: 0, tasksSkipped: 0, toolCalls: 0 };
-    expect(viewCounts(view, known)).toEqual({ tasksTotal: 5, tasksDone: 1, tasksFailed: 1, tasksSkipped: 1, toolCalls: 2 });
-    expect(viewCounts(view, { ...known, tasksTotal: 0 }).tasksTotal).toBe(3);
+    const known: RunCounts = { tasksTotal: 6, tasksDone: 0, tasksManual: 0, tasksFailed: 0, tasksSkipped: 0, toolCalls: 0 };
+    expect(viewCounts(view, known)).toEqual({ tasksTotal: 6, tasksDone: 1, tasksManual: 1, tasksFailed: 1, tasksSkipped: 1, toolCalls: 2 });
+    expect(viewCounts(view, { ...known, tasksTotal: 0 }).tasksTotal).toBe(4);
   });
 });
 

@@ -34,14 +34,18 @@ export function runOutcome({ status, success }: { status: JobStatus; success: bo
 
 /**
  * A run's counters from its folded events (a live run: the list's counts lag
- * until it is refetched). `tasksTotal` is the larger of the known total and the steps seen.
+ * until it is refetched), counted as the executor counts them: a completed
+ * step is done, or manual when no tool could do it (left for a person).
+ * `tasksTotal` is the larger of the known total and the steps seen.
  */
 export function viewCounts(view: Pick<RunView, "steps" | "runToolCalls">, known: RunCounts): RunCounts {
   const count = (status: string) => view.steps.filter((s) => s.status === status).length;
+  const manual = view.steps.filter((s) => s.status === "completed" && s.manual).length;
   const toolCalls = view.steps.reduce((n, s) => n + s.toolCalls.length, 0) + view.runToolCalls.length;
   return {
     tasksTotal: Math.max(known.tasksTotal, view.steps.length),
-    tasksDone: count("completed"),
+    tasksDone: count("completed") - manual,
+    tasksManual: manual,
     tasksFailed: count("failed"),
     tasksSkipped: count("skipped"),
     toolCalls,

@@ -301,7 +301,7 @@ export const en = {
   "run.outcome.pending": "Pending",
   "run.scopePlan": "Whole plan",
   "run.scopeTask": "One task",
-  "run.counts": "{done}/{total} done · {failed} failed · {skipped} skipped",
+  "run.counts": "{done}/{total} done · {manual} for a person · {failed} failed · {skipped} skipped",
   "run.toolCalls": "{n} tool calls",
   "run.started": "Started",
   "run.finished": "Finished",
@@ -319,6 +319,8 @@ export const en = {
   "run.step.completed": "Completed",
   "run.step.failed": "Failed",
   "run.step.skipped": "Skipped",
+  "run.step.manual": "For a person",
+  "run.manualHint": "No tool could do this task: the result above is a suggestion, and the task is left as it was for you.",
   "run.skip.completed_earlier": "completed by an earlier attempt",
   "run.skip.already_done": "already done before the run",
   "run.skip.stopped": "not run: an earlier task failed",
@@ -344,6 +346,7 @@ export const en = {
   "log.node.completed": "Completed",
   "log.node.failed": "Failed",
   "log.node.skipped": "Skipped",
+  "log.node.manual": "For a person",
 } as const;
 
 /** A UI string's key, e.g. "chat.send" or "log.progress". */

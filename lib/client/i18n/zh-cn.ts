@@ -302,7 +302,7 @@ export const zhCN: Record<MessageKey, string> = {
   "run.outcome.pending": "等待中",
   "run.scopePlan": "整个计划",
   "run.scopeTask": "单个任务",
-  "run.counts": "完成 {done}/{total} · 失败 {failed} · 跳过 {skipped}",
+  "run.counts": "完成 {done}/{total} · 需人工 {manual} · 失败 {failed} · 跳过 {skipped}",
   "run.toolCalls": "{n} 次工具调用",
   "run.started": "开始",
   "run.finished": "结束",
@@ -320,6 +320,8 @@ export const zhCN: Record<MessageKey, string> = {
   "run.step.completed": "已完成",
   "run.step.failed": "失败",
   "run.step.skipped": "已跳过",
+  "run.step.manual": "需要人来完成",
+  "run.manualHint": "没有工具能完成此任务：上面的结果是建议，任务保持原样，留给你来做。",
   "run.skip.completed_earlier": "已在之前的尝试中完成",
   "run.skip.already_done": "执行前已完成",
   "run.skip.stopped": "未执行：之前的任务失败",
@@ -345,4 +347,5 @@ export const zhCN: Record<MessageKey, string> = {
   "log.node.completed": "已完成",
   "log.node.failed": "失败",
   "log.node.skipped": "已跳过",
+  "log.node.manual": "需要人来完成",
 };
