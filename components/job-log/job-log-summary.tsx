@@ -21,7 +21,7 @@ type Props = {
 
 /**
  * The collapsed summary: duration, line count, warnings/errors (from
- * job.stats), LLM calls and created tasks, a run's files as download links,
+ * job.stats), LLM calls and created tasks (not for a plan execution), a run's files as download links,
  * and a "View details" button. Props: `{job, times, lineCount, onExpand, files?}`.
  */
 export function JobLogSummary({ job, times, lineCount, onExpand, files }: Props) {
@@ -36,7 +36,8 @@ export function JobLogSummary({ job, times, lineCount, onExpand, files }: Props)
           { key: "warnings", label: t("log.warnings"), value: stats.warnings, tone: stats.warnings ? ("warn" as const) : undefined },
           { key: "errors", label: t("log.errors"), value: stats.errors, tone: stats.errors ? ("error" as const) : undefined },
           { key: "llmCalls", label: t("log.llmCalls"), value: stats.llmCalls },
-          { key: "createdTasks", label: t("log.createdTasks"), value: stats.createdTasks },
+          // A plan execution creates no tasks: its files say what it made.
+          ...(job?.jobType === "plan_execute" ? [] : [{ key: "createdTasks", label: t("log.createdTasks"), value: stats.createdTasks }]),
         ]
       : []),
   ];
