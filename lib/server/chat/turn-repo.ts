@@ -1,0 +1,97 @@
+import "server-only";
+import type { ChatStreamEvent, TurnStatus } from "@/lib/shared/chat-stream";
+import type { ArtifactRef } from "@/lib/shared/runs";
+import type { Db, Tx } from "../db/client.ts";
+import type { Artifact, ChatTurn, ChatTurnEvent } from "../db/generated/client.ts";
+
+// Chat turns, their events, and the rows the chat agent reads besides them
+// (artifacts of a turn, a plan's task results): the only module that touches
+// those tables. Plain functions; the rules live in the services.
+
+/** Inserts a running turn (inside the transaction that writes the user's message). */
+export async function insertTurn(
+  tx: Tx,
+  t: { id: string; conversationId: string; ownerId: string; userMessageId: string; messageId: string; language: string; leaseExpiresAt: Date },
+): Promise<void> {
+  await tx.chatTurn.create({ data: t });
+}
+
+export function findTurn(db: Db | Tx, turnId: string): Promise<ChatTurn | null> {
+  return db.chatTurn.findUnique({ where: { id: turnId } });
+}
+
+/** A conversation's turns, newest first (at most `limit`), optionally of one status. */
+export function listTurnsOf(db: Db, conversationId: string, status: TurnStatus | undefined, limit: number): Promise<ChatTurn[]> {
+  return db.chatTurn.findMany({ where: { conversationId, ...(status ? { status } : {}) }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit });
+}
+
+/**
+ * Appends events after seq `afterSeq` (gapless: the caller holds the turn's
+ * only writer) and bumps `lastSeq` and the lease, in the caller's transaction.
+ */
+export async function appendTurnEvents(tx: Tx, turnId: string, afterSeq: number, events: ChatStreamEvent[], leaseExpiresAt: Date | null): Promise<void> {
+  if (events.length === 0) return;
+  await tx.chatTurnEvent.createMany({ data: events.map((e, i) => ({ turnId, seq: afterSeq + i + 1, event: e.event, data: e.data as object })) });
+  await tx.chatTurn.update({ where: { id: turnId }, data: { lastSeq: afterSeq + events.length, ...(leaseExpiresAt ? { leaseExpiresAt } : {}) } });
+}
+
+/** Events with seq > `afterSeq`, oldest first, at most `limit`. */
+export function turnEventsAfter(db: Db, turnId: string, afterSeq: number, limit: number): Promise<ChatTurnEvent[]> {
+  return db.chatTurnEvent.findMany({ where: { turnId, seq: { gt: afterSeq } }, orderBy: { seq: "asc" }, take: limit });
+}
+
+/** Renews a running turn's lease. @returns the turn's stop request (null when none), or undefined when it is no longer running. */
+export async function renewTurnLease(db: Db, turnId: string, until: Date): Promise<Date | null | undefined> {
+  const { count } = await db.chatTurn.updateMany({ where: { id: turnId, status: "running" }, data: { leaseExpiresAt: until } });
+  if (count === 0) return undefined;
+  return (await db.chatTurn.findUnique({ where: { id: turnId }, select: { stopRequestedAt: true } }))?.stopRequestedAt ?? null;
+}
+
+/** Records a stop request on a running turn whose actions are not dispatched yet. @returns whether it was recorded. */
+export async function requestTurnStop(db: Db, turnId: string, at: Date): Promise<boolean> {
+  const { count } = await db.chatTurn.updateMany({ where: { id: turnId, status: "running", dispatchedAt: null }, data: { stopRequestedAt: at } });
+  return count === 1;
+}
+
+/** Claims the dispatch of a turn's actions unless a stop was requested (the two exclude each other: SQLite serializes writers). */
+export async function claimTurnDispatch(tx: Tx, turnId: string, at: Date): Promise<boolean> {
+  const { count } = await tx.chatTurn.updateMany({ where: { id: turnId, status: "running", stopRequestedAt: null, dispatchedAt: null }, data: { dispatchedAt: at } });
+  return count === 1;
+}
+
+/** Ends a running turn. @returns false when it had already ended. */
+export async function finishTurn(tx: Tx, turnId: string, status: Exclude<TurnStatus, "running">, metadata: Record<string, unknown>, at: Date): Promise<boolean> {
+  const { count } = await tx.chatTurn.updateMany({ where: { id: turnId, status: "running" }, data: { status, metadata: metadata as object, finishedAt: at, leaseExpiresAt: null } });
+  return count === 1;
+}
+
+/** Fails a running turn whose lease expired before `now` (its process is gone). @returns the turn when this call failed it. */
+export async function failExpiredTurn(tx: Tx, turnId: string, now: Date, metadata: Record<string, unknown>): Promise<ChatTurn | null> {
+  const { count } = await tx.chatTurn.updateMany({
+    where: { id: turnId, status: "running", leaseExpiresAt: { lt: now } },
+    data: { status: "failed", metadata: metadata as object, finishedAt: now, leaseExpiresAt: null },
+  });
+  return count === 1 ? tx.chatTurn.findUnique({ where: { id: turnId } }) : null;
+}
+
+/** Stores a file made in a chat turn. @returns its reference. */
+export async function insertTurnArtifact(
+  db: Db | Tx,
+  a: { turnId: string; planId: string | null; callId: string | null; ownerId: string; name: string; mediaType: string; content: string },
+): Promise<ArtifactRef> {
+  const bytes = Buffer.byteLength(a.content, "utf8");
+  const row = await db.artifact.create({ data: { ...a, bytes }, select: { id: true } });
+  return { artifactId: row.id, name: a.name, mediaType: a.mediaType, bytes };
+}
+
+export function findArtifactById(db: Db, artifactId: string): Promise<Artifact | null> {
+  return db.artifact.findUnique({ where: { id: artifactId } });
+}
+
+/** The newest result text of each task of a plan across its runs, by task id. */
+export async function latestTaskResults(db: Db, planId: string): Promise<Map<string, { status: string; text: string }>> {
+  const rows = await db.taskResult.findMany({ where: { run: { planId } }, orderBy: { createdAt: "desc" }, select: { taskId: true, status: true, text: true } });
+  const out = new Map<string, { status: string; text: string }>();
+  for (const r of rows) if (!out.has(r.taskId)) out.set(r.taskId, { status: r.status, text: r.text });
+  return out;
+}
