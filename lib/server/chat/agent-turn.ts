@@ -8,7 +8,7 @@ import "server-only";
 // turn runs on the server to its end whatever the connection does; only POST
 // …/stop (before the dispatch) or a shutdown stops it.
 import { stepCountIs, streamText } from "ai";
-import type { ProcessingStage, TurnUsage } from "@/lib/shared/chat-stream";
+import type { ProcessingStage } from "@/lib/shared/chat-stream";
 import type { ReplyUsage } from "@/lib/shared/chat";
 import { AppError } from "../errors.ts";
 import { generateStructured } from "../llm/generate.ts";
