@@ -95,6 +95,8 @@ export async function runTurn(s: TurnSetup): Promise<void> {
       stopWhen: stepCountIs(s.options.maxSteps ?? AGENT_MAX_STEPS),
       abortSignal: signal,
       maxRetries: 1,
+      // Errors arrive as `error` parts below and are logged there once.
+      onError: () => undefined,
     });
     let steps = 0;
     for await (const part of reply.fullStream) {
