@@ -2,7 +2,7 @@
 // message as it is; past it the newest ones that fit in half the budget, and
 // the older turns as one deterministic summary, with exact token counts.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { startServer, stopServer } from "@/lib/server/boot";
 import { getDeps } from "@/lib/server/deps";
 import { clipWords } from "@/lib/shared/text";
