@@ -145,6 +145,17 @@ describe("POST /api/chat/agent", () => {
     expect({ conversations: after.conversations - before.conversations, messages: after.messages - before.messages, plans: after.plans - before.plans }).toEqual({ conversations: 1, messages: 2, plans: 1 });
   });
 
+  it('mode: "sync" waits for the jobs before conversation_end, whose metadata has their final statuses (stored as sent)', async () => {
+    const user = new TestUser();
+    const frames = await readFrames(await agent(user, { message: "Learn to cook Italian food in 4 weeks", mode: "sync" }));
+    expect(dataOf(frames, "actions").actions.map((a) => a.status)).toEqual(["pending", "pending"]);
+    const end = dataOf(frames, "conversation_end");
+    expect(end.metadata!.status).toBe("succeeded");
+    expect(end.metadata!.actions!.map((a) => a.status)).toEqual(["completed", "completed"]);
+    const { conversationId, messageId } = dataOf(frames, "conversation_start");
+    expect((await conversation(user, conversationId)).messages.find((m) => m.id === messageId)!.metadata).toEqual(end.metadata);
+  });
+
   it("a model that throws: `error` then conversation_end failed, and no assistant message, plan or job is written", async () => {
     const user = new TestUser();
     const failing = new MockLanguageModelV4({

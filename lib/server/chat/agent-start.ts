@@ -4,13 +4,11 @@ import type { z } from "zod";
 import type { chatAgentSchema, TurnTimings } from "@/lib/shared/chat-stream";
 import type { Language } from "@/lib/shared/language";
 import type { Viewer } from "../auth/viewer.ts";
-import { inTransaction } from "../db/client.ts";
 import type { Plan } from "../db/generated/client.ts";
 import type { Deps } from "../deps.ts";
-import { createConversation, createMessage, ensureUser, touchConversation } from "./chat-repo.ts";
 import { conversationTitleOf, loadMessageContext } from "./send-message.ts";
 import { getTurnHub, type LiveTurn, type TurnHub } from "./turn-hub.ts";
-import { appendTurnEvents, insertTurn } from "./turn-repo.ts";
+import { insertTurnStart } from "./turn-repo.ts";
 import { TURN_LEASE_MS, TurnWriter } from "./turn-writer.ts";
 
 /** Knobs of a turn; the defaults are the product's, tests lower them. */
@@ -74,14 +72,13 @@ export async function startTurn(
   const userMessageId = randomUUID();
   const messageId = randomUUID();
   const start = { event: "conversation_start" as const, data: { conversationId, messageId, userMessageId, turnId, language } };
-  await inTransaction(deps.db, async (tx) => {
-    await ensureUser(tx, viewer.userId);
-    if (!conversation) await createConversation(tx, { id: conversationId, ownerId: viewer.userId, title: conversationTitleOf(input.message) });
-    else await touchConversation(tx, conversationId);
-    await createMessage(tx, { id: userMessageId, conversationId, role: "user", content: input.message });
-    const leaseExpiresAt = new Date(Date.now() + (options.leaseMs ?? TURN_LEASE_MS));
-    await insertTurn(tx, { id: turnId, conversationId, ownerId: viewer.userId, userMessageId, messageId, language, leaseExpiresAt });
-    await appendTurnEvents(tx, turnId, 0, [start], leaseExpiresAt);
+  const leaseExpiresAt = new Date(Date.now() + (options.leaseMs ?? TURN_LEASE_MS));
+  await insertTurnStart(deps.db, {
+    ownerId: viewer.userId,
+    conversation: conversation ? { id: conversationId } : { id: conversationId, title: conversationTitleOf(input.message) },
+    userMessage: { id: userMessageId, content: input.message },
+    turn: { id: turnId, messageId, language, leaseExpiresAt },
+    start,
   });
   const live = hub.register(turnId, 0);
   live.publish([{ ...start, seq: 1 }]);

@@ -8,12 +8,43 @@ import type { Artifact, ChatTurn, ChatTurnEvent } from "../db/generated/client.t
 // (artifacts of a turn, a plan's task results): the only module that touches
 // those tables. Plain functions; the rules live in the services.
 
-/** Inserts a running turn (inside the transaction that writes the user's message). */
-export async function insertTurn(
-  tx: Tx,
-  t: { id: string; conversationId: string; ownerId: string; userMessageId: string; messageId: string; language: string; leaseExpiresAt: Date },
+/**
+ * Writes the start of a turn in one transaction: the user row (if new), the
+ * conversation (created with `title`, else moved to the top of the list), the
+ * user's message, the running turn and its first event (seq 1). A batch
+ * transaction rather than an interactive one: this write is on the path to
+ * the first event, and the batch takes about half the time.
+ */
+export async function insertTurnStart(
+  db: Db,
+  r: {
+    ownerId: string;
+    conversation: { id: string; title?: string };
+    userMessage: { id: string; content: string };
+    turn: { id: string; messageId: string; language: string; leaseExpiresAt: Date };
+    start: ChatStreamEvent;
+  },
 ): Promise<void> {
-  await tx.chatTurn.create({ data: t });
+  const only = { select: { id: true } } as const;
+  const conversationId = r.conversation.id;
+  await db.$transaction([
+    db.user.upsert({ where: { id: r.ownerId }, create: { id: r.ownerId }, update: {}, ...only }),
+    r.conversation.title === undefined
+      ? db.conversation.update({ where: { id: conversationId }, data: { updatedAt: new Date() }, ...only })
+      : db.conversation.create({ data: { id: conversationId, ownerId: r.ownerId, title: r.conversation.title }, ...only }),
+    db.message.create({ data: { id: r.userMessage.id, conversationId, role: "user", content: r.userMessage.content }, ...only }),
+    db.chatTurn.create({
+      data: {
+        ...r.turn,
+        conversationId,
+        ownerId: r.ownerId,
+        userMessageId: r.userMessage.id,
+        lastSeq: 1,
+        events: { create: [{ seq: 1, event: r.start.event, data: r.start.data as object }] },
+      },
+      ...only,
+    }),
+  ]);
 }
 
 export function findTurn(db: Db | Tx, turnId: string): Promise<ChatTurn | null> {

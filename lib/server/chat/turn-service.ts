@@ -35,7 +35,8 @@ export async function beginTurn(
   hub: TurnHub = getTurnHub(),
 ): Promise<string> {
   const { turnId, setup } = await startTurn(deps, viewer, input, at, options, hub);
-  void runTurn(setup);
+  // After this tick: the response and its conversation_start go out before the reply's work begins.
+  setImmediate(() => void runTurn(setup));
   return turnId;
 }
 
