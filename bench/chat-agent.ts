@@ -6,7 +6,9 @@
 // measures it from its streamText call to the first text delta and reports
 // it in conversation_end.timings.modelFirstTokenMs). The model's first-token
 // time is also measured here in the bench process, on the same model, as the
-// baseline. Turns run one after another, after a warm-up.
+// baseline. The floor of a request to this server in the same run is the
+// round trip of GET /api/session (session cookie checked, JSON answered),
+// timed between the turns. Turns run one after another, after a warm-up.
 import { streamText } from "ai";
 import { EventSourceParserStream } from "eventsource-parser/stream";
 import { createOfflinePlannerModel } from "@/lib/server/llm/offline-model";
@@ -17,6 +19,10 @@ export type ChatAgentResult = {
   turns: number;
   /** Request sent → conversation_start received, ms. */
   toStart: Summary;
+  /** The server's own part of it (handler start → turn stored), from conversation_end.timings.conversationStartMs. */
+  serverStart: Summary;
+  /** GET /api/session round trip on the same server between the turns, ms: the floor of any request. */
+  sessionRoundTrip: Summary;
   /** Request sent → first chunk received, ms. */
   toFirstChunk: Summary;
   /** The model's own first-token time in each turn (server-measured), ms. */
@@ -32,7 +38,7 @@ export type ChatAgentResult = {
 /** Small talk and a tool question: no actions, so no jobs compete with the turns. */
 const MESSAGES = ["hi", "hello there", "thanks!", "good morning"];
 
-type TurnTimes = { start: number; firstChunk: number; modelFirstToken: number; end: number };
+type TurnTimes = { start: number; serverStart: number; firstChunk: number; modelFirstToken: number; end: number };
 
 async function oneTurn(target: Target, message: string): Promise<TurnTimes> {
   const sent = performance.now();
@@ -54,14 +60,21 @@ async function oneTurn(target: Target, message: string): Promise<TurnTimes> {
       else if (value.event === "assistant_message_chunk" && Number.isNaN(firstChunk)) firstChunk = at;
       else if (value.event === "error") throw new Error(`turn failed: ${value.data}`);
       else if (value.event === "conversation_end") {
-        const data = JSON.parse(value.data) as { status: string; timings?: { modelFirstTokenMs: number | null } };
+        const data = JSON.parse(value.data) as { status: string; timings?: { modelFirstTokenMs: number | null; conversationStartMs: number } };
         if (data.status !== "completed" || data.timings?.modelFirstTokenMs == null) throw new Error(`turn ended ${value.data}`);
-        return { start, firstChunk, modelFirstToken: data.timings.modelFirstTokenMs, end: at };
+        return { start, serverStart: data.timings.conversationStartMs, firstChunk, modelFirstToken: data.timings.modelFirstTokenMs, end: at };
       }
     }
   } finally {
     await reader.cancel().catch(() => undefined);
   }
+}
+
+async function sessionRoundTrip(target: Target): Promise<number> {
+  const sent = performance.now();
+  const res = await fetch(`${target.baseUrl}/api/session`, { headers: target.headers });
+  await res.json();
+  return performance.now() - sent;
 }
 
 /** The offline model's first token in this process: streamText of a plain message, `latencyMs` as the server's. */
@@ -78,13 +91,18 @@ export async function measureChatAgent(target: Target, opts: { turns: number; wa
   for (let i = 0; i < opts.warmup; i++) await oneTurn(target, MESSAGES[i % MESSAGES.length]);
   const times: TurnTimes[] = [];
   const local: number[] = [];
+  const session: number[] = [];
+  for (let i = 0; i < opts.warmup; i++) await sessionRoundTrip(target);
   for (let i = 0; i < opts.turns; i++) {
+    session.push(await sessionRoundTrip(target));
     times.push(await oneTurn(target, MESSAGES[i % MESSAGES.length]));
     local.push(await localFirstToken(opts.latencyMs));
   }
   return {
     turns: times.length,
     toStart: summarize(times.map((t) => t.start)),
+    serverStart: summarize(times.map((t) => t.serverStart)),
+    sessionRoundTrip: summarize(session),
     toFirstChunk: summarize(times.map((t) => t.firstChunk)),
     modelFirstToken: summarize(times.map((t) => t.modelFirstToken)),
     firstChunkOverhead: summarize(times.map((t) => t.firstChunk - t.modelFirstToken)),

@@ -66,15 +66,17 @@ export async function runTurn(s: TurnSetup): Promise<void> {
       .then((stopAt) => stopAt && live.controller.abort(STOP_REASON))
       .catch((error) => console.error("[planstream] chat turn: lease renewal failed", error));
   }, leaseMs / 3);
-  const modelStarted = performance.now();
   try {
     setStage("thinking");
-    const context = await buildChatContext(deps.db, { conversationId: s.conversationId, exclude: [s.userMessageId], language: s.language, budgetTokens: s.options.contextBudgetTokens });
+    const [context, tasks] = await Promise.all([
+      buildChatContext(deps.db, { conversationId: s.conversationId, exclude: [s.userMessageId], language: s.language, budgetTokens: s.options.contextBudgetTokens }),
+      s.plan ? listTasks(deps.db, s.plan.id) : [],
+    ]);
     if (context.summarized) p.turn.summarized = context.summarized;
-    const tasks = s.plan ? await listTasks(deps.db, s.plan.id) : [];
     const fields = { Language: s.language, Message: s.input.message, PlanId: s.plan?.id, PlanTasks: planTasksField(tasks) };
 
-    // The actions, asked for at once, beside the reply.
+    // The actions, asked for at once, beside the reply. The model's own time counts from here.
+    const modelStarted = performance.now();
     const actionsCall = generateStructured({ model: deps.model, schema: chatReplySchema, fields: { Request: "chat_reply", ...fields }, abortSignal: signal }).then(
       (r) => ({ ok: true as const, r }),
       (error: unknown) => ({ ok: false as const, error }),

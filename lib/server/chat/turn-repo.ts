@@ -66,6 +66,16 @@ export async function appendTurnEvents(tx: Tx, turnId: string, afterSeq: number,
   await tx.chatTurn.update({ where: { id: turnId }, data: { lastSeq: afterSeq + events.length, ...(leaseExpiresAt ? { leaseExpiresAt } : {}) } });
 }
 
+/** appendTurnEvents in its own batch transaction (no other writes: about half the time of an interactive one). @returns the events. */
+export async function appendTurnEventsBatch(db: Db, turnId: string, afterSeq: number, events: ChatStreamEvent[], leaseExpiresAt: Date): Promise<ChatStreamEvent[]> {
+  if (events.length === 0) return events;
+  await db.$transaction([
+    db.chatTurnEvent.createMany({ data: events.map((e, i) => ({ turnId, seq: afterSeq + i + 1, event: e.event, data: e.data as object })) }),
+    db.chatTurn.update({ where: { id: turnId }, data: { lastSeq: afterSeq + events.length, leaseExpiresAt }, select: { id: true } }),
+  ]);
+  return events;
+}
+
 /** Events with seq > `afterSeq`, oldest first, at most `limit`. */
 export function turnEventsAfter(db: Db, turnId: string, afterSeq: number, limit: number): Promise<ChatTurnEvent[]> {
   return db.chatTurnEvent.findMany({ where: { turnId, seq: { gt: afterSeq } }, orderBy: { seq: "asc" }, take: limit });

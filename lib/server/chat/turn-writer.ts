@@ -1,7 +1,7 @@
 import "server-only";
 import type { ChatStreamData, ChatStreamEvent, ChatStreamEventName, ChatStreamFrame } from "@/lib/shared/chat-stream";
 import { inTransaction, type Db, type Tx } from "../db/client.ts";
-import { appendTurnEvents } from "./turn-repo.ts";
+import { appendTurnEvents, appendTurnEventsBatch } from "./turn-repo.ts";
 
 /** How long emitted events wait to be committed together, ms: streaming is not one transaction per token. */
 export const TURN_FLUSH_MS = 25;
@@ -45,9 +45,11 @@ export class TurnWriter {
     this.schedule();
   }
 
-  /** Commits whatever is queued. @throws the database's error (the events stay queued). */
+  /** Commits whatever is queued (a batch transaction: no other writes). @throws the database's error (the events stay queued). */
   flush(): Promise<void> {
-    return this.commitWith(async () => ({ value: undefined, events: [] }));
+    const run = this.chain.then(() => this.commitNow<void>(null));
+    this.chain = run.catch(() => undefined);
+    return run;
   }
 
   /**
@@ -66,7 +68,7 @@ export class TurnWriter {
     return this.lastSeq;
   }
 
-  private async commitNow<T>(write: (tx: Tx) => Promise<{ value: T; events: ChatStreamEvent[] }>): Promise<T> {
+  private async commitNow<T>(write: ((tx: Tx) => Promise<{ value: T; events: ChatStreamEvent[] }>) | null): Promise<T> {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.writing = true;
@@ -74,12 +76,14 @@ export class TurnWriter {
     const from = this.lastSeq;
     const lease = new Date(Date.now() + (this.options.leaseMs ?? TURN_LEASE_MS));
     try {
-      const { value, batch } = await inTransaction(this.db, async (tx) => {
-        const own = await write(tx);
-        const batch = [...queued, ...own.events];
-        await appendTurnEvents(tx, this.turnId, from, batch, lease);
-        return { value: own.value, batch };
-      });
+      const { value, batch } = write
+        ? await inTransaction(this.db, async (tx) => {
+            const own = await write(tx);
+            const batch = [...queued, ...own.events];
+            await appendTurnEvents(tx, this.turnId, from, batch, lease);
+            return { value: own.value, batch };
+          })
+        : { value: undefined as T, batch: await appendTurnEventsBatch(this.db, this.turnId, from, queued, lease) };
       this.lastSeq = from + batch.length;
       this.lastFlushAt = performance.now();
       this.failed = false;
