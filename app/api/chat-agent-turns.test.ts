@@ -14,6 +14,7 @@ import { startServer, stopServer } from "@/lib/server/boot";
 import { startTurn } from "@/lib/server/chat/agent-start";
 import { TurnHub } from "@/lib/server/chat/turn-hub";
 import { getApp, getDeps } from "@/lib/server/deps";
+import { sweepRetention } from "@/lib/server/jobs/retention";
 import { chatReply, createOfflinePlannerModel } from "@/lib/server/llm/offline-model";
 import type { ConversationDetail } from "@/lib/shared/chat";
 import { chatAgentSchema, type StopTurnResponse, type TurnDto } from "@/lib/shared/chat-stream";
@@ -107,6 +108,21 @@ describe("resume", () => {
     expect((await resume(other, turnId)).status).toBe(404);
     expect((await stop(other, turnId)).status).toBe(404);
     expect((await other.call(listTurns, { url: `/api/chat/turns?conversationId=${conversationId}` })).status).toBe(404);
+  });
+
+  it("retention deletes the events of turns that ended before the period; their messages stay and the stream replays nothing", async () => {
+    const user = new TestUser();
+    const frames = await readFrames(await agent(user, { message: "hi" }));
+    const { turnId, conversationId } = dataOf(frames, "conversation_start");
+    const later = new Date(Date.now() + 31 * 86_400_000);
+    const deleted = await sweepRetention(getDeps(), { retentionDays: 30, now: later });
+    expect(deleted.turnEvents).toBeGreaterThanOrEqual(frames.length);
+    expect(await getDeps().db.chatTurnEvent.count({ where: { turnId } })).toBe(0);
+    const res = await resume(user, turnId, { after: 0 });
+    expect(res.status).toBe(200);
+    expect(await readFrames(res)).toEqual([]);
+    const convo = (await (await user.call(getConversation, { url: `/api/conversations/${conversationId}`, params: { id: conversationId } })).json()) as ConversationDetail;
+    expect(convo.messages.map((m) => m.role)).toEqual(["user", "assistant"]);
   });
 
   it("a turn whose process died (lease expired) is ended as failed when followed", async () => {

@@ -47,7 +47,10 @@ export async function followTurn(deps: { db: Db; hub: TurnHub }, sink: FrameSink
   while (!sink.signal.aborted) {
     const live = deps.hub.get(turnId);
     let frames: SentFrame[] | undefined = live?.after(cursor);
+    // Read before the events: a turn seen ended here has all its events committed (its end commits with them).
+    let turn: ChatTurn | null | undefined;
     if (!frames) {
+      turn = await findTurn(deps.db, turnId);
       const rows = await turnEventsAfter(deps.db, turnId, cursor, PAGE);
       frames = rows.map((r) => ({ seq: r.seq, event: r.event, json: JSON.stringify(r.data) }));
     }
@@ -63,14 +66,10 @@ export async function followTurn(deps: { db: Db; hub: TurnHub }, sink: FrameSink
       await live.waitForChange(cursor, TURN_POLL_MS * 4, sink.signal);
       continue;
     }
-    const turn = await findTurn(deps.db, turnId);
-    if (!turn) return;
-    if (turn.status !== "running" && cursor >= turn.lastSeq) return;
-    if (turn.status === "running" && !deps.hub.get(turnId)) {
-      const now = await recoverExpiredTurn(deps.db, turn);
-      if (now.status !== "running") continue;
-    }
-    if (turn.lastSeq > cursor) continue;
+    if (turn === undefined) continue; // the live turn just ended here: read it from the database
+    // Ended with nothing after the cursor (all sent, or its events deleted by retention).
+    if (!turn || turn.status !== "running") return;
+    if (!deps.hub.get(turnId) && (await recoverExpiredTurn(deps.db, turn)).status !== "running") continue;
     await sleep(TURN_POLL_MS, sink.signal);
   }
 }

@@ -115,6 +115,17 @@ export async function failExpiredTurn(tx: Tx, turnId: string, now: Date, metadat
   return count === 1 ? tx.chatTurn.findUnique({ where: { id: turnId } }) : null;
 }
 
+/**
+ * Retention (guarantee 10): deletes the stored events of turns that ended
+ * before `cutoff`. Their messages (and design documents) stay: they are the
+ * conversation, not its log; such a turn's stream then replays nothing.
+ * @returns the number of events deleted.
+ */
+export async function deleteEventsOfTurnsEndedBefore(db: Db, cutoff: Date): Promise<number> {
+  const { count } = await db.chatTurnEvent.deleteMany({ where: { turn: { status: { not: "running" }, finishedAt: { lt: cutoff } } } });
+  return count;
+}
+
 /** Stores a file made in a chat turn. @returns its reference. */
 export async function insertTurnArtifact(
   db: Db | Tx,
