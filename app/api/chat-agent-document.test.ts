@@ -98,6 +98,12 @@ describe("the design document", () => {
     expect(inline.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
     const other = new TestUser();
     expect((await other.call(getArtifact, { url: `/api/artifacts/${doc.artifactId}`, params: { artifactId: doc.artifactId } })).status).toBe(404);
+
+    // Deleting the conversation deletes its turns, their events and the document.
+    await getDeps().db.conversation.delete({ where: { id: conversationId } });
+    expect(await getDeps().db.artifact.findUnique({ where: { id: doc.artifactId } })).toBeNull();
+    expect(await getDeps().db.chatTurn.count({ where: { conversationId } })).toBe(0);
+    expect((await user.call(getArtifact, { url: `/api/artifacts/${doc.artifactId}`, params: { artifactId: doc.artifactId } })).status).toBe(404);
   });
 
   it("without a plan, the tool says so and nothing is stored", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { getTurnHub } from "../chat/turn-hub.ts";
 import type { App } from "../deps.ts";
 
 /** Where a chat reply's phase one ran: POST /api/chat/message or a streamed turn. */
@@ -59,7 +60,7 @@ const summaryLines = (name: string, labels: string, s: Sum) => [`${name}_sum${la
  * Prometheus text exposition (format 0.0.4): jobs by type and status, the
  * event log's size, live stream subscriptions and jobs running in this
  * process; the chat's phase-one model calls (count, model and server
- * seconds), streamed turns by outcome with their start and first-chunk
+ * seconds), streamed turns by outcome (and running here) with their start and first-chunk
  * latency, and the tracking jobs' queue wait (the newest 1,000 started).
  */
 export async function renderMetrics({ deps, runner }: App): Promise<string> {
@@ -100,6 +101,9 @@ export async function renderMetrics({ deps, runner }: App): Promise<string> {
     "# HELP planstream_chat_turns_total Streamed chat turns finished in this process, by outcome.",
     "# TYPE planstream_chat_turns_total counter",
     ...(["completed", "stopped", "failed"] as const).map((s) => `planstream_chat_turns_total{status="${s}"} ${c.turns[s]}`),
+    "# HELP planstream_chat_turns_running_here Streamed chat turns running in this process.",
+    "# TYPE planstream_chat_turns_running_here gauge",
+    `planstream_chat_turns_running_here ${getTurnHub().size}`,
     "# HELP planstream_chat_turn_start_seconds Request to conversation_start of a streamed turn.",
     "# TYPE planstream_chat_turn_start_seconds summary",
     ...summaryLines("planstream_chat_turn_start_seconds", "", c.turnStart),

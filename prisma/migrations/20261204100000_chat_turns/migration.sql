@@ -45,7 +45,8 @@ CREATE TABLE "new_Artifact" (
     "mediaType" TEXT NOT NULL,
     "bytes" INTEGER NOT NULL,
     "content" TEXT NOT NULL,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Artifact_turnId_fkey" FOREIGN KEY ("turnId") REFERENCES "ChatTurn" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 INSERT INTO "new_Artifact" ("bytes", "callId", "content", "createdAt", "id", "jobId", "mediaType", "name", "ownerId", "planId", "runId", "taskId") SELECT "bytes", "callId", "content", "createdAt", "id", "jobId", "mediaType", "name", "ownerId", "planId", "runId", "taskId" FROM "Artifact";
 DROP TABLE "Artifact";
