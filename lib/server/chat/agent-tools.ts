@@ -159,7 +159,8 @@ function shown(output: unknown): unknown {
  * `tool_call_end` with the output (its JSON cut to MAX_RESULT_CHARS in the
  * event) or the error and the duration; the stage turns `calling_tools`.
  * A failed call throws its error to the model (the AI SDK hands it back as
- * the tool's result); a stopped turn rejects with the stop. `started`
+ * the tool's result); a stopped turn ends the call with error "Stopped"
+ * and rejects with the stop. `started`
  * collects the call ids that got a tool_call_start.
  */
 export function chatTools(ctx: ChatToolContext, started: Set<string>): Record<string, Tool> {
@@ -182,7 +183,11 @@ export function chatTools(ctx: ChatToolContext, started: Set<string>): Record<st
           spec.announce?.(output);
           return output;
         } catch (e) {
-          if (ctx.signal.aborted) throw e;
+          if (ctx.signal.aborted) {
+            // The turn stops: the chip still gets its end.
+            ctx.emit("tool_call_end", { callId, tool: spec.name, error: "Stopped", durationMs: Math.round(performance.now() - t0) });
+            throw e;
+          }
           const error = signal.aborted ? `Timed out after ${spec.timeoutMs} ms` : e instanceof Error ? e.message : String(e);
           ctx.emit("tool_call_end", { callId, tool: spec.name, error, durationMs: Math.round(performance.now() - t0) });
           throw new ChatToolError(error);
