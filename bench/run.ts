@@ -4,17 +4,19 @@
 //   2. append → SSE-receive latency at 1,000 lines/s, `next start` vs a plain node:http SSE server
 //   3. concurrent SSE streams held by one `next start` process (latency, heap per stream) vs the same floor
 //   4. the browser's main-thread lag with 8 busy JobLogPanels on /jobs vs the same panels idle
+//   5. the streamed chat: request → conversation_start, and → first chunk beyond the model's own first-token time
 // Everything runs on 127.0.0.1, child servers are killed at the end (also on
 // errors and SIGINT), and a watchdog bounds the whole run. Results go to
 // stdout and bench/results/latest.json.
 //
-// Knobs (environment): BENCH_ONLY=ingest,latency,fanout,panels  BENCH_PROFILE=1 (CPU/heap
+// Knobs (environment): BENCH_ONLY=ingest,latency,fanout,panels,chat  BENCH_PROFILE=1 (CPU/heap
 // profiles of the server, saved under bench/results/)  BENCH_NO_BUILD=1
 // BENCH_INGEST_LINES  BENCH_FANOUT_STEPS=250,500,…  BENCH_TIMEOUT_S.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { measureChatAgent, type ChatAgentResult } from "./chat-agent.ts";
 import { measureFanout, type FanoutResult, type FanoutStep } from "./fanout.ts";
 import { benchIngestInChild, type IngestResult } from "./ingest.ts";
 import { measureLatency, type LatencyResult } from "./latency.ts";
@@ -39,9 +41,10 @@ const CONFIG = {
     drainMs: 5_000,
   },
   panels: { panels: 8, lines: 100_000, ratePerSec: 100, settleMs: 2_000, windowMs: 8_000 },
-  targets: { panelsLagP90Ms: 100, ingestLinesPerSec: 50_000, ingestShareOfRaw: 0.25, latencyP99Ms: 50, fanoutStreams: 2_000, fanoutP99Ms: 200, heapPerStreamBytes: 60 * 1024 },
+  chat: { turns: envNum("BENCH_CHAT_TURNS", 20), warmup: 3, latencyMs: 350 },
+  targets: { chatStartP50Ms: 20, chatFirstChunkOverheadP50Ms: 50, panelsLagP90Ms: 100, ingestLinesPerSec: 50_000, ingestShareOfRaw: 0.25, latencyP99Ms: 50, fanoutStreams: 2_000, fanoutP99Ms: 200, heapPerStreamBytes: 60 * 1024 },
 };
-const only = new Set((process.env.BENCH_ONLY ?? "ingest,latency,fanout,panels").split(","));
+const only = new Set((process.env.BENCH_ONLY ?? "ingest,latency,fanout,panels,chat").split(","));
 const diagnose = process.env.BENCH_PROFILE === "1";
 const log = (s: string) => console.log(s);
 
@@ -54,6 +57,7 @@ type Results = {
   latency?: { planstream: LatencyResult; baseline: LatencyResult };
   fanout?: { planstream: FanoutResult; baseline: FanoutResult };
   panels?: PanelsResult;
+  chat?: ChatAgentResult;
   errors: { phase: string; message: string }[];
   durationSeconds?: number;
 };
@@ -207,6 +211,25 @@ function rowsOf(r: Results): Row[] {
       verdict: verdict(p.live.p90 <= t.panelsLagP90Ms),
     });
   }
+  if (r.chat) {
+    const c = r.chat;
+    rows.push({
+      figure: `5 request → conversation_start p50 (${c.turns} turns)`,
+      planstream: `${fmtMs(c.toStart.p50)} (server ${fmtMs(c.serverStart.p50)})`,
+      baseline: `${fmtMs(c.sessionRoundTrip.p50)} (GET /api/session round trip)`,
+      ratio: `+${fmtMs(c.toStart.p50 - c.sessionRoundTrip.p50)}`,
+      target: `≤ ${t.chatStartP50Ms} ms`,
+      verdict: verdict(c.toStart.p50 <= t.chatStartP50Ms),
+    });
+    rows.push({
+      figure: "5 request → first chunk p50, beyond the model's first token",
+      planstream: `+${fmtMs(c.firstChunkOverhead.p50)} (${fmtMs(c.toFirstChunk.p50)} in all)`,
+      baseline: `${fmtMs(c.modelFirstToken.p50)} (model's first token; ${fmtMs(c.localModelFirstToken.p50)} in-process)`,
+      ratio: `+${fmtMs(c.toFirstChunk.p50 - c.modelFirstToken.p50)}`,
+      target: `≤ +${t.chatFirstChunkOverheadP50Ms} ms`,
+      verdict: verdict(c.firstChunkOverhead.p50 <= t.chatFirstChunkOverheadP50Ms),
+    });
+  }
   return rows;
 }
 
@@ -284,6 +307,14 @@ function print(r: Results): void {
         `${fmtInt(p.linesPerSec)} lines/s reached the ${p.panels} panels.`,
     );
   }
+  if (r.chat) {
+    const c = r.chat;
+    log(
+      `5: ${c.turns} turns one at a time (offline model, ${CONFIG.chat.latencyMs} ms first token, then word by word): conversation_start p50 ${fmtMs(c.toStart.p50)} / p99 ${fmtMs(c.toStart.p99)} (the server's part p50 ${fmtMs(c.serverStart.p50)}; GET /api/session p50 ${fmtMs(c.sessionRoundTrip.p50)}); ` +
+        `first chunk p50 ${fmtMs(c.toFirstChunk.p50)} / p99 ${fmtMs(c.toFirstChunk.p99)}, of which the model ${fmtMs(c.modelFirstToken.p50)} (server-measured per turn; overhead p99 ${fmtMs(c.firstChunkOverhead.p99)}); ` +
+        `whole turn p50 ${fmtMs(c.toEnd.p50)}.`,
+    );
+  }
   for (const e of r.errors) log(`\nERROR in ${e.phase}: ${e.message}`);
 }
 
@@ -304,7 +335,7 @@ async function main(): Promise<number> {
   if ((results.machine.loadAverageAtStart as number[])[0] > 0.5) log("[bench] note: the machine is not idle; figures may be lower than on a quiet machine");
 
   if (only.has("ingest")) {
-    log(`[bench] 1/4 ingest: ${fmtInt(CONFIG.ingest.lines)} lines through JobLogger vs raw @libsql/client inserts`);
+    log(`[bench] 1/5 ingest: ${fmtInt(CONFIG.ingest.lines)} lines through JobLogger vs raw @libsql/client inserts`);
     try {
       results.ingest = await benchIngestInChild({ ...CONFIG.ingest, diagnose }, log);
     } catch (error) {
@@ -312,7 +343,7 @@ async function main(): Promise<number> {
     }
   }
 
-  if (only.has("latency") || only.has("fanout") || only.has("panels")) {
+  if (only.has("latency") || only.has("fanout") || only.has("panels") || only.has("chat")) {
     try {
       results.buildSeconds = ensureBuild(log);
     } catch (error) {
@@ -322,7 +353,7 @@ async function main(): Promise<number> {
   const built = !results.errors.some((e) => e.phase === "build");
 
   if (built && only.has("latency")) {
-    log(`[bench] 2/4 latency: ${fmtInt(CONFIG.latency.lines)} lines at ${fmtInt(CONFIG.latency.ratePerSec)}/s, one SSE client`);
+    log(`[bench] 2/5 latency: ${fmtInt(CONFIG.latency.lines)} lines at ${fmtInt(CONFIG.latency.ratePerSec)}/s, one SSE client`);
     try {
       const baseline = await withTarget(startBaseline, (t) => measureLatency(t, CONFIG.latency));
       log(`    node:http floor: p50 ${fmtMs(baseline.latency.p50)}, p99 ${fmtMs(baseline.latency.p99)}`);
@@ -339,7 +370,7 @@ async function main(): Promise<number> {
 
   if (built && only.has("fanout")) {
     const f = CONFIG.fanout;
-    log(`[bench] 3/4 fan-out: ${f.jobs} jobs × ${f.ratePerSec} lines/s, streams ramped ${f.steps.join(" → ")}`);
+    log(`[bench] 3/5 fan-out: ${f.jobs} jobs × ${f.ratePerSec} lines/s, streams ramped ${f.steps.join(" → ")}`);
     try {
       const baseline = await withTarget(startBaseline, (t) => measureFanout(t, f, log));
       // Every burst job runs at once: JOB_CONCURRENCY above the job count.
@@ -355,7 +386,7 @@ async function main(): Promise<number> {
 
   if (built && only.has("panels")) {
     const c = CONFIG.panels;
-    log(`[bench] 4/4 panels: ${c.panels} JobLogPanels on /jobs in Chromium, ${c.ratePerSec} lines/s each`);
+    log(`[bench] 4/5 panels: ${c.panels} JobLogPanels on /jobs in Chromium, ${c.ratePerSec} lines/s each`);
     try {
       results.panels = await withTarget(
         () => startNext({ JOB_CONCURRENCY: String(c.panels + 2) }),
@@ -364,6 +395,20 @@ async function main(): Promise<number> {
       log(`    timer lag p90: live ${fmtMs(results.panels.live.p90)}, idle ${fmtMs(results.panels.idle.p90)}`);
     } catch (error) {
       results.errors.push({ phase: "panels", message: String(error instanceof Error ? error.message : error) });
+    }
+  }
+
+  if (built && only.has("chat")) {
+    const c = CONFIG.chat;
+    log(`[bench] 5/5 chat: ${c.turns} streamed turns (POST /api/chat/agent), offline model at ${c.latencyMs} ms`);
+    try {
+      results.chat = await withTarget(
+        () => startNext({ LLM_OFFLINE_LATENCY_MS: String(c.latencyMs) }),
+        (t) => measureChatAgent(t, c),
+      );
+      log(`    conversation_start p50 ${fmtMs(results.chat.toStart.p50)}; first chunk +${fmtMs(results.chat.firstChunkOverhead.p50)} beyond the model's ${fmtMs(results.chat.modelFirstToken.p50)}`);
+    } catch (error) {
+      results.errors.push({ phase: "chat", message: String(error instanceof Error ? error.message : error) });
     }
   }
 

@@ -89,7 +89,8 @@ describe("POST /api/chat/message (two-phase)", () => {
     expect(status.planId).toBe(metadata.planId);
     expect(status.actions.map((a: { status: string }) => a.status)).toEqual(["completed", "completed"]);
     expect(status.results).toEqual({ createdTaskCount: flatten(plan.tasks).length, errors: [] });
-    expect(status.llmCalls).toBe(1 + plan.tasks.length);
+    expect(status.llmCalls).toBe(2 + plan.tasks.length); // the phase-one reply, plan_outline, one per decomposed task
+    expect(status.queueWaitMs).toBeGreaterThanOrEqual(0);
     expect(status.durationMs).toBeGreaterThanOrEqual(0);
 
     const convo = await (

@@ -21,7 +21,7 @@ afterAll(async () => {
 
 const SUPPORT = { authorization: "Bearer support-token-for-tests" };
 
-/** Sends in sync mode; a message without actions answers 202 even then (nothing to wait for). */
+/** Sends in sync mode (200; also for a message without actions: nothing to wait for). */
 async function send(user: TestUser, message: string, conversationId?: string, status = 200): Promise<SendMessageResponse> {
   const res = await user.call(postMessage, { url: "/api/chat/message", body: { message, mode: "sync", ...(conversationId ? { conversationId } : {}) } });
   expect(res.status).toBe(status);
@@ -72,7 +72,7 @@ describe("conversation titles", () => {
   it("without a plan: the first message, cut on a word boundary with an ellipsis", async () => {
     const user = new TestUser();
     const long = `hello ${"lorem ipsum dolor sit amet ".repeat(6)}`;
-    const sent = await send(user, long, undefined, 202);
+    const sent = await send(user, long);
     expect(sent.metadata.planId).toBeUndefined();
     const c = (await detail(user, sent.metadata.conversationId)).conversation;
     expect(c.titleSource).toBe("message");
@@ -81,7 +81,7 @@ describe("conversation titles", () => {
 
   it("support reads another user's conversation as read-only, in the list and in the detail", async () => {
     const owner = new TestUser();
-    const sent = await send(owner, "hello", undefined, 202);
+    const sent = await send(owner, "hello");
     const id = sent.metadata.conversationId;
     const support = new TestUser();
     expect((await detail(support, id, SUPPORT)).conversation.readOnly).toBe(true);

@@ -31,6 +31,29 @@ export type ChatAction = { kind: ActionKind; name: string; status: ActionStatus;
 /** A job of an assistant message; `resumeOf`: the cancelled or failed decomposition this job resumes (POST /api/jobs/{id}/resume). */
 export type JobRef = { jobId: string; jobType: JobType; resumeOf?: string };
 
+/**
+ * What the phase-one model call cost (the reply and its actions): when the
+ * request arrived (ISO-8601), model calls, tokens, and the calls' duration in ms.
+ * GET /api/chat/action-status counts it in `llmCalls` and measures `durationMs` from `requestedAt`.
+ */
+export type ReplyUsage = { requestedAt: string; llmCalls: number; inputTokens: number; outputTokens: number; modelMs: number };
+
+/** Older turns folded into a summary to keep the context within its token budget: how many, and the context's tokens before and after. */
+export type ContextSummary = { turns: number; tokensBefore: number; tokensAfter: number };
+
+/**
+ * The streamed turn (POST /api/chat/agent) that wrote an assistant message:
+ * `stopped` = stopped by the user (the content is the partial reply, no
+ * actions ran); `summarized` when older turns were summarized into the context;
+ * `designDocument` when the turn wrote one (GET /api/artifacts/{artifactId}).
+ */
+export type MessageTurn = {
+  turnId: string;
+  stopped: boolean;
+  summarized?: ContextSummary;
+  designDocument?: { artifactId: string; title: string; format: "markdown" };
+};
+
 /** `metadata` of an assistant message. */
 export type MessageMetadata = {
   type: "job_log";
@@ -41,6 +64,10 @@ export type MessageMetadata = {
   status: "pending" | "completed" | JobStatus;
   jobs: JobRef[];
   actions?: ChatAction[];
+  /** The phase-one model call (absent on messages saved before it was recorded). */
+  usage?: ReplyUsage;
+  /** Set when a streamed turn wrote the message. */
+  turn?: MessageTurn;
 };
 
 /** Response of POST /api/chat/message. */
@@ -92,6 +119,10 @@ export type ActionStatusDto = {
   results: { createdTaskCount: number; errors: string[] };
   startedAt: string | null;
   finishedAt: string | null;
+  /** From the request's arrival (the message's `usage.requestedAt`, else the tracking job's start) to the last job's end, ms; null while open. */
   durationMs: number | null;
+  /** Model calls: the phase-one reply plus every job's. */
   llmCalls: number;
+  /** How long the tracking job waited in the queue before it started, ms; null while pending. */
+  queueWaitMs: number | null;
 };

@@ -18,7 +18,7 @@ import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { statsOf } from "../jobs/job-dto.ts";
 import { planIdsOfConversation } from "../plans/plans-repo.ts";
-import { actionStatus, aggregateStatus } from "./action-status.ts";
+import { actionStatus, aggregateStatus, trackingMetrics } from "./action-status.ts";
 import {
   findConversation,
   findConversationWithPlanTitle,
@@ -107,7 +107,8 @@ export async function getActionStatus(deps: Pick<Deps, "db" | "store">, viewer: 
   const all = [tracking, ...children];
   const statusOf = new Map(all.map((j) => [j.id, j.status as JobStatus]));
   const messageId = (tracking.params as { messageId?: string }).messageId;
-  const stored: ChatAction[] = (messageId ? await findMessageMetadata(deps.db, messageId) : null)?.actions ?? [];
+  const metadata = messageId ? await findMessageMetadata(deps.db, messageId) : null;
+  const stored: ChatAction[] = metadata?.actions ?? [];
   const actions = stored.map((a) => (a.jobId && statusOf.has(a.jobId) ? { ...a, status: actionStatus(statusOf.get(a.jobId)!) } : a));
   const stats = all.map(statsOf);
   const status = aggregateStatus([...statusOf.values()]);
@@ -124,7 +125,6 @@ export async function getActionStatus(deps: Pick<Deps, "db" | "store">, viewer: 
     },
     startedAt: tracking.startedAt?.toISOString() ?? null,
     finishedAt: finishedAt?.toISOString() ?? null,
-    durationMs: finishedAt && tracking.startedAt ? finishedAt.getTime() - tracking.startedAt.getTime() : null,
-    llmCalls: stats.reduce((n, s) => n + s.llmCalls, 0),
+    ...trackingMetrics({ usage: metadata?.usage, jobLlmCalls: stats.reduce((n, s) => n + s.llmCalls, 0), tracking, finishedAt }),
   };
 }

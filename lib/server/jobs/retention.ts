@@ -1,6 +1,7 @@
 import "server-only";
 import type { Deps } from "../deps.ts";
 import { deleteIdempotencyKeysBefore } from "../http/idempotency-repo.ts";
+import { deleteEventsOfTurnsEndedBefore } from "../chat/turn-repo.ts";
 import { deleteRunsFinishedBefore } from "../runs/runs-repo.ts";
 
 /** Idempotency keys are kept this long, ms (clients retry within minutes, not days). */
@@ -10,7 +11,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Deletes finished jobs (succeeded, failed, cancelled) whose `finishedAt` is
  * older than `retentionDays`, with their events (ON DELETE CASCADE) and their
- * runs (task results, artifacts, approvals), and
+ * runs (task results, artifacts, approvals), the stored events of chat
+ * turns that ended before the same cutoff (their messages stay), and
  * idempotency keys older than a day (guarantee 10). Pending and running jobs
  * are never touched, however old.
  * @returns counts of deleted rows.
@@ -18,11 +20,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function sweepRetention(
   deps: Pick<Deps, "db" | "store">,
   options: { retentionDays: number; now?: Date },
-): Promise<{ jobs: number; runs: number; idempotencyKeys: number }> {
+): Promise<{ jobs: number; runs: number; idempotencyKeys: number; turnEvents: number }> {
   const now = options.now ?? new Date();
   const cutoff = new Date(now.getTime() - options.retentionDays * DAY_MS);
   const jobs = await deps.store.deleteFinishedBefore(cutoff);
   const runs = await deleteRunsFinishedBefore(deps.db, cutoff);
   const idempotencyKeys = await deleteIdempotencyKeysBefore(deps.db, new Date(now.getTime() - IDEMPOTENCY_TTL_MS));
-  return { jobs, runs, idempotencyKeys };
+  const turnEvents = await deleteEventsOfTurnsEndedBefore(deps.db, cutoff);
+  return { jobs, runs, idempotencyKeys, turnEvents };
 }

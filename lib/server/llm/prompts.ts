@@ -12,7 +12,7 @@ const SYSTEM_BASE =
   "Always answer in the language named by the `Language:` field.";
 const SYSTEM = `${SYSTEM_BASE} Answer only with JSON matching the requested schema.`;
 /** Requests answered with tool calls and plain text, not JSON. */
-const TOOL_REQUESTS: ReadonlySet<string> = new Set<ToolRequestName>(["execute_task", "finish_run"]);
+const TOOL_REQUESTS: ReadonlySet<string> = new Set<ToolRequestName>(["execute_task", "finish_run", "chat_answer"]);
 
 const INSTRUCTIONS: Record<LlmRequestName | ToolRequestName, string> = {
   chat_reply:
@@ -40,6 +40,12 @@ const INSTRUCTIONS: Record<LlmRequestName | ToolRequestName, string> = {
     "and deadlines (counted from Today or a date in the goal), write_document for any text the task asks for (an invitation, " +
     "a checklist, a packing list). Then answer in the given language with one or two plain sentences saying what was done. " +
     "Claim nothing that no tool did.",
+  chat_answer:
+    "Answer the user's message now, briefly, in the given language, as plain text or Markdown (no JSON). " +
+    "Use the read-only tools when they help: get_plan and find_tasks to look at the conversation's plan (PlanTasks lists it), " +
+    "calculate for arithmetic (units and currencies allowed), schedule for date arithmetic (counted from Today or a date in the message), " +
+    "write_design_document when the user asks for the plan written up as a document. " +
+    "Do not claim to have changed the plan or started anything: changes the message asks for are decided separately, after your answer, and shown as actions.",
   finish_run:
     "Create the plan's calendar: call create_calendar once, with one event per entry of Scheduled (`taskId|date|title`), " +
     "then answer in the given language with one sentence.",

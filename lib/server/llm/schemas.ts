@@ -8,8 +8,8 @@ import { TASK_STATUSES } from "@/lib/shared/plans";
 /** Request names; sent as the structured output's `name` (responseFormat.name). */
 export const LLM_REQUESTS = ["chat_reply", "plan_outline", "subtasks"] as const;
 export type LlmRequestName = (typeof LLM_REQUESTS)[number];
-/** Requests answered with tool calls and then plain text (plan execution), not JSON. */
-export const TOOL_REQUESTS = ["execute_task", "finish_run"] as const;
+/** Requests answered with tool calls and then plain text (plan execution; the streamed chat answer), not JSON. */
+export const TOOL_REQUESTS = ["execute_task", "finish_run", "chat_answer"] as const;
 export type ToolRequestName = (typeof TOOL_REQUESTS)[number];
 
 const taskDraft = z.object({

@@ -12,12 +12,14 @@ import { SUPPORT_COOKIE } from "../../auth/session.ts";
 import { logBurstPayload } from "../../jobs/handlers/log-burst.ts";
 import { actionStatusSchema, conversationDetailSchema, conversationDtoSchema, conversationListSchema, healthSchema, jobDtoSchema, jobEnvelopeSchema, jobEventSchema, jobEventsPageSchema, jobFacetsSchema, jobListPageSchema, jobSnapshotSchema, sendMessageResponseSchema, sessionDtoSchema } from "./schemas.ts";
 
+import { chatStreamPaths } from "./chat-stream-paths.ts";
 import { planPaths } from "./plan-paths.ts";
 import { runPaths } from "./run-paths.ts";
 import { errors, jobIdPath, json, ok, SSE_FRAMES, sseContent, type Method } from "./responses.ts";
 
 /** Every operation of the HTTP API, by path (document.test.ts checks them against app/api). */
 export const paths = {
+  ...chatStreamPaths,
   ...planPaths,
   ...runPaths,
   "/api/chat/message": {

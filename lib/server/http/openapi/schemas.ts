@@ -3,7 +3,8 @@
 // checked at compile time against its type, so the two cannot drift apart.
 import "server-only";
 import { z } from "zod";
-import { ACTION_KINDS, type ActionStatusDto, type ConversationDetail, type ConversationDto, type MessageDto, type SendMessageResponse } from "@/lib/shared/chat";
+import { type ActionStatusDto, type ConversationDetail, type ConversationDto, type MessageDto, type SendMessageResponse } from "@/lib/shared/chat";
+import { chatActionSchema, messageMetadataSchema } from "@/lib/shared/chat-stream";
 import type { ErrorBody } from "@/lib/shared/errors";
 import {
   EVENT_KINDS,
@@ -190,32 +191,8 @@ export const staleTaskErrorSchema = errorBodySchema.extend({
 
 // ---------- chat and conversations ----------
 
-const ACTION_STATUSES = ["pending", "running", "completed", "failed", "rejected", "cancelled"] as const;
-
-export const chatActionSchema = z.object({
-  kind: z.enum(ACTION_KINDS),
-  name: z.string(),
-  status: z.enum(ACTION_STATUSES),
-  jobId: z.string().optional(),
-  reason: z.string().optional(),
-});
-
-export const messageMetadataSchema = z.object({
-  type: z.literal("job_log"),
-  trackingId: z.string().optional().meta({ description: "For GET /api/chat/action-status/{trackingId}" }),
-  conversationId: z.string(),
-  messageId: z.string(),
-  planId: z.string().optional(),
-  status: z.enum(["pending", "completed", ...JOB_STATUSES]),
-  jobs: z.array(
-    z.object({
-      jobId: z.string(),
-      jobType: z.enum(JOB_TYPES),
-      resumeOf: z.string().optional().meta({ description: "The failed or cancelled decomposition this job resumes" }),
-    }),
-  ),
-  actions: z.array(chatActionSchema).optional(),
-});
+// The action and metadata schemas are the chat stream's (lib/shared/chat-stream.ts): one definition for both.
+export { chatActionSchema, messageMetadataSchema };
 
 export const sendMessageResponseSchema = z.object({
   response: z.string().meta({ description: "The agent's reply" }),
@@ -260,8 +237,9 @@ export const actionStatusSchema = z.object({
   results: z.object({ createdTaskCount: z.int(), errors: z.array(z.string()) }),
   startedAt: isoInstant.nullable(),
   finishedAt: isoInstant.nullable(),
-  durationMs: z.number().nullable(),
-  llmCalls: z.int(),
+  durationMs: z.number().nullable().meta({ description: "From the request's arrival to the last job's end, ms; null while open" }),
+  llmCalls: z.int().meta({ description: "Model calls: the phase-one reply plus every job's" }),
+  queueWaitMs: z.number().nullable().meta({ description: "How long the tracking job waited in the queue, ms; null while pending" }),
 });
 sameShape<Same<z.output<typeof actionStatusSchema>, ActionStatusDto>>();
 

@@ -5,6 +5,7 @@ import type { LanguageModelV4CallOptions, LanguageModelV4Usage, SharedV4Warning 
 import { isLanguage, type Language } from "@/lib/shared/language";
 import { detectLanguage, parsePromptFields, type PromptFields } from "../prompts.ts";
 import { LLM_REQUESTS, TOOL_REQUESTS, type LlmRequestName, type ToolRequestName } from "../schemas.ts";
+import { answerChat } from "./chat-answer.ts";
 import { chatReply } from "./chat-reply.ts";
 import { answerExecuteTask, answerFinishRun, type PlannedToolCall } from "./execute-task.ts";
 import { planOutline } from "./outline.ts";
@@ -17,7 +18,7 @@ export type Answer = {
   fields: Partial<PromptFields>;
   /** The answer's text ("" when it is only tool calls). */
   text: string;
-  /** Tool calls to answer with (execute_task / finish_run only), in order; empty otherwise. */
+  /** Tool calls to answer with (execute_task / finish_run / chat_answer only), in order; empty otherwise. */
   toolCalls: PlannedToolCall[];
   usage: LanguageModelV4Usage;
   warnings: SharedV4Warning[];
@@ -30,7 +31,8 @@ export type Answer = {
  * from the text. Token usage is characters / 4 (system, user text, earlier
  * tool calls and results in; the answer's text and tool inputs out).
  * `Request: execute_task` / `finish_run` (plain text, no JSON format) answer
- * with tool calls from `call.tools` or plain text (execute-task.ts); any
+ * with tool calls from `call.tools` or plain text (execute-task.ts), and
+ * `chat_answer` likewise with the chat's read-only tools (chat-answer.ts); any
  * other request ignores offered tools with an "unsupported" warning. Never throws.
  */
 export function answerCall(call: LanguageModelV4CallOptions): Answer {
@@ -64,10 +66,14 @@ export function answerCall(call: LanguageModelV4CallOptions): Answer {
 
   let text: string;
   let toolCalls: PlannedToolCall[] = [];
-  if (request !== "execute_task" && request !== "finish_run" && call.tools?.length) {
-    warnings.push({ type: "unsupported", feature: "tools", details: "The offline planner calls tools only for execute_task and finish_run." });
+  if (!isToolRequestName(request) && call.tools?.length) {
+    warnings.push({ type: "unsupported", feature: "tools", details: "The offline planner calls tools only for execute_task, finish_run and chat_answer." });
   }
-  if (request === "execute_task" || request === "finish_run") {
+  if (request === "chat_answer") {
+    const answer = answerChat(fields, language, call, freeText);
+    text = answer.text;
+    toolCalls = answer.toolCalls;
+  } else if (request === "execute_task" || request === "finish_run") {
     const answer = request === "execute_task" ? answerExecuteTask(fields, language, call) : answerFinishRun(fields, language, call);
     text = answer.text;
     toolCalls = answer.toolCalls;

@@ -14,6 +14,7 @@ import { findTask, parsePlanTasks } from "./task-matching.ts";
 import { whichToDecomposeReply } from "./task-operation-replies.ts";
 import { newPlanGoal } from "./task-operation-phrases.ts";
 import { noPlanExecution, planEdits } from "./task-operations.ts";
+import { chatToolQuestion } from "./chat-questions.ts";
 import { clip } from "./text.ts";
 
 const EN_SMALL_TALK = new Set(
@@ -54,6 +55,9 @@ const NO_FIELDS = { taskId: null, parentId: null, position: null, description: n
  * - Without a plan, a goal: create_plan (titled as plan_outline will title it)
  *   followed by decompose_task; a request to execute: no actions, a reply
  *   saying there is no plan yet.
+ * A plain question one read-only tool answers (arithmetic, dates, "what is
+ * left?", "write the plan up as a document"): no actions, a reply naming the
+ * lookup (the streamed chat answers it with the tool).
  * Small talk (a lone greeting), app questions, keyboard mash, filler text
  * ("lorem ipsum", "水电费水电费") and messages that name neither a goal nor an
  * intention: no actions, a question back (which goal to plan).
@@ -75,6 +79,10 @@ export function chatReply(args: { message: string; language: Language; planTasks
       actions: [],
     };
   }
+
+  // A question one read-only tool answers (the streamed chat answers it; nothing to change).
+  const question = chatToolQuestion(message);
+  if (question) return { reply: toolQuestionReply(question.tool, tasks.length > 0, lang), actions: [] };
 
   // "Execute the plan" with no plan to execute.
   if (tasks.length === 0) {
@@ -148,6 +156,22 @@ export function chatReply(args: { message: string; language: Language; planTasks
       : "Could you tell me a bit more about your goal? For example, “launch a mobile app in 6 weeks” or “plan a 3-day trip to Hangzhou”.",
     actions: [],
   };
+}
+
+/** The reply to a tool question when no tool runs (POST /api/chat/message): what would answer it. */
+function toolQuestionReply(tool: string, hasPlan: boolean, lang: Language): string {
+  const zh = lang === "zh-CN";
+  switch (tool) {
+    case "calculate":
+      return zh ? "我来算一下。" : "Let me work that out.";
+    case "schedule":
+      return zh ? "我来算一下日期。" : "Let me work out the date.";
+    case "write_design_document":
+      if (!hasPlan) return zh ? "还没有可以整理成文档的计划。先告诉我一个目标吧。" : "There is no plan to write up yet. Tell me a goal first.";
+      return zh ? "好的，我来把计划整理成设计文档。" : "Sure — I'll write the plan up as a design document.";
+    default:
+      return zh ? "我来看一下计划。" : "Let me look at the plan.";
+  }
 }
 
 /** create_plan (titled as plan_outline will title it) + decompose_task for `goal`, with a reply naming the plan. */

@@ -21,9 +21,9 @@ export type PlannedToolCall = { toolCallId: string; toolName: string; input: str
 export type ExecutionAnswer = { text: string; toolCalls: PlannedToolCall[] };
 
 /** What the prompt shows of earlier steps: how many tool calls were made, and the results that came back, in order. */
-type History = { callCount: number; outcomes: ToolOutcome[] };
+export type History = { callCount: number; outcomes: ToolOutcome[] };
 
-function readHistory(prompt: LanguageModelV4CallOptions["prompt"]): History {
+export function readHistory(prompt: LanguageModelV4CallOptions["prompt"]): History {
   const inputs = new Map<string, unknown>();
   const outcomes: ToolOutcome[] = [];
   let callCount = 0;
@@ -58,7 +58,7 @@ export function offeredTools(call: LanguageModelV4CallOptions): Set<string> {
 }
 
 /** Deterministic ids, unique across the conversation: `call-<n>-<tool>` with n counting every tool call so far from 1. */
-function toCalls(calls: { tool: string; input: unknown }[], history: History): PlannedToolCall[] {
+export function toCalls(calls: { tool: string; input: unknown }[], history: History): PlannedToolCall[] {
   return calls.map((c, i) => ({ toolCallId: `call-${history.callCount + i + 1}-${c.tool}`, toolName: c.tool, input: JSON.stringify(c.input) }));
 }
 

@@ -18,7 +18,7 @@ const rec = (v: unknown): Record<string, unknown> => (v && typeof v === "object"
 const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() ? v.trim() : undefined);
 
 /** The failure text of an error result, else undefined. */
-function failure(output: LanguageModelV4ToolResultOutput): string | undefined {
+export function failure(output: LanguageModelV4ToolResultOutput): string | undefined {
   // The AI SDK sends a thrown Error as its String(): "Error: message".
   if (output.type === "error-text") return output.value.replace(/^(?:[A-Z]\w*)?Error:\s*/, "") || "unknown error";
   if (output.type === "error-json") return str(rec(output.value).message) ?? JSON.stringify(output.value);
@@ -26,7 +26,7 @@ function failure(output: LanguageModelV4ToolResultOutput): string | undefined {
 }
 
 /** The result's value: JSON as is, text parsed as JSON when it is JSON, else the text. */
-function value(output: LanguageModelV4ToolResultOutput): unknown {
+export function value(output: LanguageModelV4ToolResultOutput): unknown {
   if (output.type === "json") return output.value;
   if (output.type === "text") {
     try {

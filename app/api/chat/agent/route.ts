@@ -1,0 +1,21 @@
+// POST /api/chat/agent – streamed chat turn: typed SSE events while the reply types out, actions as jobs
+import { chatAgentSchema } from "@/lib/shared/chat-stream";
+import { followTurn } from "@/lib/server/chat/turn-follow";
+import { getTurnHub } from "@/lib/server/chat/turn-hub";
+import { beginTurn } from "@/lib/server/chat/turn-service";
+import { getDeps } from "@/lib/server/deps";
+import { env } from "@/lib/server/env";
+import { readJson, withRoute } from "@/lib/server/http/route";
+import { sseResponse } from "@/lib/server/http/sse";
+
+export const POST = withRoute(async ({ request, viewer }) => {
+  const at = { t0: performance.now(), requestedAt: new Date() };
+  const input = await readJson(request, chatAgentSchema);
+  const deps = getDeps();
+  const turnId = await beginTurn(deps, viewer, input, at);
+  // The stream follows the turn; closing it does not stop the turn (resume: GET /api/chat/turns/{turnId}/stream).
+  return sseResponse(request, {
+    heartbeatMs: input.heartbeatMs ?? env().SSE_HEARTBEAT_MS,
+    run: (sink) => followTurn({ db: deps.db, hub: getTurnHub() }, sink, turnId, 0),
+  });
+});

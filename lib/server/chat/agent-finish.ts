@@ -1,0 +1,100 @@
+import "server-only";
+// How a turn ends. Each ending commits its last events together with its
+// writes in one transaction, and `conversation_end` is always the last event:
+// - stopped: the partial reply is kept as the assistant message, marked
+//   `turn.stopped`, with no actions and no jobs;
+// - failed: an `error` event, and nothing half-written (no assistant message,
+//   plan or job; the user's message and the turn's record stay);
+// - completed: see runTurn (the actions commit with their jobs first).
+import type { ChatStreamEvent, TurnStatus, TurnUsage } from "@/lib/shared/chat-stream";
+import type { MessageMetadata, MessageTurn } from "@/lib/shared/chat";
+import { AppError } from "../errors.ts";
+import { recordTurn } from "../ops/metrics.ts";
+import { createMessage } from "./chat-repo.ts";
+import { round, type TurnSetup } from "./agent-start.ts";
+import { finishTurn } from "./turn-repo.ts";
+
+/** Why a turn's signal was aborted by POST …/stop (as opposed to a shutdown). */
+export const STOP_REASON = "stopped by the user";
+
+/** What a turn has so far: the reply text, whether assistant_message_end went out, usage, and its MessageTurn record. */
+export type TurnProgress = { content: string; ended: boolean; usage: TurnUsage; turn: MessageTurn };
+
+function endEvent(s: TurnSetup, status: Exclude<TurnStatus, "running">, metadata: MessageMetadata | null, usage: TurnUsage): ChatStreamEvent {
+  s.timings.totalMs = round(performance.now() - s.t0);
+  return {
+    event: "conversation_end",
+    data: s.input.includeMetadata ? { status, metadata, usage, timings: { ...s.timings } } : { status },
+  };
+}
+
+function turnRecord(s: TurnSetup, usage: TurnUsage, p: TurnProgress, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { usage, timings: { ...s.timings }, ...(p.turn.summarized ? { summarized: p.turn.summarized } : {}), ...extra };
+}
+
+/** Counts the ended turn in /api/metrics. */
+function count(s: TurnSetup, status: Exclude<TurnStatus, "running">): void {
+  recordTurn({ status, conversationStartMs: s.timings.conversationStartMs, firstChunkMs: s.timings.firstChunkMs, modelFirstTokenMs: s.timings.modelFirstTokenMs });
+}
+
+/**
+ * Ends a completed turn: `conversation_end` with the stored metadata (the
+ * actions and the message were committed before).
+ */
+export async function completeTurn(s: TurnSetup, p: TurnProgress, metadata: MessageMetadata): Promise<void> {
+  await s.writer.commitWith(async (tx) => {
+    await finishTurn(tx, s.turnId, "completed", turnRecord(s, p.usage, p), new Date());
+    return { value: undefined, events: [endEvent(s, "completed", metadata, p.usage)] };
+  });
+  count(s, "completed");
+}
+
+/**
+ * Ends a stopped turn: the reply so far becomes the assistant message
+ * (metadata `turn.stopped`, no actions, no jobs), then
+ * `assistant_message_end` {stopped: true} (unless the reply had ended) and
+ * `conversation_end` {status: "stopped"}.
+ */
+export async function stopTurn(s: TurnSetup, p: TurnProgress): Promise<void> {
+  const metadata: MessageMetadata = {
+    type: "job_log",
+    conversationId: s.conversationId,
+    messageId: s.messageId,
+    status: "completed",
+    jobs: [],
+    actions: [],
+    usage: { requestedAt: s.requestedAt, ...p.usage, modelMs: round(performance.now() - s.t0) },
+    turn: { ...p.turn, stopped: true },
+  };
+  await s.writer.commitWith(async (tx) => {
+    await createMessage(tx, { id: s.messageId, conversationId: s.conversationId, role: "assistant", content: p.content, metadata });
+    await finishTurn(tx, s.turnId, "stopped", turnRecord(s, p.usage, p), new Date());
+    const events: ChatStreamEvent[] = p.ended ? [] : [{ event: "assistant_message_end", data: { content: p.content, stopped: true } }];
+    return { value: undefined, events: [...events, endEvent(s, "stopped", metadata, p.usage)] };
+  });
+  count(s, "stopped");
+}
+
+/** The `error` event's code and message for what went wrong (model failures say so; anything else is generic). */
+export function errorOf(error: unknown): { code: string; message: string } {
+  if (AppError.is(error)) return { code: error.code, message: error.message };
+  return { code: "internal", message: "Something went wrong while writing this reply; please try again" };
+}
+
+/**
+ * Ends a failed turn: `error` then `conversation_end` {status: "failed",
+ * metadata: null}. Nothing else is written. Logs when even that fails.
+ */
+export async function failTurn(s: TurnSetup, p: TurnProgress, error: unknown): Promise<void> {
+  const e = errorOf(error);
+  if (e.code === "internal") console.error("[planstream] chat turn failed", s.turnId, error);
+  try {
+    await s.writer.commitWith(async (tx) => {
+      await finishTurn(tx, s.turnId, "failed", turnRecord(s, p.usage, p, { error: e }), new Date());
+      return { value: undefined, events: [{ event: "error", data: e }, endEvent(s, "failed", null, p.usage)] };
+    });
+  } catch (again) {
+    console.error("[planstream] chat turn: could not record its failure", s.turnId, again);
+  }
+  count(s, "failed");
+}
