@@ -16,6 +16,7 @@ import { chatActionsJob } from "../jobs/handlers/chat-actions.ts";
 import { planDecomposeJob } from "../jobs/handlers/plan-decompose.ts";
 import { taskOperationJob } from "../jobs/handlers/task-operation.ts";
 import { generateStructured } from "../llm/generate.ts";
+import { detectLanguage } from "../llm/prompts.ts";
 import { chatReplySchema, type ChatReply } from "../llm/schemas.ts";
 import { createPlan, findPlanById, latestPlanOfConversation, listTasks, toTaskDto } from "../plans/plans-repo.ts";
 import { actionStatus, aggregateStatus } from "./action-status.ts";
@@ -34,11 +35,9 @@ const TITLE_CHARS = 80;
 /** How long `mode: "sync"` waits for the jobs, ms. */
 const SYNC_WAIT_MS = 120_000;
 
-/** The language to answer in: the message's own script first, then the UI's. */
+/** The language to answer in: the message's own language (detectLanguage), then the UI's, then English. */
 export function replyLanguage(message: string, uiLanguage?: Language): Language {
-  if (/[\u4e00-\u9fff]/.test(message)) return "zh-CN";
-  if (/[A-Za-z]{2,}/.test(message)) return "en";
-  return uiLanguage ?? "en";
+  return detectLanguage(message, uiLanguage ?? "en");
 }
 
 function actionName(d: GateDecision, language: Language, planTitle: string): string {
