@@ -27,7 +27,7 @@ const DOMAIN_KEYWORDS: Record<KeywordDomain, RegExp[]> = {
     // "Two weeks in Japan", "a weekend in Paris" (case-sensitive: a capitalised place).
     /\b(?:[Dd]ays?|[Ww]eeks?|[Ww]eekend|[Mm]onths?)\s+(?:in|to|around|across)\s+[A-Z]/g,
     /(?<![\p{L}])(viaje|viajar|vacaciones|escapada|itinerario|turismo|visitar|recorrer|luna de miel|voyage|voyager|vacances|séjour|escapade|itinéraire|visiter|lune de miel)(?![\p{L}])/giu,
-    /(旅(?![行游])|観光|日帰り|ツアー)/g,
+    /(旅(?![行游])|観光|日帰り|ツアー|[にへ]行き?たい|[にへ]遊びに行)/g,
   ],
   event: [
     /\b(event|party|wedding|conference|meetup|summit|workshop|hackathon|festival|gala|fundraiser|reunion|ceremony|celebration|shower|bachelor(?:ette)?|offsite|retreat|birthday|anniversary|concert|webinar|guests?|attendees|venue|invitations?|rsvps?)\b/gi,

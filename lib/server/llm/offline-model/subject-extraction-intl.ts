@@ -72,7 +72,7 @@ function afterVerbIntl(text: string, verbs: string, stops: string): string | und
 
 function japanese(domain: Domain, kind: string, text: string): FoundSubject | undefined {
   const lead = `[${KANJI_KANA}A-Za-z0-9]`;
-  let m: RegExpExecArray | null = null;
+  let m: RegExpExecArray | null;
   switch (domain) {
     case "software":
       m = new RegExp(`(${lead}{0,10}?(?:アプリ|ウェブサイト|サイト|ウェブサービス|サービス|システム|ゲーム|プラットフォーム|ツール))`, "u").exec(text);
@@ -80,7 +80,8 @@ function japanese(domain: Domain, kind: string, text: string): FoundSubject | un
     case "trip":
       m =
         new RegExp(`([${KANJI_KANA}]{1,8})(?:へ|に|で)の?(?:[\\d一二三四五六七八九十]+泊)?(?:[\\d一二三四五六七八九十]+日間?)?の?(?:旅行|旅|観光)`, "u").exec(text) ??
-        new RegExp(`([${KANJI_KANA}]{1,8}?)(?:旅行|旅|観光)`, "u").exec(text);
+        new RegExp(`([${KANJI_KANA}]{1,8}?)(?:旅行|旅|観光)`, "u").exec(text) ??
+        new RegExp(`([${KANJI_KANA}]{1,8})(?:に|へ)(?:遊びに)?行`, "u").exec(text);
       if (m && /^(?:家族|海外|国内|一人|卒業|新婚|社員|週末|日帰り|修学|団体)$/.test(m[1])) m = null;
       break;
     case "event":
