@@ -50,7 +50,7 @@ function items(text: string): string[] {
 
 /** A file name from the title: lower-case ASCII words joined by "-", else the kind (".md" is added by the tool). */
 function filename(title: string, kind: DocumentKind): string {
-  const slug = title.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "");
+  const slug = title.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "");
   return slug.length >= 3 ? slug : kind;
 }
 
