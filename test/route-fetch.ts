@@ -14,7 +14,12 @@ import { GET as getEvents } from "@/app/api/jobs/[jobId]/events/route";
 import { GET as getJob } from "@/app/api/jobs/[jobId]/route";
 import { GET as getJobs } from "@/app/api/jobs/route";
 import { GET as getJobStream } from "@/app/api/jobs/[jobId]/stream/route";
+import { POST as postExecute } from "@/app/api/plans/[planId]/execute/route";
 import { GET as getPlan } from "@/app/api/plans/[planId]/route";
+import { GET as getPlanRuns } from "@/app/api/plans/[planId]/runs/route";
+import { POST as postApproval } from "@/app/api/runs/[runId]/approvals/[callId]/route";
+import { GET as getRun } from "@/app/api/runs/[runId]/route";
+import { GET as getSession } from "@/app/api/session/route";
 import { GET as getStreams } from "@/app/api/streams/route";
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -39,6 +44,11 @@ const ROUTES: Route[] = [
   route("GET", /^\/api\/plans\/([^/]+)$/, getPlan, "planId"),
   route("POST", /^\/api\/chat\/message$/, postChatMessage),
   route("POST", /^\/api\/diagnostics\/log-burst$/, postLogBurst),
+  route("POST", /^\/api\/plans\/([^/]+)\/execute$/, postExecute, "planId"),
+  route("GET", /^\/api\/plans\/([^/]+)\/runs$/, getPlanRuns, "planId"),
+  route("GET", /^\/api\/runs\/([^/]+)$/, getRun, "runId"),
+  route("POST", /^\/api\/runs\/([^/]+)\/approvals\/([^/]+)$/, postApproval, "runId", "callId"),
+  route("GET", /^\/api\/session$/, getSession),
 ];
 
 /**

@@ -150,11 +150,11 @@ function JobTabs({ jobs, readOnly, resumed }: { jobs: JobTab[]; readOnly: boolea
   );
 }
 
-/** One job's panel in a message, with Resume under a cancelled or failed decomposition. */
+/** One job's panel in a message (read only: no Approve / Deny in a run's log), with Resume under a cancelled or failed decomposition. */
 function JobPane({ job, readOnly, resumedBy, onResumed }: { job: JobTab; readOnly: boolean; resumedBy: string | undefined; onResumed?: (jobId: string) => void }) {
   return (
     <>
-      <JobLogPanel jobId={job.jobId} jobType={job.jobType} collapseOnSuccess />
+      <JobLogPanel jobId={job.jobId} jobType={job.jobType} collapseOnSuccess readOnly={readOnly} />
       {job.jobType === "plan_decompose" && !readOnly && <ResumeDecomposition jobId={job.jobId} resumedBy={resumedBy} onResumed={onResumed} />}
     </>
   );

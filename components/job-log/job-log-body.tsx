@@ -7,12 +7,13 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { Button } from "antd";
 import { memo, useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useT } from "@/lib/client/i18n";
-import { inRange } from "@/lib/client/log-anchor";
 import { seqIndex } from "@/lib/client/log-groups";
 import { filterEvents, KIND_GROUPS, type LogFilter } from "@/lib/client/log-search";
 import { EVENT_LEVELS, type JobEventDto } from "@/lib/shared/jobs";
-import { JobLogGroupHeader } from "./job-log-group-header";
-import { JobLogLine, LogLineContext } from "./job-log-line";
+import { LogLineContext } from "./job-log-line";
+import { JobLogRows } from "./job-log-rows";
+import { ToolCallsContext, useToolCalls } from "./tool-calls-context";
+import type { Decider } from "@/components/runs/approval-buttons";
 import { JobLogFilters, JobLogToolbar } from "./job-log-toolbar";
 import styles from "./job-log.module.css";
 import { timeModeStore, wrapStore } from "./log-prefs";
@@ -43,7 +44,11 @@ export type JobLogBodyProps = {
   running: boolean;
   /** The job page: lines carry `id="L{seq}"`, the hash (`#L12`, `#L12-L20`) selects and scrolls. */
   anchors: boolean;
+  /** Who may approve or deny the job's tool calls (its owner, unless read only); default nobody. */
+  decider?: Decider;
 };
+
+const NOBODY: Decider = { ownerId: undefined, readOnly: true };
 
 /**
  * The log lines of one job in a bounded, scrollable box, virtualized with
@@ -56,11 +61,13 @@ export type JobLogBodyProps = {
  * tail; scrolled up it stays put and offers "Jump to latest". On the job page
  * (`anchors`) `#L123` scrolls to line 123 — loading earlier pages and waiting
  * for it to stream in if needed — and line numbers select lines and ranges.
- * Not a live region: a screen reader is not read every line (the panel
+ * A `tool_call` line and its `tool_result` are one call/result pair (paired
+ * by callId), expandable in place; approvals offer Approve / Deny to the
+ * `decider`. Not a live region: a screen reader is not read every line (the panel
  * announces status changes only).
  */
 export const JobLogBody = memo(function JobLogBody(props: JobLogBodyProps) {
-  const { jobId, events, height, hasEarlier, loadEarlier, emptyText, origin, running, anchors } = props;
+  const { jobId, events, height, hasEarlier, loadEarlier, emptyText, origin, running, anchors, decider = NOBODY } = props;
   const t = useT();
   const timeMode = useSyncExternalStore(timeModeStore.subscribe, timeModeStore.getSnapshot, timeModeStore.getServerSnapshot);
   const wrap = useSyncExternalStore(wrapStore.subscribe, wrapStore.getSnapshot, wrapStore.getServerSnapshot) === "wrap";
@@ -81,6 +88,9 @@ export const JobLogBody = memo(function JobLogBody(props: JobLogBodyProps) {
   const { selection, onNumberClick } = useLineHash(anchors, requestReveal);
 
   const lineContext = useLineActions({ jobId, timeMode, origin, anchors, onNumberClick });
+  // Opening a call's details stops following the tail, so they stay where the user looks.
+  const unstick = useCallback(() => void (stick.current = false), []);
+  const toolCalls = useToolCalls(events, { decider, reveal: requestReveal, onExpand: unstick });
 
   const virtualizer = useVirtualizer({
     count: rows.count,
@@ -251,31 +261,16 @@ export const JobLogBody = memo(function JobLogBody(props: JobLogBodyProps) {
           </div>
         ) : (
           <LogLineContext value={lineContext}>
-            <div className={styles.rows} style={{ height: totalSize }}>
-              {virtualizer.getVirtualItems().map((item) => {
-                const row = rows.at(item.index);
-                return (
-                  <div
-                    key={item.key}
-                    data-index={item.index}
-                    ref={virtualizer.measureElement}
-                    className={styles.virtualRow}
-                    style={{ transform: `translateY(${item.start}px)` }}
-                  >
-                    {row.type === "group" ? (
-                      <JobLogGroupHeader group={row.group} folded={isFolded(row.group)} onToggle={toggleGroup} />
-                    ) : (
-                      <JobLogLine
-                        event={row.event}
-                        ranges={search.rangesBySeq.get(row.event.seq)}
-                        selected={inRange(selection, row.event.seq)}
-                        grouped={!!row.group}
-                      />
-                    )}
-                  </div>
-                );
-              })}
-            </div>
+            <ToolCallsContext value={toolCalls}>
+              <JobLogRows
+                virtualizer={virtualizer}
+                rows={rows}
+                isFolded={isFolded}
+                onToggleGroup={toggleGroup}
+                rangesBySeq={search.rangesBySeq}
+                selection={selection}
+              />
+            </ToolCallsContext>
           </LogLineContext>
         )}
       </div>

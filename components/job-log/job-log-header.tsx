@@ -25,16 +25,19 @@ export type JobLogHeaderProps = {
   collapsed: boolean;
   /** Absent: no collapse toggle (the job page). */
   onToggle?: () => void;
+  /** A plan execution whose job succeeded but whose run did not (seed 004): a warning tag says so beside the status. */
+  unsuccessfulRun?: boolean;
 };
 
 /**
  * The panel header. Props: `{jobId, jobType, times, transport, progress,
  * collapsed, onToggle}`; `progress` is the last `progress` event's data. The
  * status tag is the job's live status (useJobStatus): `data-status` = job
- * status | "loading" | "missing". Cancel POSTs /api/jobs/{id}/cancel (errors
+ * status | "loading" | "missing"; beside it, for a run that finished without
+ * success, a "Finished without success" tag (`run-outcome-tag`). Cancel POSTs /api/jobs/{id}/cancel (errors
  * as an antd message); export links are GET /api/jobs/{id}/export downloads.
  */
-export const JobLogHeader = memo(function JobLogHeader({ jobId, jobType, times, transport, progress, collapsed, onToggle }: JobLogHeaderProps) {
+export const JobLogHeader = memo(function JobLogHeader({ jobId, jobType, times, transport, progress, collapsed, onToggle, unsuccessfulRun = false }: JobLogHeaderProps) {
   const t = useT();
   const status = toPanelStatus(useJobStatus(jobId));
   const meta = JOB_TYPE_META[jobType];
@@ -64,6 +67,11 @@ export const JobLogHeader = memo(function JobLogHeader({ jobId, jobType, times, 
       <Tag color={STATUS_COLOR[status]} data-testid="job-status-tag" data-status={status} className={styles.statusTag}>
         {t(`jobStatus.${status}`)}
       </Tag>
+      {unsuccessfulRun && status === "succeeded" && (
+        <Tag color="warning" className={styles.statusTag} data-testid="run-outcome-tag">
+          {t("run.outcome.unsuccessful")}
+        </Tag>
+      )}
       {transport === "polling" && (
         <Tooltip title={t("log.pollingHint")}>
           <Tag className={styles.transportTag} data-testid="job-log-transport" tabIndex={0}>

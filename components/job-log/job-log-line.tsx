@@ -14,17 +14,20 @@ import {
   DashboardOutlined,
   CopyOutlined,
   LinkOutlined,
+  SafetyOutlined,
+  RocketOutlined,
+  StepForwardOutlined,
 } from "@ant-design/icons";
 import { Tag, Tooltip } from "antd";
-import { createContext, memo, useContext, type MouseEvent, type ReactNode } from "react";
+import { createContext, memo, useContext, type CSSProperties, type MouseEvent, type ReactNode } from "react";
 import { viewerMessage } from "@/lib/client/event-message";
 import { useLang, useT } from "@/lib/client/i18n";
 import type { MarkRange } from "@/lib/client/log-ansi";
 import { formatLogTime, type LogTimeMode } from "@/lib/client/log-time";
 import { statusFromEvent, type EventKind, type JobEventDto } from "@/lib/shared/jobs";
 import { AnsiText } from "./ansi-text";
-import { briefJson } from "./job-log-meta";
 import styles from "./job-log.module.css";
+import { TOOL_LINE_KINDS, ToolLineDetails, ToolLineText } from "./tool-call-line";
 
 const KIND_ICON: Partial<Record<EventKind, ReactNode>> = {
   status: <SwapOutlined />,
@@ -32,7 +35,11 @@ const KIND_ICON: Partial<Record<EventKind, ReactNode>> = {
   planning_step: <BulbOutlined />,
   tool_call: <ToolOutlined />,
   tool_result: <ToolOutlined />,
+  approval_requested: <SafetyOutlined />,
+  approval_decided: <SafetyOutlined />,
+  workflow_started: <RocketOutlined />,
   node_started: <PlayCircleOutlined />,
+  node_skipped: <StepForwardOutlined />,
   node_completed: <CheckCircleOutlined />,
   node_failed: <CloseCircleOutlined />,
   workflow_complete: <FlagOutlined />,
@@ -105,19 +112,10 @@ function LineText({ event, ranges }: { event: JobEventDto; ranges: MarkRange[] |
         </>
       );
     case "tool_call":
-    case "tool_result": {
-      const tool = str(data.tool) ?? "tool";
-      const detail = event.kind === "tool_call" ? data.args : data.error ?? data.result;
-      return (
-        <>
-          <span className={styles.toolName}>
-            {event.kind === "tool_call" ? "→" : "←"} {tool}
-          </span>
-          {message}
-          {detail !== undefined && <span className={styles.toolDetail}>{briefJson(detail)}</span>}
-        </>
-      );
-    }
+    case "tool_result":
+    case "approval_requested":
+    case "approval_decided":
+      return <ToolLineText event={event} message={message} marked={!!ranges?.length} />;
     case "progress": {
       const done = num(data.done);
       const total = num(data.total);
@@ -148,6 +146,8 @@ export type JobLogLineProps = {
   selected?: boolean;
   /** Inside a group (indented under its header). */
   grouped?: boolean;
+  /** Its group's depth in a run's task tree (indented one more step per level). */
+  depth?: number;
 };
 
 /**
@@ -155,12 +155,13 @@ export type JobLogLineProps = {
  * `/jobs/{id}#L{seq}`, on the job page selecting the line, shift-click a
  * range), the time (local, UTC with "Z", or elapsed; milliseconds hidden on
  * narrow screens; the ISO time on hover), the level, a kind icon and style
- * (planning_step italic with a "simulated" badge, tool calls monospace with
- * the tool name, status bold), the message with its ANSI colours and search
+ * (planning_step italic with a "simulated" badge, status bold; tool lines
+ * drawn by ToolLineText: a `tool_call` is its call/result pair, expandable in
+ * place), the message with its ANSI colours and search
  * marks, and "copy link" / "copy line" buttons shown on hover or focus.
  * The root carries `id="L{seq}"` where the body asks for anchors.
  */
-export const JobLogLine = memo(function JobLogLine({ event, ranges, selected = false, grouped = false }: JobLogLineProps) {
+export const JobLogLine = memo(function JobLogLine({ event, ranges, selected = false, grouped = false, depth = 0 }: JobLogLineProps) {
   const t = useT();
   const { timeMode, origin, href, onNumberClick, anchors, copy, copyLink } = useContext(LogLineContext);
   const levelClass =
@@ -170,6 +171,7 @@ export const JobLogLine = memo(function JobLogLine({ event, ranges, selected = f
     <div
       id={anchors ? `L${event.seq}` : undefined}
       className={`${styles.line} ${KIND_CLASS[event.kind] ?? styles.kindLog} ${levelClass} ${selected ? styles.selected : ""} ${grouped ? styles.grouped : ""}`}
+      style={depth > 0 ? ({ "--log-depth": depth } as CSSProperties) : undefined}
       data-testid="job-log-line"
       data-seq={event.seq}
       data-kind={event.kind}
@@ -197,6 +199,7 @@ export const JobLogLine = memo(function JobLogLine({ event, ranges, selected = f
       <span className={styles.text}>
         <LineText event={event} ranges={ranges} />
       </span>
+      {TOOL_LINE_KINDS.has(event.kind) && <ToolLineDetails event={event} />}
       <span className={styles.lineActions}>
         <button
           type="button"

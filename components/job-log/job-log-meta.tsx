@@ -96,18 +96,6 @@ export function formatDuration(ms: number): string {
   return h > 0 ? `${h} h ${pad(m)} m` : `${m} m ${pad(total % 60)} s`;
 }
 
-/** A short one-line rendering of tool args/results, capped at `max` characters. */
-export function briefJson(value: unknown, max = 240): string {
-  if (value === undefined) return "";
-  let text: string;
-  try {
-    text = typeof value === "string" ? value : JSON.stringify(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
 /**
  * When the job started and finished. The row's own times win; while the row
  * is stale (the snapshot was taken before the job started, and stream frames

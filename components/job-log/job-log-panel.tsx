@@ -5,7 +5,10 @@ import { memo, useCallback, useMemo, useState } from "react";
 import { useJobLog } from "@/hooks/use-job-log";
 import { useT, type MessageKey } from "@/lib/client/i18n";
 import { panelBodyState } from "@/lib/client/log-panel-state";
+import { lastExecutionKind } from "@/lib/client/run-format";
+import { runFilesOf } from "@/lib/client/tool-pairs";
 import { isJobType, type JobType } from "@/lib/shared/jobs";
+import { isRunSuccess } from "@/lib/shared/runs";
 import { JobLogBody } from "./job-log-body";
 import { JobLogHeader } from "./job-log-header";
 import { JOB_TYPE_META, jobTimes, toPanelStatus, type PanelStatus } from "./job-log-meta";
@@ -32,6 +35,11 @@ export type JobLogPanelProps = {
   history?: "latest" | "all";
   /** Line anchors (`id="L{seq}"`, `#L12` / `#L12-L20` deep links): the job page only, where ids are unique. */
   anchors?: boolean;
+  /**
+   * Read only (support reading another user's conversation): no Approve /
+   * Deny. Default false; even then only the job's owner is offered them.
+   */
+  readOnly?: boolean;
 };
 
 const STATUS_KEY: Record<PanelStatus, MessageKey> = {
@@ -52,7 +60,9 @@ const STATUS_KEY: Record<PanelStatus, MessageKey> = {
  * compact "reconnecting" notice with "Retry now", never stacked with a load
  * error or loading. Collapses to a summary only with `collapseOnSuccess` (the
  * chat) and only after success; failed and cancelled jobs stay open with
- * their error. Status changes — not lines — are announced to screen readers
+ * their error. Tool calls pair with their results (expandable in place);
+ * pending approvals offer Approve / Deny to the job's owner unless `readOnly`.
+ * Status changes — not lines — are announced to screen readers
  * through one polite live region. The status it follows is written into
  * React Query, so tags elsewhere on the page show it through useJobStatus.
  * Root: `data-testid="job-log-panel"` with `data-job-id`, `data-status`
@@ -70,9 +80,12 @@ export const JobLogPanel = memo(function JobLogPanel({
   height = 320,
   history,
   anchors = false,
+  readOnly = false,
 }: JobLogPanelProps) {
   const t = useT();
   const { job, events, status: jobStatus, missing, transport, error, offline, retry, loadEarlier, hasEarlier, progress } = useJobLog(jobId, { history });
+  const ownerId = job?.ownerId;
+  const decider = useMemo(() => ({ ownerId, readOnly }), [ownerId, readOnly]);
   const panelStatus = toPanelStatus({ status: jobStatus, missing });
   // Unknown types (diagnostics jobs) render with the generic task_operation look.
   const type: JobType = isJobType(job?.jobType) ? job.jobType : isJobType(jobType) ? jobType : job ? "task_operation" : "plan_decompose";
@@ -93,6 +106,10 @@ export const JobLogPanel = memo(function JobLogPanel({
   const lineCount = Math.max(job?.lastSeq ?? 0, events.at(-1)?.seq ?? 0, events.length);
   const state = panelBodyState({ missing, hasJob: !!job, error: !!error, offline, collapsed });
   const running = panelStatus === "pending" || panelStatus === "running";
+  // A plan execution: "Succeeded" is the job's word; the run's own (seed 004) is told apart, and its files stay at hand when collapsed.
+  const execution = type === "plan_execute";
+  const unsuccessfulRun = execution && jobStatus === "succeeded" && events.length > 0 && !isRunSuccess(jobStatus, lastExecutionKind(events));
+  const files = useMemo(() => (execution && state === "collapsed" ? runFilesOf(events) : undefined), [execution, state, events]);
 
   const offlineNotice = (
     <div className={styles.offline} role="status" data-testid="job-log-offline">
@@ -130,6 +147,7 @@ export const JobLogPanel = memo(function JobLogPanel({
         progress={progress}
         collapsed={collapsed}
         onToggle={collapsible ? toggle : undefined}
+        unsuccessfulRun={unsuccessfulRun}
       />
       {state === "missing" && (
         <div className={styles.missing} data-testid="job-log-missing">
@@ -157,7 +175,7 @@ export const JobLogPanel = memo(function JobLogPanel({
           {t("log.loading")}
         </div>
       )}
-      {state === "collapsed" && <JobLogSummary job={job} times={times} lineCount={lineCount} onExpand={() => setOverride(false)} />}
+      {state === "collapsed" && <JobLogSummary job={job} times={times} lineCount={lineCount} onExpand={() => setOverride(false)} files={files} />}
       {state === "log" && (
         <>
           {offline && offlineNotice}
@@ -181,6 +199,7 @@ export const JobLogPanel = memo(function JobLogPanel({
             origin={startedAt ?? job?.createdAt}
             running={running}
             anchors={anchors}
+            decider={decider}
           />
         </>
       )}

@@ -1,8 +1,10 @@
 "use client";
 // What a collapsed panel leaves visible: the job's numbers and "View details".
 import { Button } from "antd";
+import { ArtifactList } from "@/components/runs/artifact-link";
 import { useT } from "@/lib/client/i18n";
 import type { JobDto } from "@/lib/shared/jobs";
+import type { ArtifactRef } from "@/lib/shared/runs";
 import { formatDuration } from "./job-log-meta";
 import styles from "./job-log.module.css";
 import { useElapsed } from "./use-elapsed";
@@ -13,14 +15,16 @@ type Props = {
   times: { startedAt: string | null; finishedAt: string | null };
   lineCount: number;
   onExpand: () => void;
+  /** A run's files (plan executions), offered as downloads in the summary. */
+  files?: { runId: string; artifacts: ArtifactRef[] };
 };
 
 /**
  * The collapsed summary: duration, line count, warnings/errors (from
- * job.stats), LLM calls and created tasks, and a "View details" button.
- * Props: `{job, times, lineCount, onExpand}`.
+ * job.stats), LLM calls and created tasks (not for a plan execution), a run's files as download links,
+ * and a "View details" button. Props: `{job, times, lineCount, onExpand, files?}`.
  */
-export function JobLogSummary({ job, times, lineCount, onExpand }: Props) {
+export function JobLogSummary({ job, times, lineCount, onExpand, files }: Props) {
   const t = useT();
   const elapsed = useElapsed(times);
   const stats = job?.stats;
@@ -32,7 +36,8 @@ export function JobLogSummary({ job, times, lineCount, onExpand }: Props) {
           { key: "warnings", label: t("log.warnings"), value: stats.warnings, tone: stats.warnings ? ("warn" as const) : undefined },
           { key: "errors", label: t("log.errors"), value: stats.errors, tone: stats.errors ? ("error" as const) : undefined },
           { key: "llmCalls", label: t("log.llmCalls"), value: stats.llmCalls },
-          { key: "createdTasks", label: t("log.createdTasks"), value: stats.createdTasks },
+          // A plan execution creates no tasks: its files say what it made.
+          ...(job?.jobType === "plan_execute" ? [] : [{ key: "createdTasks", label: t("log.createdTasks"), value: stats.createdTasks }]),
         ]
       : []),
   ];
@@ -49,6 +54,11 @@ export function JobLogSummary({ job, times, lineCount, onExpand }: Props) {
       <Button size="small" type="link" onClick={onExpand} data-testid="job-log-expand">
         {t("log.viewDetails")}
       </Button>
+      {files && (
+        <div className={styles.summaryFiles}>
+          <ArtifactList runId={files.runId} artifacts={files.artifacts} />
+        </div>
+      )}
     </div>
   );
 }

@@ -32,14 +32,14 @@ export function measureRow(element: Element, entry: ResizeObserverEntry | undefi
 /**
  * The rows to render (lines and task-group headers) of the `shown` lines, with
  * groups from all `events`: open while the job runs; a job that was finished
- * when the log opened starts with its done groups folded.
+ * when the log opened starts with its done (and skipped) groups folded.
  * @returns `{rows, toggleGroup(id, fold), groupOf, isFolded}`.
  */
 export function useFoldedRows(events: JobEventDto[], shown: JobEventDto[], running: boolean) {
   const [foldDone] = useState(!running);
   const [folds, setFolds] = useState<Record<string, boolean>>({});
   const { groupOf } = useMemo(() => buildGroups(events, running), [events, running]);
-  const isFolded = useCallback((g: LogGroup) => folds[g.id] ?? (foldDone && g.status === "done"), [folds, foldDone]);
+  const isFolded = useCallback((g: LogGroup) => folds[g.id] ?? (foldDone && (g.status === "done" || g.status === "skipped")), [folds, foldDone]);
   const rows = useMemo(() => buildRows(shown, groupOf, isFolded), [shown, groupOf, isFolded]);
   const toggleGroup = useCallback((id: string, fold: boolean) => setFolds((f) => ({ ...f, [id]: fold })), []);
   return { rows, toggleGroup, groupOf, isFolded };

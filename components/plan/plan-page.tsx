@@ -6,6 +6,9 @@ import { Alert, Button, Skeleton } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { HeaderControls } from "@/components/header-controls";
 import { NavLink } from "@/components/nav-link";
+import { ExecutePlanButton } from "@/components/runs/execute-plan-button";
+import { PlanRuns } from "@/components/runs/plan-runs";
+import { usePlanReadOnly } from "@/hooks/use-run-permissions";
 import { useT } from "@/lib/client/i18n";
 import { isNotFound } from "@/lib/client/job-cache";
 import { jobHistoryUrl } from "@/lib/client/job-urls";
@@ -20,10 +23,13 @@ import { PlanTreeView } from "./plan-tree-view";
 
 /**
  * The plan page: back to the plan's conversation (`/?c=<conversationId>`;
- * the chat when it has none), title, goal, progress bar, Markdown and JSON
- * export, the editable tree (PlanTreeView, live) and the plan's jobs
- * (PlanJobs); a decomposition started from the tree opens in the job list.
- * Root `data-testid="plan-page"`; `plan-title`, `plan-goal`,
+ * the chat when it has none), title, goal, progress bar, "Execute plan",
+ * Markdown and JSON export, the editable tree (PlanTreeView, live), the
+ * plan's runs (PlanRuns) and jobs (PlanJobs); a decomposition started from
+ * the tree opens in the job list, a run (the button, or "Execute" in a
+ * task's menu) opens at the top of the runs. Support reading another user's
+ * plan gets it read only (no editing, no executing, no approvals).
+ * Root `data-testid="plan-page"`; `plan-title`, `plan-goal`, `execute-plan`,
  * `plan-export-md`, `plan-export-json`, `plan-conversation-link`.
  * A plan that is gone or not the viewer's shows a warning. The tab title
  * follows the plan's title. Props: `{planId}`.
@@ -33,9 +39,12 @@ export function PlanPage({ planId }: { planId: string }) {
   const { data, error } = useQuery(queries.plan(planId));
   const [openJobs, setOpenJobs] = useState<string[]>([]);
   const onDecomposeStarted = useCallback(({ jobId }: { jobId: string }) => setOpenJobs((o) => [jobId, ...o.filter((k) => k !== jobId)]), []);
+  const [openRuns, setOpenRuns] = useState<string[]>([]);
+  const onExecuteStarted = useCallback(({ runId }: { runId: string }) => setOpenRuns((o) => [runId, ...o.filter((k) => k !== runId)]), []);
   const tasks = data?.tasks;
   const progress = useMemo(() => planProgress(tasks ?? []), [tasks]);
   const conversationId = data?.plan.conversationId;
+  const readOnly = usePlanReadOnly(conversationId);
   const planTitle = data?.plan.title;
 
   // The tab shows the plan's title ("Move the intranet… · Planstream") once it is known; the metadata's "Plan" until then.
@@ -79,6 +88,7 @@ export function PlanPage({ planId }: { planId: string }) {
             <div className={styles.summaryRow}>
               <PlanProgress progress={progress} size="medium" />
               <span className={styles.exports}>
+                <ExecutePlanButton planId={planId} onStarted={onExecuteStarted} readOnly={readOnly} disabled={(tasks ?? []).length === 0} />
                 <Button icon={<DownloadOutlined />} href={planExportUrl(planId, "md")} download data-testid="plan-export-md">
                   {t("planPage.exportMd")}
                 </Button>
@@ -93,14 +103,22 @@ export function PlanPage({ planId }: { planId: string }) {
               <h2 id="plan-tasks-heading" className={styles.cardTitle}>
                 {t("planPage.tasks")}
               </h2>
-              <PlanTreeView planId={planId} variant="page" onDecomposeStarted={onDecomposeStarted} />
+              <PlanTreeView planId={planId} variant="page" onDecomposeStarted={onDecomposeStarted} onExecuteStarted={onExecuteStarted} readOnly={readOnly} />
             </section>
-            <section className={styles.card} aria-labelledby="plan-jobs-heading">
-              <h2 id="plan-jobs-heading" className={styles.cardTitle}>
-                {t("planPage.jobs")}
-              </h2>
-              <PlanJobs planId={planId} open={openJobs} onOpenChange={setOpenJobs} />
-            </section>
+            <div className={styles.side}>
+              <section className={styles.card} aria-labelledby="plan-runs-heading">
+                <h2 id="plan-runs-heading" className={styles.cardTitle}>
+                  {t("run.runs")}
+                </h2>
+                <PlanRuns planId={planId} open={openRuns} onOpenChange={setOpenRuns} readOnly={readOnly} />
+              </section>
+              <section className={styles.card} aria-labelledby="plan-jobs-heading">
+                <h2 id="plan-jobs-heading" className={styles.cardTitle}>
+                  {t("planPage.jobs")}
+                </h2>
+                <PlanJobs planId={planId} open={openJobs} onOpenChange={setOpenJobs} />
+              </section>
+            </div>
           </div>
         </>
       )}

@@ -10,6 +10,7 @@ import {
   DeleteOutlined,
   EditOutlined,
   FlagOutlined,
+  PlayCircleOutlined,
   PlusOutlined,
   SubnodeOutlined,
 } from "@ant-design/icons";
@@ -60,7 +61,7 @@ export const statusFromKey = (key: string): TaskStatus | undefined =>
 
 /**
  * The actions menu of `task`: rename, status (submenu), add subtask, add
- * task below, the four moves (disabled where impossible), decompose, delete.
+ * task below, the four moves (disabled where impossible), decompose, execute, delete.
  * Each item `data-testid="plan-action-<key>"`.
  */
 export function taskMenuItems(t: Translate, task: TaskNode, state: Pick<PlanTreeState, "canMove">): NonNullable<MenuProps["items"]> {
@@ -84,6 +85,7 @@ export function taskMenuItems(t: Translate, task: TaskNode, state: Pick<PlanTree
     item("outdent", t("planEdit.outdent"), <ArrowLeftOutlined />, SHORTCUTS.outdent, { disabled: !state.canMove(task.id, "outdent") }),
     { type: "divider" },
     item("decompose", t("planEdit.decompose"), <BranchesOutlined />),
+    item("execute", t("run.executeTask"), <PlayCircleOutlined />),
     item("delete", t("planEdit.delete"), <DeleteOutlined />, SHORTCUTS.delete, { danger: true }),
   ];
 }
@@ -106,6 +108,8 @@ export function runMenuKey(key: string, taskId: string, actions: PlanTreeState["
       return actions.move(taskId, key);
     case "decompose":
       return actions.decompose(taskId);
+    case "execute":
+      return actions.execute(taskId);
     case "delete":
       return actions.requestDelete(taskId);
   }

@@ -25,12 +25,23 @@ const MOVE_KEYS: Record<string, MoveDirection> = { ArrowUp: "up", ArrowDown: "do
  * task): F2 rename, Delete (confirm), Shift+F10 or the context-menu key the
  * actions, Alt+↑/↓ move among siblings, Alt+→/← indent/outdent; Tab reaches
  * the current task's "⋯". Edits go through `edits` (optimistic, see
- * usePlanEdits). Root `data-testid="plan-tree-body"`; "Add task" `plan-add-task`;
- * the draft field `plan-draft-input`. Props: `{tasks, edits, readOnly?}`;
+ * usePlanEdits); "Execute" in a task's menu calls `onExecute(taskId)`.
+ * Root `data-testid="plan-tree-body"`; "Add task" `plan-add-task`;
+ * the draft field `plan-draft-input`. Props: `{tasks, edits, onExecute?, readOnly?}`;
  * `readOnly` (support reading another user's plan) keeps expand/collapse and
  * statuses but drops dragging, renaming, menus, shortcuts and "Add task".
  */
-export function PlanTaskTree({ tasks, edits, readOnly = false }: { tasks: TaskNode[]; edits: PlanEdits; readOnly?: boolean }) {
+export function PlanTaskTree({
+  tasks,
+  edits,
+  onExecute,
+  readOnly = false,
+}: {
+  tasks: TaskNode[];
+  edits: PlanEdits;
+  onExecute?: (taskId: string) => void;
+  readOnly?: boolean;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -105,6 +116,10 @@ export function PlanTaskTree({ tasks, edits, readOnly = false }: { tasks: TaskNo
         void edits.decompose(id);
         focusTree();
       },
+      execute: (id) => {
+        onExecute?.(id);
+        focusTree();
+      },
       requestDelete: (id) => {
         setMenuId(null);
         setActiveId(id);
@@ -140,7 +155,7 @@ export function PlanTaskTree({ tasks, edits, readOnly = false }: { tasks: TaskNo
         focusTree();
       },
     };
-  }, [tasks, draft, edits, expand, focusTree, message, t]);
+  }, [tasks, draft, edits, onExecute, expand, focusTree, message, t]);
 
   const state = useMemo<PlanTreeState>(
     () => ({

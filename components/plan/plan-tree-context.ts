@@ -18,6 +18,8 @@ export type TaskActions = {
   addBelow(taskId: string): void;
   move(taskId: string, direction: MoveDirection): void;
   decompose(taskId: string): void;
+  /** Starts a run of the task and its subtree (POST /api/plans/{planId}/execute `{taskId}`). */
+  execute(taskId: string): void;
   /** Opens the delete confirmation of a task. */
   requestDelete(taskId: string): void;
   confirmDelete(taskId: string): void;

@@ -8,6 +8,7 @@ import { useCallback, useMemo, useState, type ReactNode } from "react";
 import { JobLogPanel } from "@/components/job-log/job-log-panel";
 import { usePlanEdits, type UsePlanEditsOptions } from "@/hooks/use-plan-edits";
 import { usePlanLive } from "@/hooks/use-plan-live";
+import { useExecutePlan, type UseExecutePlanOptions } from "@/hooks/use-run-actions";
 import { useT } from "@/lib/client/i18n";
 import { flattenTasks, locateTask, planProgress } from "@/lib/client/plan-tree";
 import { queries } from "@/lib/client/queries";
@@ -32,12 +33,20 @@ export type PlanTreeViewProps = {
    * JobLogPanel under the tree (newest first, dismissable).
    */
   onDecomposeStarted?: UsePlanEditsOptions["onDecomposeStarted"];
+  /**
+   * Where a run started from a task's menu ("Execute") is shown; default: its
+   * job's JobLogPanel under the tree, like a decomposition.
+   */
+  onExecuteStarted?: UseExecutePlanOptions["onStarted"];
   /** Read only (support reading another user's plan): no editing controls (the server would refuse them with 403). */
   readOnly?: boolean;
 };
 
-/** At most this many decomposition panels under the tree. */
+/** At most this many job panels (decompositions, runs) under the tree. */
 const MAX_PANELS = 3;
+
+/** A job started from the tree, shown under it. */
+type TreeJob = { jobId: string; taskId: string; kind: "decompose" | "execute" };
 
 /**
  * One plan's editable task tree (PlanTaskTree: drag and drop, rename, status,
@@ -45,18 +54,22 @@ const MAX_PANELS = 3;
  * the plan's stream and the jobs' `tasks_updated` events, with the plan's
  * progress and each subtree's done/total. Root `data-testid="plan-tree"`
  * (`data-plan-id`); task count `plan-task-count`, refresh `plan-refresh`,
- * progress `plan-progress`, decomposition panels `plan-decompose-jobs`.
+ * progress `plan-progress`, decomposition and run panels `plan-decompose-jobs`.
  */
-export function PlanTreeView({ planId, variant = "pane", extra, onDecomposeStarted, readOnly = false }: PlanTreeViewProps) {
+export function PlanTreeView({ planId, variant = "pane", extra, onDecomposeStarted, onExecuteStarted, readOnly = false }: PlanTreeViewProps) {
   const t = useT();
   const { data, error, isPending, isFetching, refetch } = useQuery(queries.plan(planId));
   usePlanLive({ planId });
-  const [jobs, setJobs] = useState<{ jobId: string; taskId: string }[]>([]);
-  const showJob = useCallback(
-    ({ jobId, taskId }: { jobId: string; taskId: string }) => setJobs((j) => [{ jobId, taskId }, ...j.filter((x) => x.jobId !== jobId)].slice(0, MAX_PANELS)),
-    [],
+  const [jobs, setJobs] = useState<TreeJob[]>([]);
+  const showJob = useCallback((job: TreeJob) => setJobs((j) => [job, ...j.filter((x) => x.jobId !== job.jobId)].slice(0, MAX_PANELS)), []);
+  const showDecomposition = useCallback(({ jobId, taskId }: { jobId: string; taskId: string }) => showJob({ jobId, taskId, kind: "decompose" }), [showJob]);
+  const showRun = useCallback(
+    ({ jobId, taskId }: { jobId: string; taskId: string | undefined }) => showJob({ jobId, taskId: taskId ?? "", kind: "execute" }),
+    [showJob],
   );
-  const edits = usePlanEdits({ planId, onDecomposeStarted: onDecomposeStarted ?? showJob });
+  const edits = usePlanEdits({ planId, onDecomposeStarted: onDecomposeStarted ?? showDecomposition });
+  const { execute } = useExecutePlan({ planId, onStarted: onExecuteStarted ?? showRun });
+  const executeTask = useCallback((taskId: string) => void execute(taskId), [execute]);
 
   const tasks = data?.tasks;
   const count = useMemo(() => flattenTasks(tasks ?? []).length, [tasks]);
@@ -114,15 +127,17 @@ export function PlanTreeView({ planId, variant = "pane", extra, onDecomposeStart
         ) : isPending || !tasks ? (
           <Skeleton active paragraph={{ rows: 4 }} />
         ) : (
-          <PlanTaskTree tasks={tasks} edits={edits} readOnly={readOnly} />
+          <PlanTaskTree tasks={tasks} edits={edits} onExecute={executeTask} readOnly={readOnly} />
         )}
         {jobs.length > 0 && (
           <div className={styles.jobs} data-testid="plan-decompose-jobs">
-            {jobs.map(({ jobId, taskId }) => (
+            {jobs.map(({ jobId, taskId, kind }) => (
               <div key={jobId} className={styles.job}>
                 <div className={styles.jobHead}>
                   <span className={styles.jobTitle}>
-                    {t("planEdit.decomposing", { title: (tasks && locateTask(tasks, taskId)?.task.title) ?? taskId.slice(0, 8) })}
+                    {t(kind === "execute" ? "run.executing" : "planEdit.decomposing", {
+                      title: (tasks && locateTask(tasks, taskId)?.task.title) ?? (taskId ? taskId.slice(0, 8) : (data?.plan.title ?? "")),
+                    })}
                   </span>
                   <Button
                     type="text"
@@ -132,7 +147,7 @@ export function PlanTreeView({ planId, variant = "pane", extra, onDecomposeStart
                     onClick={() => setJobs((j) => j.filter((x) => x.jobId !== jobId))}
                   />
                 </div>
-                <JobLogPanel jobId={jobId} jobType="plan_decompose" height={200} />
+                <JobLogPanel jobId={jobId} jobType={kind === "execute" ? "plan_execute" : "plan_decompose"} height={200} readOnly={readOnly} />
               </div>
             ))}
           </div>

@@ -3,11 +3,13 @@ import { queryOptions } from "@tanstack/react-query";
 import type { ActionStatusDto, ConversationDetail, ConversationDto } from "@/lib/shared/chat";
 import { isTerminal, type JobListPage, type JobSnapshot } from "@/lib/shared/jobs";
 import type { PlanDto, PlanTree } from "@/lib/shared/plans";
+import type { RunDetail, RunList } from "@/lib/shared/runs";
 import type { SessionDto } from "@/lib/shared/session";
 import { fetchJson } from "./api";
 import { JOB_LISTS_KEY, isNotFound, jobSnapshotKey, syncJobSnapshots } from "./job-cache";
 import { jobListUrl, jobUrl, type JobListFilters } from "./job-urls";
 import { planUrl } from "./plan-urls";
+import { planRunsUrl, runUrl } from "./run-urls";
 
 /**
  * A React Query `refetchInterval` for job lists: `liveMs` while a listed job
@@ -69,6 +71,20 @@ export const queries = {
       queryFn: () => fetchJson<JobSnapshot>(jobUrl(jobId)),
       // The live log comes from the stream; the snapshot is only the starting point.
       staleTime: Infinity,
+      retry: (count, error) => !isNotFound(error) && count < 2,
+    }),
+  /**
+   * GET /api/plans/{planId}/runs: the plan's runs, newest first. Its key sits
+   * under the plan's (`["plans", planId, "runs"]`), so the `tasks_updated`
+   * events that refetch the plan refetch its runs too.
+   */
+  runs: (planId: string) =>
+    queryOptions({ queryKey: ["plans", planId, "runs"], queryFn: () => fetchJson<RunList>(planRunsUrl(planId)).then((r) => r.runs) }),
+  /** GET /api/runs/{runId}: the run with its steps, tool calls, artifacts and pending approvals (computed by buildRunView on the server). */
+  run: (runId: string) =>
+    queryOptions({
+      queryKey: ["runs", runId],
+      queryFn: () => fetchJson<RunDetail>(runUrl(runId)),
       retry: (count, error) => !isNotFound(error) && count < 2,
     }),
   actionStatus: (trackingId: string) =>

@@ -12,8 +12,9 @@ import { jobLog, tasksUpdatedEvent } from "../jobs/job-logger.ts";
 import { buildPrompt } from "../llm/prompts.ts";
 import { notifyPlanChanged } from "../plans/plan-changes.ts";
 import { findPlanById, listTasks, setTaskStatus, toTaskDto } from "../plans/plans-repo.ts";
-import { callKey, ToolExecutor, type ApprovalMode } from "../tools/tool-executor.ts";
+import { ToolExecutor, type ApprovalMode } from "../tools/tool-executor.ts";
 import type { AnyToolSpec } from "../tools/types.ts";
+import { readEarlierAttempts } from "./run-history.ts";
 import { findRun, findTaskResults, saveTaskResult, updateRun } from "./runs-repo.ts";
 
 export const planExecutePayload = z.object({
@@ -94,19 +95,7 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
 
   // What earlier attempts of this run did.
   const history = job.attempt > 1 ? await deps.store.eventsAfter(job.id, 0, HISTORY_LIMIT) : [];
-  const firstStart = history.find((e) => e.kind === "workflow_started");
-  const before: Record<string, TaskStatus> =
-    ((firstStart?.data as { before?: Record<string, TaskStatus> } | null)?.before) ?? Object.fromEntries(order.map((n) => [n.id, n.status]));
-  const finished = new Map<string, unknown>();
-  const pending = new Map<string, { taskId: string | null; tool: string; input: unknown }>();
-  for (const e of history) {
-    const d = (e.data ?? {}) as { callId: string; taskId: string | null; tool: string; input?: unknown; output?: unknown; error?: string };
-    if (e.kind === "tool_call") pending.set(d.callId, { taskId: d.taskId, tool: d.tool, input: d.input });
-    if (e.kind === "tool_result" && d.error === undefined && pending.has(d.callId)) {
-      const c = pending.get(d.callId)!;
-      finished.set(callKey(c.taskId, c.tool, c.input), d.output);
-    }
-  }
+  const { before, finished } = readEarlierAttempts(history, order);
   const results = await findTaskResults(deps.db, p.runId);
   const tools = new ToolExecutor({
     db: deps.db,
