@@ -1,21 +1,23 @@
 "use client";
-import { Segmented } from "antd";
+import { Select } from "antd";
 import { useLang, useT } from "@/lib/client/i18n";
-import { LANGUAGES, type Language } from "@/lib/shared/language";
+import { LANGUAGES, NATIVE_NAMES, type Language } from "@/lib/shared/language";
 
-const LABELS: Record<Language, string> = { en: "EN", "zh-CN": "中文" };
-
-/** The UI language toggle (English / 中文), persisted in localStorage. Props: none. */
+/**
+ * The UI language picker: the five languages by their own names (English,
+ * 中文, 日本語, Español, Français), persisted in localStorage. Props: none.
+ */
 export function LanguageSwitch() {
   const t = useT();
   const { lang, setLang } = useLang();
   return (
-    <Segmented<Language>
+    <Select<Language>
       size="small"
       value={lang}
       onChange={setLang}
-      options={LANGUAGES.map((l) => ({ value: l, label: <span lang={l}>{LABELS[l]}</span> }))}
+      options={LANGUAGES.map((l) => ({ value: l, label: <span lang={l}>{NATIVE_NAMES[l]}</span> }))}
       aria-label={t("app.language")}
+      popupMatchSelectWidth={false}
       data-testid="language-switch"
     />
   );

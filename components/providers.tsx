@@ -1,25 +1,38 @@
 "use client";
 // Client-side providers: React Query, antd (locale, theme, App context), the UI language and the colour theme.
-import { App, ConfigProvider } from "antd";
+import { App, ConfigProvider, type ConfigProviderProps } from "antd";
 import enUS from "antd/locale/en_US";
+import esES from "antd/locale/es_ES";
+import frFR from "antd/locale/fr_FR";
+import jaJP from "antd/locale/ja_JP";
 import zhCN from "antd/locale/zh_CN";
 import { QueryClientProvider } from "@tanstack/react-query";
 import dayjs from "dayjs";
+import "dayjs/locale/es";
+import "dayjs/locale/fr";
+import "dayjs/locale/ja";
 import "dayjs/locale/zh-cn";
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { I18nContext, langStore, translator, type I18n } from "@/lib/client/i18n";
 import { bindOnlineManager, makeQueryClient } from "@/lib/client/query-client";
 import { ConnectionStatus } from "./connection-status";
 import { ThemeContext, osSchemeStore, themePreferenceStore, writeThemeCookie, type ThemeState } from "@/lib/client/theme";
+import type { Language } from "@/lib/shared/language";
 import { SCHEME_COOKIE, resolveScheme, type ColorScheme, type ThemePreference } from "@/lib/shared/theme";
 import { ANTD_THEMES } from "./theme-tokens";
+
+/** antd's locale for each UI language (pickers, pagination, empty states, modals). */
+const ANTD_LOCALES: Record<Language, NonNullable<ConfigProviderProps["locale"]>> = { en: enUS, "zh-CN": zhCN, ja: jaJP, es: esES, fr: frFR };
+/** dayjs's locale name for each UI language (month and weekday names in antd's date pickers). */
+const DAYJS_LOCALES: Record<Language, string> = { en: "en", "zh-CN": "zh-cn", ja: "ja", es: "es", fr: "fr" };
 
 /** Props of Providers: the theme the server rendered (from the theme cookies), so hydration matches it. */
 export type ProvidersProps = { children: React.ReactNode; initialPreference: ThemePreference; initialOsScheme: ColorScheme };
 
 /**
- * Wraps the app in QueryClientProvider, antd `ConfigProvider` (zh_CN / en_US
- * locale following the UI language; light or dark algorithm following the
+ * Wraps the app in QueryClientProvider, antd `ConfigProvider` (en_US, zh_CN,
+ * ja_JP, es_ES or fr_FR locale following the UI language, and the matching
+ * dayjs locale; light or dark algorithm following the
  * theme preference, "system" = `prefers-color-scheme`, live) and antd `App`
  * (for `App.useApp()`), and provides the UI language (`useT()` / `useLang()`)
  * and the theme (`useTheme()`). Keeps `data-theme` and `color-scheme` on
@@ -39,7 +52,7 @@ export function Providers({ children, initialPreference, initialOsScheme }: Prov
   useEffect(() => {
     document.documentElement.lang = lang;
     // antd's date pickers take month and weekday names from dayjs's global locale.
-    dayjs.locale(lang === "zh-CN" ? "zh-cn" : "en");
+    dayjs.locale(DAYJS_LOCALES[lang]);
   }, [lang]);
 
   useEffect(() => {
@@ -53,7 +66,7 @@ export function Providers({ children, initialPreference, initialOsScheme }: Prov
     <QueryClientProvider client={queryClient}>
       <I18nContext.Provider value={i18n}>
         <ThemeContext.Provider value={themeState}>
-          <ConfigProvider locale={lang === "zh-CN" ? zhCN : enUS} theme={ANTD_THEMES[scheme]}>
+          <ConfigProvider locale={ANTD_LOCALES[lang]} theme={ANTD_THEMES[scheme]}>
             <App>
               {children}
               <ConnectionStatus />

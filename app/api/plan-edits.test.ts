@@ -147,7 +147,9 @@ describe("decompose one task", () => {
     expect(added.length).toBeGreaterThanOrEqual(2);
     const events = await getDeps().store.eventsAfter(jobId, 0, 1000);
     const updated = events.filter((e) => e.kind === "tasks_updated").map((e) => e.data as { taskIds: string[]; parentId: string });
-    expect(updated).toEqual([{ planId, taskIds: added.map((c) => c.id), parentId: target.id }]);
+    expect(updated).toEqual([
+      { planId, taskIds: added.map((c) => c.id), parentId: target.id, msgKey: "decompose.added", msgParams: { count: added.length, title: "Plan the welcome dinner" } },
+    ]);
   });
 
   it("splitting a task that has subtasks splits those subtasks, never adds a second set under it", async () => {

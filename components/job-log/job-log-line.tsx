@@ -20,7 +20,8 @@ import {
 } from "@ant-design/icons";
 import { Tag, Tooltip } from "antd";
 import { createContext, memo, useContext, type CSSProperties, type MouseEvent, type ReactNode } from "react";
-import { useT } from "@/lib/client/i18n";
+import { viewerMessage } from "@/lib/client/event-message";
+import { useLang, useT } from "@/lib/client/i18n";
 import type { MarkRange } from "@/lib/client/log-ansi";
 import { formatLogTime, type LogTimeMode } from "@/lib/client/log-time";
 import { statusFromEvent, type EventKind, type JobEventDto } from "@/lib/shared/jobs";
@@ -97,7 +98,7 @@ const str = (v: unknown): string | undefined => (typeof v === "string" && v ? v 
 function LineText({ event, ranges }: { event: JobEventDto; ranges: MarkRange[] | undefined }) {
   const t = useT();
   const data = event.data ?? {};
-  const message = <span className={styles.message}><AnsiText text={event.message} ranges={ranges} /></span>;
+  const message = <span className={styles.message}><AnsiText {...viewerMessage(event, useLang().lang, ranges)} /></span>;
   switch (event.kind) {
     case "planning_step":
       return (

@@ -5,6 +5,9 @@
 import { createContext, useContext } from "react";
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from "@/lib/shared/language";
 import { en, type MessageKey } from "./i18n/en";
+import { es } from "./i18n/es";
+import { fr } from "./i18n/fr";
+import { ja } from "./i18n/ja";
 import { zhCN } from "./i18n/zh-cn";
 import { createPersistedStore } from "./persisted-store";
 
@@ -13,7 +16,8 @@ export type { MessageKey } from "./i18n/en";
 /** localStorage key of the chosen UI language. */
 export const LANG_STORAGE_KEY = "planstream.lang";
 
-const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { en, "zh-CN": zhCN };
+/** Every language's UI strings (each a Record over all English keys: a missing key is a compile error). */
+export const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { en, "zh-CN": zhCN, ja, es, fr };
 
 /** Translates a key, filling `{name}` placeholders from `vars`. */
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
@@ -32,11 +36,22 @@ export function translator(lang: Language): Translate {
   };
 }
 
-/** The stored choice, else the browser's language (zh* → zh-CN), else English. */
+/** The language of a browser tag: zh* → zh-CN, ja* → ja, es* → es, fr* → fr, en* → en; undefined for any other. */
+export function languageOfTag(tag: string | undefined): Language | undefined {
+  const primary = tag?.toLowerCase().split(/[-_]/)[0];
+  return primary === "zh" ? "zh-CN" : primary && isLanguage(primary) ? primary : undefined;
+}
+
+/** The stored choice, else the browser's first supported language (navigator.languages), else English. */
 export function detectLang(stored: string | null = null): Language {
   if (isLanguage(stored)) return stored;
   if (typeof navigator === "undefined") return DEFAULT_LANGUAGE;
-  return navigator.language?.toLowerCase().startsWith("zh") ? "zh-CN" : DEFAULT_LANGUAGE;
+  const tags = navigator.languages?.length ? navigator.languages : [navigator.language];
+  for (const tag of tags) {
+    const language = languageOfTag(tag);
+    if (language) return language;
+  }
+  return DEFAULT_LANGUAGE;
 }
 
 /**

@@ -11,6 +11,7 @@ import { inTransaction } from "../db/client.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { generateStructured, type GenerateResult } from "../llm/generate.ts";
+import { detectLanguage } from "../llm/prompts.ts";
 import { chatReplySchema, type ChatReply } from "../llm/schemas.ts";
 import { recordPhaseOne } from "../ops/metrics.ts";
 import { findPlanById, latestPlanOfConversation, listTasks, toTaskDto } from "../plans/plans-repo.ts";
@@ -30,11 +31,9 @@ const TITLE_CHARS = 80;
 /** How long `mode: "sync"` waits for the jobs, ms. */
 const SYNC_WAIT_MS = 120_000;
 
-/** The language to answer in: the message's own script first, then the UI's. */
+/** The language to answer in: the message's own language (detectLanguage), then the UI's, then English. */
 export function replyLanguage(message: string, uiLanguage?: Language): Language {
-  if (/[\u4e00-\u9fff]/.test(message)) return "zh-CN";
-  if (/[A-Za-z]{2,}/.test(message)) return "en";
-  return uiLanguage ?? "en";
+  return detectLanguage(message, uiLanguage ?? "en");
 }
 
 /**

@@ -1,6 +1,8 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { LOG_KINDS, type EventKind, type EventLevel, type JobStats, type LogKind } from "@/lib/shared/jobs";
+import type { Language } from "@/lib/shared/language";
+import { logLine, type MessageKey, type MessageParams } from "../i18n/messages.ts";
 import type { JobBus } from "./bus.ts";
 import type { Tx } from "../db/client.ts";
 import type { EventDraft, JobStore } from "./job-store.ts";
@@ -213,6 +215,21 @@ export const jobLog = {
   planningStep: (message: string, data?: Record<string, unknown>) =>
     emit("info", "planning_step", message, { ...data, simulated: true }),
   progress: (done: number, total: number, message = `${done}/${total}`) => emit("info", "progress", message, { done, total }),
+  /**
+   * An info line from the sentence table: rendered in `language`, stored with
+   * `msgKey`/`msgParams` beside `data` so the panel can show it in the
+   * viewer's language (seed 001; see logLine).
+   * @example jobLog.infoT("zh-CN", "decompose.done", { count: 3 })
+   */
+  infoT: <K extends MessageKey>(language: Language, key: K, params: MessageParams<K>, data?: Record<string, unknown>) => {
+    const line = logLine(language, key, params, data);
+    emit("info", "log", line.message, line.data);
+  },
+  /** A warn line from the sentence table (see infoT). */
+  warnT: <K extends MessageKey>(language: Language, key: K, params: MessageParams<K>, data?: Record<string, unknown>) => {
+    const line = logLine(language, key, params, data);
+    emit("warn", "log", line.message, line.data);
+  },
 };
 
 /**

@@ -3,9 +3,8 @@
 // plain instructions and the offline model can parse it (parsePromptFields).
 import "server-only";
 import type { Language } from "@/lib/shared/language";
+import { detectLanguageOf } from "./language-detection.ts";
 import type { LlmRequestName, ToolRequestName } from "./schemas.ts";
-
-
 
 const SYSTEM_BASE =
   "You are Planstream, a planning agent. You turn goals into concrete, ordered plans. " +
@@ -99,7 +98,12 @@ export function parsePromptFields(prompt: string): Partial<PromptFields> {
   return out as Partial<PromptFields>;
 }
 
-/** zh-CN when the text contains CJK ideographs, else the fallback. */
+/**
+ * The language `text` is written in (en, zh-CN, ja, es, fr) by a language
+ * detector; short or ambiguous text gets `fallback` (the UI language, English
+ * by default). See detectLanguageOf in language-detection.ts.
+ * @example detectLanguage("Organise un voyage à Lyon pour quatre personnes") // "fr"
+ */
 export function detectLanguage(text: string, fallback: Language = "en"): Language {
-  return /[\u4e00-\u9fff]/.test(text) ? "zh-CN" : fallback;
+  return detectLanguageOf(text, fallback);
 }

@@ -5,7 +5,7 @@ import type { Language } from "@/lib/shared/language";
 import { buildTaskTree, type TaskNode, type TaskStatus } from "@/lib/shared/plans";
 import type { ArtifactRef, NodeSkippedData, RunCounts, WorkflowStartedData } from "@/lib/shared/runs";
 import type { Task } from "../db/generated/client.ts";
-import { t } from "../i18n/messages.ts";
+import { logLine, t } from "../i18n/messages.ts";
 import { ExecutionEventWriter, type ExecutionDraft } from "../jobs/capabilities.ts";
 import { NonRetryableError, type HandlerContext } from "../jobs/define-job.ts";
 import { jobLog, tasksUpdatedEvent } from "../jobs/job-logger.ts";
@@ -115,7 +115,7 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
   };
   await exec.commitWith(async (tx) => {
     await updateRun(tx, run.id, { tasksTotal: order.length });
-    return { value: null, events: [{ level: "info", kind: "workflow_started", message: t(l, "execute.start", { count: order.length, plan: plan.title }), data: started }] };
+    return { value: null, events: [{ level: "info", kind: "workflow_started", ...logLine(l, "execute.start", { count: order.length, plan: plan.title }, started) }] };
   });
   jobLog.progress(0, order.length);
 
@@ -142,7 +142,7 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
     else if ((results.get(n.id)?.data as { manual?: boolean } | null)?.manual) counts.tasksManual += 1;
     else counts.tasksDone += 1;
     const key = reason === "completed_earlier" ? "execute.skipped_earlier" : reason === "already_done" ? "execute.skipped_done" : "execute.skipped_stopped";
-    await commitNode(n.id, null, { level: "info", kind: "node_skipped", message: t(l, key, { title: n.title }), data: { runId: run.id, taskId: n.id, title: n.title, reason } });
+    await commitNode(n.id, null, { level: "info", kind: "node_skipped", ...logLine(l, key, { title: n.title }, { runId: run.id, taskId: n.id, title: n.title, reason }) });
   };
 
   type Outcome = { text: string; artifacts: ArtifactRef[]; scheduledDate: string | null; manual: boolean };
@@ -185,8 +185,8 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
     }
     touched.add(n.id);
     await commitNode(n.id, "in_progress", {
-      level: "info", kind: "node_started", message: t(l, "execute.node_started", { n: i, total: order.length, title: n.title }),
-      data: { runId: run.id, taskId: n.id, title: n.title, index: i, total: order.length },
+      level: "info", kind: "node_started",
+      ...logLine(l, "execute.node_started", { n: i, total: order.length, title: n.title }, { runId: run.id, taskId: n.id, title: n.title, index: i, total: order.length }),
     });
     let outcome: Outcome;
     if (n.children.length > 0) {
@@ -206,7 +206,7 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
         const message = error instanceof Error ? error.message : String(error);
         counts.tasksFailed += 1;
         touched.delete(n.id);
-        await commitNode(n.id, "failed", { level: "error", kind: "node_failed", message: t(l, "execute.node_failed", { title: n.title, error: message }), data: { runId: run.id, taskId: n.id, error: message } }, (tx) =>
+        await commitNode(n.id, "failed", { level: "error", kind: "node_failed", ...logLine(l, "execute.node_failed", { title: n.title, error: message }, { runId: run.id, taskId: n.id, error: message }) }, (tx) =>
           saveTaskResult(tx, { runId: run.id, taskId: n.id, status: "failed", text: message, data: {} }),
         );
         return false;
@@ -226,11 +226,9 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
       {
         level: "info",
         kind: "node_completed",
-        message:
-          manual && n.children.length > 0
-            ? t(l, "execute.node_open", { title: n.title, why: text })
-            : t(l, manual ? "execute.node_manual" : "execute.node_completed", { title: n.title }),
-        data: { runId: run.id, taskId: n.id, result: text, artifacts, scheduledDate, manual },
+        ...(manual && n.children.length > 0
+          ? logLine(l, "execute.node_open", { title: n.title, why: text }, { runId: run.id, taskId: n.id, result: text, artifacts, scheduledDate, manual })
+          : logLine(l, manual ? "execute.node_manual" : "execute.node_completed", { title: n.title }, { runId: run.id, taskId: n.id, result: text, artifacts, scheduledDate, manual })),
       },
       (tx) => saveTaskResult(tx, { runId: run.id, taskId: n.id, status: "completed", text, data: { artifacts, scheduledDate, manual } }),
     );
@@ -247,18 +245,19 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
       for (const id of touched) {
         // Ancestors of the failed task started but cannot complete: back to their status before the run.
         const title = order.find((x) => x.id === id)?.title ?? id;
-        await commitNode(id, before[id] ?? "todo", { level: "info", kind: "node_skipped", message: t(l, "execute.skipped_stopped", { title }), data: { runId: run.id, taskId: id, title, reason: "stopped" } });
+        await commitNode(id, before[id] ?? "todo", { level: "info", kind: "node_skipped", ...logLine(l, "execute.skipped_stopped", { title }, { runId: run.id, taskId: id, title, reason: "stopped" }) });
       }
       touched.clear();
       const error = `${counts.tasksFailed} task(s) failed`;
-      exec.write("error", "workflow_failed", t(l, "execute.failed", { error }), { runId: run.id, counts, error });
+      const failed = logLine(l, "execute.failed", { error }, { runId: run.id, counts, error });
+      exec.write("error", "workflow_failed", failed.message, failed.data);
       throw new NonRetryableError(error);
     }
     if (!results.has(FINISH_KEY)) await finish();
     counts.toolCalls = baseCalls + tools.calls;
     await exec.commitWith(async (tx) => {
       await updateRun(tx, run.id, { ...counts, completedAt: new Date() });
-      return { value: null, events: [{ level: "info", kind: "workflow_complete", message: t(l, "execute.complete", { done: counts.tasksDone, manual: counts.tasksManual, skipped: counts.tasksSkipped, calls: counts.toolCalls }), data: { runId: run.id, counts } }] };
+      return { value: null, events: [{ level: "info", kind: "workflow_complete", ...logLine(l, "execute.complete", { done: counts.tasksDone, manual: counts.tasksManual, skipped: counts.tasksSkipped, calls: counts.toolCalls }, { runId: run.id, counts }) }] };
     });
     return { runId: run.id, counts, success: true };
   } catch (error) {
@@ -268,7 +267,8 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
       await exec.commitWith(async (tx) => {
         const changed: string[] = [];
         for (const id of ids) if (await setTaskStatus(tx, plan.id, id, before[id] ?? "todo")) changed.push(id);
-        return { value: null, events: [tasksUpdatedEvent(plan.id, changed, t(l, "execute.restored", { count: changed.length }))] };
+        const line = logLine(l, "execute.restored", { count: changed.length });
+        return { value: null, events: [tasksUpdatedEvent(plan.id, changed, line.message, line.data)] };
       });
       notifyPlanChanged(deps.bus, plan.id);
     }
@@ -277,7 +277,7 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
 
   async function finish(): Promise<void> {
     if (!options.tools.some((x) => x.name === "create_calendar") || scheduled.length === 0) return;
-    jobLog.info(t(l, "execute.calendar", { count: scheduled.length }));
+    jobLog.infoT(l, "execute.calendar", { count: scheduled.length });
     const { system, prompt } = buildPrompt({
       Request: "finish_run", Language: l, Goal: plan!.goal, Plan: plan!.title, Today: today,
       Scheduled: scheduled.map((s) => `${s.taskId}|${s.date}|${s.title.replace(/\s*(;;|\|)\s*/g, " ")}`).join(" ;; "),

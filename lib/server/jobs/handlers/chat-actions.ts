@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { LANGUAGES } from "@/lib/shared/language";
-import { t } from "../../i18n/messages.ts";
+import { logLine } from "../../i18n/messages.ts";
 import { planOutlineSchema } from "../../llm/schemas.ts";
 import { appendTasks, countTopLevelTasks } from "../../plans/plans-repo.ts";
 import { defineJob } from "../define-job.ts";
@@ -30,25 +30,26 @@ export const chatActionsJob = defineJob({
   schema: chatActionsPayload,
   async handle(p, { deps, generate, addStats, commitWith }) {
     const l = p.language;
-    jobLog.info(t(l, "chat_actions.processing", { count: (p.createPlan ? 1 : 0) + p.dispatched.length }));
+    jobLog.infoT(l, "chat_actions.processing", { count: (p.createPlan ? 1 : 0) + p.dispatched.length });
     const createdTaskIds: string[] = [];
     const existing = p.planId ? await countTopLevelTasks(deps.db, p.planId) : 0;
     if (p.createPlan && p.planId && existing > 0) {
       // A retry after the tasks were written: never write them twice.
-      jobLog.info(t(l, "chat_actions.plan_exists", { count: existing }));
+      jobLog.infoT(l, "chat_actions.plan_exists", { count: existing });
     } else if (p.createPlan && p.planId) {
-      jobLog.info(t(l, "chat_actions.drafting", { title: p.createPlan.title }));
+      jobLog.infoT(l, "chat_actions.drafting", { title: p.createPlan.title });
       const { object } = await generate({ schema: planOutlineSchema, fields: { Request: "plan_outline", Language: l, Goal: p.createPlan.goal } });
       for (const step of object.narration) jobLog.planningStep(step, { action: "create_plan" });
       const planId = p.planId;
       const rows = await commitWith(async (tx) => {
         const created = await appendTasks(tx, planId, null, object.tasks);
         const ids = created.map((r) => r.id);
+        const line = logLine(l, "chat_actions.created", { count: created.length });
         return {
           value: created,
           events: [
             ...created.map((r, i): LogEventDraft => ({ level: "info", kind: "log", message: `${i + 1}. ${r.title}`, data: { taskId: r.id } })),
-            tasksUpdatedEvent(planId, ids, t(l, "chat_actions.created", { count: created.length })),
+            tasksUpdatedEvent(planId, ids, line.message, line.data),
           ],
         };
       });
@@ -56,7 +57,7 @@ export const chatActionsJob = defineJob({
       createdTaskIds.push(...rows.map((r) => r.id));
       addStats({ createdTasks: rows.length });
     }
-    for (const d of p.dispatched) jobLog.info(t(l, "chat_actions.dispatched", d), d);
+    for (const d of p.dispatched) jobLog.infoT(l, "chat_actions.dispatched", d, d);
     return { planId: p.planId, createdTaskIds };
   },
 });

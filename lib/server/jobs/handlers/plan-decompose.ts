@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { LANGUAGES } from "@/lib/shared/language";
 import { PLAN_LIMITS } from "@/lib/shared/plans";
-import { t } from "../../i18n/messages.ts";
+import { logLine } from "../../i18n/messages.ts";
 import { subtasksSchema } from "../../llm/schemas.ts";
 import { appendTasks, countTasks, findPlanById, findTask, listTasks } from "../../plans/plans-repo.ts";
 import { defineJob, NonRetryableError } from "../define-job.ts";
@@ -60,7 +60,7 @@ export const planDecomposeJob = defineJob({
       const older = await deps.store.find(id);
       id = (older?.params as { resumeOf?: string } | null)?.resumeOf;
     }
-    if (p.resumeOf) jobLog.info(t(l, "decompose.resuming", { jobId: p.resumeOf, count: done.size }));
+    if (p.resumeOf) jobLog.infoT(l, "decompose.resuming", { jobId: p.resumeOf, count: done.size });
     // "Split X further" on a task that already has subtasks splits those subtasks (one level deeper), never X
     // again; unless this job's own earlier attempt wrote them (then X is done, below).
     const targets = named
@@ -68,22 +68,22 @@ export const planDecomposeJob = defineJob({
         ? tasks.filter((task) => task.parentId === named.id && !hasChildren.has(task.id))
         : [named]
       : tasks.filter((task) => task.parentId === null && !hasChildren.has(task.id));
-    if (named && targets[0] !== named) jobLog.info(t(l, "decompose.deeper", { title: named.title, count: targets.length }), { taskId: named.id });
+    if (named && targets[0] !== named) jobLog.infoT(l, "decompose.deeper", { title: named.title, count: targets.length }, { taskId: named.id });
     if (targets.length === 0) {
-      jobLog.warn(t(l, "decompose.nothing"));
+      jobLog.warnT(l, "decompose.nothing", undefined);
       return { createdTaskCount: 0 };
     }
     const depthOf = (id: string | null): number => (id ? 1 + depthOf(tasks.find((x) => x.id === id)?.parentId ?? null) : 0);
-    jobLog.info(t(l, "decompose.start", { count: targets.length, plan: plan.title }));
+    jobLog.infoT(l, "decompose.start", { count: targets.length, plan: plan.title });
     jobLog.progress(0, targets.length);
     let created = 0;
     for (const [i, task] of targets.entries()) {
       signal.throwIfAborted();
-      jobLog.info(t(l, "decompose.task", { n: i + 1, total: targets.length, title: task.title }), { taskId: task.id });
+      jobLog.infoT(l, "decompose.task", { n: i + 1, total: targets.length, title: task.title }, { taskId: task.id });
       if (done.has(task.id)) {
-        jobLog.info(t(l, "decompose.already_done", { title: task.title }), { taskId: task.id });
+        jobLog.infoT(l, "decompose.already_done", { title: task.title }, { taskId: task.id });
       } else if (depthOf(task.id) >= PLAN_LIMITS.maxDepth) {
-        jobLog.warn(t(l, "decompose.too_deep", { title: task.title, depth: PLAN_LIMITS.maxDepth }), { taskId: task.id });
+        jobLog.warnT(l, "decompose.too_deep", { title: task.title, depth: PLAN_LIMITS.maxDepth }, { taskId: task.id });
       } else {
         const { object } = await generate({
           schema: subtasksSchema,
@@ -93,21 +93,15 @@ export const planDecomposeJob = defineJob({
         const rows = await commitWith(async (tx) => {
           // Written only where the task still is: an edit that deleted it meanwhile wins.
           if (!(await findTask(tx, p.planId, task.id))) {
-            return { value: [], events: [{ level: "warn" as const, kind: "log" as const, message: t(l, "decompose.task_gone", { title: task.title }), data: { taskId: task.id } }] };
+            return { value: [], events: [{ level: "warn" as const, kind: "log" as const, ...logLine(l, "decompose.task_gone", { title: task.title }, { taskId: task.id }) }] };
           }
           const room = PLAN_LIMITS.maxTasks - (await countTasks(tx, p.planId));
           const drafts = object.subtasks.slice(0, Math.max(0, room));
           const added = await appendTasks(tx, p.planId, task.id, drafts);
-          const events = [
-            tasksUpdatedEvent(
-              p.planId,
-              added.map((r) => r.id),
-              t(l, "decompose.added", { count: added.length, title: task.title }),
-              { parentId: task.id },
-            ),
-          ];
+          const line = logLine(l, "decompose.added", { count: added.length, title: task.title }, { parentId: task.id });
+          const events = [tasksUpdatedEvent(p.planId, added.map((r) => r.id), line.message, line.data)];
           if (drafts.length < object.subtasks.length) {
-            events.unshift({ level: "warn", kind: "log", message: t(l, "decompose.plan_full", { max: PLAN_LIMITS.maxTasks }), data: { taskId: task.id } });
+            events.unshift({ level: "warn", kind: "log", ...logLine(l, "decompose.plan_full", { max: PLAN_LIMITS.maxTasks }, { taskId: task.id }) });
           }
           return { value: added, events };
         });
@@ -117,7 +111,7 @@ export const planDecomposeJob = defineJob({
       }
       jobLog.progress(i + 1, targets.length);
     }
-    jobLog.info(t(l, "decompose.done", { count: created }));
+    jobLog.infoT(l, "decompose.done", { count: created });
     return { createdTaskCount: created };
   },
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { LANGUAGES, type Language } from "@/lib/shared/language";
 import type { Task } from "../../db/generated/client.ts";
-import { t } from "../../i18n/messages.ts";
+import { logLine } from "../../i18n/messages.ts";
 import { applyTaskOperations, findPlanById, listTasks, StaleTaskError } from "../../plans/plans-repo.ts";
 import { taskOperationSchema, type TaskOperation } from "../../plans/task-operations.ts";
 import { defineJob, NonRetryableError } from "../define-job.ts";
@@ -16,26 +16,25 @@ export const taskOperationPayload = z.object({
   operations: z.array(taskOperationSchema).min(1),
 });
 
-/** What one applied operation changed, as a log line (tasks named as they are at that point of the batch). */
-function describe(o: TaskOperation, before: Map<string, Task>, added: Map<string, string>, l: Language, changed: string[]): string {
+/** What one applied operation changed, as a log line with its message key (tasks named as they are at that point of the batch; statuses as codes, put in words by the sentence). */
+function describe(o: TaskOperation, before: Map<string, Task>, added: Map<string, string>, l: Language, changed: string[]): ReturnType<typeof logLine> {
   const title = (taskId: string | null) => (taskId ? (added.get(taskId) ?? before.get(taskId)?.title ?? taskId) : "");
-  const status = (s: string) => t(l, `status.${s}` as "status.todo");
   switch (o.op) {
     case "add_task":
       added.set(o.taskId, o.title);
-      return t(l, "ops.add", { title: o.title, parent: title(o.parentId) });
+      return logLine(l, "ops.add", { title: o.title, parent: title(o.parentId) });
     case "update_task": {
-      if (o.title === undefined) return t(l, "ops.describe", { title: title(o.taskId) });
-      const line = t(l, "ops.rename", { from: title(o.taskId), to: o.title });
+      if (o.title === undefined) return logLine(l, "ops.describe", { title: title(o.taskId) });
+      const line = logLine(l, "ops.rename", { from: title(o.taskId), to: o.title });
       added.set(o.taskId, o.title); // later lines name it by its new title
       return line;
     }
     case "set_task_status":
-      return t(l, "ops.status", { title: title(o.taskId), from: status(before.get(o.taskId)?.status ?? "todo"), to: status(o.status) });
+      return logLine(l, "ops.status", { title: title(o.taskId), from: before.get(o.taskId)?.status ?? "todo", to: o.status });
     case "move_task":
-      return t(l, "ops.move", { title: title(o.taskId), parent: title(o.parentId), position: (o.position ?? 0) + 1 });
+      return logLine(l, "ops.move", { title: title(o.taskId), parent: title(o.parentId), position: (o.position ?? 0) + 1 });
     case "delete_task":
-      return t(l, "ops.delete", { title: title(o.taskId), count: changed.length });
+      return logLine(l, "ops.delete", { title: title(o.taskId), count: changed.length });
   }
 }
 
@@ -54,7 +53,7 @@ export const taskOperationJob = defineJob({
     const l = p.language;
     const plan = await findPlanById(deps.db, p.planId);
     if (!plan) throw new NonRetryableError(`Plan ${p.planId} no longer exists`);
-    jobLog.info(t(l, "ops.start", { count: p.operations.length, plan: plan.title }));
+    jobLog.infoT(l, "ops.start", { count: p.operations.length, plan: plan.title });
     try {
       const changed = await commitWith(async (tx) => {
         const before = new Map((await listTasks(tx, p.planId)).map((task) => [task.id, task]));
@@ -62,7 +61,11 @@ export const taskOperationJob = defineJob({
         const added = new Map<string, string>();
         const events: LogEventDraft[] = p.operations.flatMap((o, i) => {
           const line = describe(o, before, added, l, perOperation[i]);
-          return [{ level: "info" as const, kind: "log" as const, message: line, data: { op: o.op, taskId: o.taskId } }, tasksUpdatedEvent(p.planId, perOperation[i], line, { op: o.op })];
+          const ref = { msgKey: line.data.msgKey, msgParams: line.data.msgParams };
+          return [
+            { level: "info" as const, kind: "log" as const, message: line.message, data: { op: o.op, taskId: o.taskId, ...ref } },
+            tasksUpdatedEvent(p.planId, perOperation[i], line.message, { op: o.op, ...ref }),
+          ];
         });
         return { value: perOperation, events };
       });
@@ -70,7 +73,7 @@ export const taskOperationJob = defineJob({
       return { planId: p.planId, changedTaskIds: [...new Set(changed.flat())] };
     } catch (error) {
       if (!(error instanceof StaleTaskError)) throw error;
-      jobLog.warn(t(l, "ops.stale", { reason: error.message }), { taskId: error.taskId, currentVersion: error.current?.version ?? null });
+      jobLog.warnT(l, "ops.stale", { reason: error.message }, { taskId: error.taskId, currentVersion: error.current?.version ?? null });
       throw new NonRetryableError(error.message);
     }
   },

@@ -16,6 +16,19 @@ import { newPlanGoal } from "./task-operation-phrases.ts";
 import { noPlanExecution, planEdits } from "./task-operations.ts";
 import { chatToolQuestion } from "./chat-questions.ts";
 import { clip } from "./text.ts";
+import {
+  CHAT_TEXTS,
+  ES_FR_SMALL_TALK,
+  INTL_ALL_WORDS,
+  INTL_APP_QUESTION,
+  INTL_BYE,
+  INTL_DECOMPOSE_WORDS,
+  INTL_GOAL_WORDS,
+  INTL_INTENT_WORDS,
+  INTL_OK,
+  INTL_THANKS,
+  JA_SMALL_TALK,
+} from "./chat-reply-texts.ts";
 
 const EN_SMALL_TALK = new Set(
   (
@@ -66,7 +79,7 @@ const NO_FIELDS = { taskId: null, parentId: null, position: null, description: n
 export function chatReply(args: { message: string; language: Language; planTasks?: string }): ChatReply {
   const message = args.message.trim();
   const lang = args.language;
-  const zh = lang === "zh-CN";
+  const say = CHAT_TEXTS[lang];
   const seed = hash(message.toLowerCase());
   const tasks = parsePlanTasks(args.planTasks);
 
@@ -74,10 +87,7 @@ export function chatReply(args: { message: string; language: Language; planTasks
   const newGoal = newPlanGoal(message);
   if (newGoal !== undefined) {
     if (newGoal) return planGoal(newGoal, lang);
-    return {
-      reply: zh ? "好的，新计划的目标是什么？比如“新计划：规划一次三天的杭州旅行”。" : "Sure — what's the goal of the new plan? For example, “new plan for a 3-day trip to Hangzhou”.",
-      actions: [],
-    };
+    return { reply: say.newPlanWhich, actions: [] };
   }
 
   // A question one read-only tool answers (the streamed chat answers it; nothing to change).
@@ -95,18 +105,12 @@ export function chatReply(args: { message: string; language: Language; planTasks
     const edits = planEdits({ message, language: lang, tasks });
     if (edits) return edits;
     // Any other request to break something down.
-    if (DECOMPOSE_WORDS.test(message)) {
-      const all = /\b(all|every|each|everything|whole plan)\b|所有|全部|每个|每一个|整个/i.test(message);
+    if (DECOMPOSE_WORDS.test(message) || INTL_DECOMPOSE_WORDS.test(message)) {
+      const all = /\b(all|every|each|everything|whole plan)\b|所有|全部|每个|每一个|整个/i.test(message) || INTL_ALL_WORDS.test(message);
       const task = all ? undefined : findTask(message, tasks);
       if (all || task) {
         return {
-          reply: task
-            ? zh
-              ? `好的，我来把“${task.title}”拆解成更具体的子任务。`
-              : `Sure — I'll break “${task.title}” down into concrete subtasks.`
-            : zh
-              ? "好的，我来把计划里的每个主要任务都拆解成子任务。"
-              : "Sure — I'll break every top-level task of the plan into subtasks.",
+          reply: task ? say.decomposeTask(task.title) : say.decomposeAll,
           actions: [{ kind: "decompose_task", title: task ? clip(task.title, 200) : "", goal: "", ...NO_FIELDS, taskId: task?.id ?? null }],
         };
       }
@@ -117,45 +121,30 @@ export function chatReply(args: { message: string; language: Language; planTasks
   // Small talk.
   const words = message.toLowerCase().replace(/[^\p{L}\p{N}\s']/gu, " ").split(/\s+/).filter(Boolean);
   const zhCompact = message.replace(/[\s\p{P}~～]+/gu, "");
-  const isSmallTalk = message.length === 0 || (words.length > 0 && words.length <= 8 && words.every((w) => EN_SMALL_TALK.has(w))) || (zhCompact.length > 0 && ZH_SMALL_TALK.test(zhCompact));
+  const isSmallTalk =
+    message.length === 0 ||
+    (words.length > 0 && words.length <= 8 && words.every((w) => EN_SMALL_TALK.has(w) || ES_FR_SMALL_TALK.has(w))) ||
+    (zhCompact.length > 0 && (ZH_SMALL_TALK.test(zhCompact) || JA_SMALL_TALK.test(zhCompact)));
   if (isSmallTalk) return { reply: smallTalkReply(message, lang, seed), actions: [] };
 
   // Questions about the app.
-  if (APP_QUESTION.test(message)) {
-    return {
-      reply: zh
-        ? "我是Planstream的规划助手：告诉我一个目标，我会把它拆成有先后顺序的任务，并把每个任务细化成具体步骤。之后你也可以让我继续细化某个任务。"
-        : "I'm Planstream's planning assistant. Tell me a goal and I'll turn it into an ordered plan, then break each task into concrete steps. You can also ask me to break down any task further.",
-      actions: [],
-    };
-  }
+  if (APP_QUESTION.test(message) || INTL_APP_QUESTION.test(message)) return { reply: say.appIntro, actions: [] };
 
   // Keyboard mash, random letters and filler text are not goals.
-  if (isGibberish(message) || isFiller(message)) {
-    return {
-      reply: zh
-        ? "抱歉，我没看懂。你想规划什么目标？比如“六周内上线一款手机App”。"
-        : "Sorry, I couldn't make sense of that. What goal would you like to plan? For example, “launch a mobile app in 6 weeks”.",
-      actions: [],
-    };
-  }
+  if (isGibberish(message) || isFiller(message)) return { reply: say.gibberish, actions: [] };
 
   // A goal: anything substantial enough, or with a planning verb or a recognisable domain.
-  const cjkCount = (message.match(/[\u4e00-\u9fff]/g) ?? []).length;
-  const looksLikeGoal = GOAL_WORDS.test(message) || detectDomain(message) !== "generic";
+  // Japanese counts its kana too: a goal there is mostly kana and kanji without spaces.
+  const cjkCount = (message.match(/[\u3040-\u30ff\u4e00-\u9fff]/g) ?? []).length;
+  const looksLikeGoal = GOAL_WORDS.test(message) || INTL_GOAL_WORDS.test(message) || detectDomain(message) !== "generic";
   const substantial = cjkCount > 0 ? cjkCount >= 4 || (looksLikeGoal && cjkCount >= 2) : words.length >= 3 || (looksLikeGoal && words.length >= 2);
   const isQuestionOnly = /[?？]\s*$/.test(message) && !looksLikeGoal;
-  const intent = INTENT_WORDS.test(message);
+  const intent = INTENT_WORDS.test(message) || INTL_INTENT_WORDS.test(message);
   const isGoal = substantial && !isQuestionOnly && (looksLikeGoal || (intent && (words.length >= 4 || cjkCount >= 5)));
   if (tasks.length > 0) return { reply: isGoal ? addOrNewPlanReply(message, lang) : editHelpReply(tasks[0].title, lang), actions: [] };
   if (isGoal) return planGoal(message, lang);
 
-  return {
-    reply: zh
-      ? "可以多说一点你的目标吗？比如“六周内上线一款手机App”或“规划一次三天的杭州旅行”。"
-      : "Could you tell me a bit more about your goal? For example, “launch a mobile app in 6 weeks” or “plan a 3-day trip to Hangzhou”.",
-    actions: [],
-  };
+  return { reply: say.moreDetail, actions: [] };
 }
 
 /** The reply to a tool question when no tool runs (POST /api/chat/message): what would answer it. */
@@ -176,14 +165,11 @@ function toolQuestionReply(tool: string, hasPlan: boolean, lang: Language): stri
 
 /** create_plan (titled as plan_outline will title it) + decompose_task for `goal`, with a reply naming the plan. */
 function planGoal(goal: string, lang: Language): ChatReply {
-  const zh = lang === "zh-CN";
+  const say = CHAT_TEXTS[lang];
   const a = analyzeGoal(goal, lang);
   const title = planTitle(a);
-  const templates = zh
-    ? [`好的！我来为“${title}”制定计划，并把每一步拆成具体的子任务。`, `收到，马上规划“${title}”：先列出主要步骤，再细化每一步。`, `没问题，我会把“${title}”整理成有先后顺序的计划，并补充具体子任务。`]
-    : [`Great goal! I'll draft a plan for “${title}” and break each step into subtasks.`, `On it — planning “${title}” now: first the main steps, then the details of each.`, `Sounds good. I'll turn “${title}” into an ordered plan with concrete subtasks.`];
-  let reply = pick(templates, hash(goal.toLowerCase()));
-  if (a.duration) reply += zh ? `整体安排在${durationText(a.duration, lang)}之内。` : ` Everything will fit into ${durationText(a.duration, lang)}.`;
+  let reply = pick(say.planned, hash(goal.toLowerCase()))(title);
+  if (a.duration) reply += say.within(durationText(a.duration, lang));
   return {
     reply,
     actions: [
@@ -196,35 +182,19 @@ function planGoal(goal: string, lang: Language): ChatReply {
 /** A goal-like message while a plan exists: ask whether it belongs in this plan or a new one. */
 function addOrNewPlanReply(message: string, lang: Language): string {
   const text = clip(message.replace(/[\s.!?。！？]+$/u, ""), 80);
-  return lang === "zh-CN"
-    ? `这个对话已经有一个计划了。要把“${text}”作为任务加进当前计划，还是另做一个新计划？可以说“添加任务：${text}”或“新计划：${text}”。`
-    : `This conversation already has a plan. Should I add “${text}” to it as a task, or start a new plan for it? Say “add ${text}” or “new plan: ${text}”.`;
+  return CHAT_TEXTS[lang].addOrNew(text);
 }
 
 /** An unclear message while a plan exists: what can be asked, with one of its tasks as the example. */
 function editHelpReply(example: string, lang: Language): string {
-  const ex = clip(example, 80);
-  return lang === "zh-CN"
-    ? `你想怎么调整计划？比如可以说“添加任务：订餐厅”、“把任务1标记为完成”、“把任务2移到任务1之前”、“把‘${ex}’改名为……”或“细化任务1”。`
-    : `What would you like to change in the plan? For example, “add a task to book restaurants”, “mark task 1 as done”, “move task 2 before task 1”, “rename “${ex}” to …” or “break down task 1”.`;
+  return CHAT_TEXTS[lang].editHelp(clip(example, 80));
 }
 
 function smallTalkReply(message: string, lang: Language, seed: number): string {
   const m = message.toLowerCase();
-  const zh = lang === "zh-CN";
-  if (/thank|thx|\bty\b|谢|感谢/.test(m)) {
-    return zh ? pick(["不客气！还有什么想规划的吗？", "很高兴能帮上忙！随时告诉我下一个目标。"], seed) : pick(["You're welcome! Anything else you'd like to plan?", "Happy to help! Tell me whenever you have the next goal."], seed);
-  }
-  if (/\bbye\b|goodbye|see you|later|再见|拜拜|回头见|晚安/.test(m)) {
-    return zh ? "再见！下次有目标随时来找我。" : "Bye for now! Come back whenever you have something to plan.";
-  }
-  if (/^(ok|okay|cool|great|nice|awesome|perfect|sure|yes|yeah|yep|got it)\b|好的|收到|没问题|可以|嗯|行/.test(m)) {
-    return zh ? "好的！需要调整计划或继续细化某个任务，直接告诉我。" : "Great! Tell me if you'd like to adjust the plan or break a task down further.";
-  }
-  return zh
-    ? pick(["你好！告诉我一个目标，比如“六周内上线一款手机App”或“规划一次三天的杭州旅行”，我来帮你做成计划。", "嗨！今天想规划点什么？说出你的目标就行。"], seed)
-    : pick([
-        "Hi! Tell me a goal — say, “launch a mobile app in 6 weeks” or “a 3-day trip to Hangzhou” — and I'll turn it into a plan.",
-        "Hello! What would you like to plan today? Just describe your goal.",
-      ], seed);
+  const say = CHAT_TEXTS[lang];
+  if (/thank|thx|\bty\b|谢|感谢/.test(m) || INTL_THANKS.test(m)) return pick(say.thanks, seed);
+  if (/\bbye\b|goodbye|see you|later|再见|拜拜|回头见|晚安/.test(m) || INTL_BYE.test(m)) return say.bye;
+  if (/^(ok|okay|cool|great|nice|awesome|perfect|sure|yes|yeah|yep|got it)\b|好的|收到|没问题|可以|嗯|行/.test(m) || INTL_OK.test(m)) return say.ok;
+  return pick(say.hello, seed);
 }

@@ -2,8 +2,11 @@ import "server-only";
 // The Markdown documents writing tasks produce: an invitation, a checklist, a
 // packing list, an agenda, a message (email, letter, announcement) or notes,
 // in the task's language, filled with what the goal and task say (subject,
-// date, head count, the task's description, earlier results).
+// date, head count, the task's description, earlier results); English and
+// Chinese here, Japanese, Spanish and French in documents-intl.ts.
+import type { Language } from "@/lib/shared/language";
 import type { WriteDocumentInput } from "@/lib/server/tools/schemas";
+import { japaneseDocument, romanceDocument } from "./documents-intl.ts";
 import type { TargetDate } from "./execution-dates.ts";
 import { weekdayName } from "./execution-dates.ts";
 import { findGuests, findStay } from "./execution-numbers.ts";
@@ -14,11 +17,17 @@ import { clip } from "./text.ts";
 export type DocumentKind = "invitation" | "packing-list" | "checklist" | "agenda" | "message" | "notes";
 
 const KINDS: [RegExp, DocumentKind][] = [
-  [/\binvit\w*|邀请|请柬|请帖/i, "invitation"],
-  [/\bpacking\b|\bpack\b|打包|行李|装箱/i, "packing-list"],
-  [/\bchecklists?\b|\blists?\b|\bto-?dos?\b|清单|名单|列表|待办/i, "checklist"],
-  [/\bagendas?\b|\bitinerar(?:y|ies)\b|\bschedule\b|\btimeline\b|\brun of show\b|议程|行程|日程|流程|时间线|时间表/i, "agenda"],
-  [/\be-?mails?\b|\bletters?\b|\bannouncements?\b|\bspeech\b|\btoast\b|\bmessage\b|邮件|信|通知|公告|讲稿|致辞/i, "message"],
+  [/\binvit\w*|邀请|请柬|请帖|招待/i, "invitation"],
+  [/\bpacking\b|\bpack\b|打包|行李|装箱|荷造り|持ち物|maleta|equipaje|valise|bagages/i, "packing-list"],
+  [/\bchecklists?\b|\blists?\b|\bto-?dos?\b|清单|名单|列表|待办|リスト|(?<![\p{L}])(?:lista|listas|liste|listes)(?![\p{L}])/iu, "checklist"],
+  [
+    /\bagendas?\b|\bitinerar(?:y|ies)\b|\bschedule\b|\btimeline\b|\brun of show\b|议程|行程|日程|流程|时间线|时间表|進行表|スケジュール|タイムライン|アジェンダ|旅程|(?<![\p{L}])(?:itinerario|cronograma|programa|horario|itinéraire|déroulé|programme|planning)(?![\p{L}])/iu,
+    "agenda",
+  ],
+  [
+    /\be-?mails?\b|\bletters?\b|\bannouncements?\b|\bspeech\b|\btoast\b|\bmessage\b|邮件|信|通知|公告|讲稿|致辞|メール|手紙|お知らせ|スピーチ|挨拶|(?<![\p{L}])(?:correo|carta|anuncio|discurso|brindis|mensaje|courriel|lettre|annonce|discours)(?![\p{L}])/iu,
+    "message",
+  ],
 ];
 
 /** Which kind of document a task asks for: by its title first, then its description; "notes" when no kind word occurs. */
@@ -26,11 +35,14 @@ export function documentKind(title: string, description = ""): DocumentKind {
   return KINDS.find(([re]) => re.test(title))?.[1] ?? KINDS.find(([re]) => re.test(description))?.[1] ?? "notes";
 }
 
+/** A document's title when the task has none. */
+const DOCUMENT: Record<Language, string> = { en: "Document", "zh-CN": "文档", ja: "文書", es: "Documento", fr: "Document" };
+
 /** Parts of a description worth a bullet each: split at sentence ends, semicolons, commas and "and". */
 function items(text: string): string[] {
   return text
-    .split(/(?:[.;!?。；！？，,、]|\band\b|以及|并且)\s*/i)
-    .map((s) => s.trim().replace(/^(?:and|then|also|和|并|再)\s*/i, ""))
+    .split(/(?:[.;!?。；！？，,、]|\b(?:and|y|et)\b|以及|并且)\s*/i)
+    .map((s) => s.trim().replace(/^(?:and|then|also|luego|puis|和|并|再)\s*/i, ""))
     .filter((s) => s.length > 2)
     .map((s) => s[0].toUpperCase() + s.slice(1))
     .slice(0, 8);
@@ -38,14 +50,25 @@ function items(text: string): string[] {
 
 /** A file name from the title: lower-case ASCII words joined by "-", else the kind (".md" is added by the tool). */
 function filename(title: string, kind: DocumentKind): string {
-  const slug = title.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "");
+  const slug = title.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "");
   return slug.length >= 3 ? slug : kind;
 }
 
-function dateLine(target: TargetDate, zh: boolean): string {
-  const wd = weekdayName(target.date, zh ? "zh-CN" : "en");
-  if (zh) return target.fromText ? `${target.date}（${wd}）` : `暂定${target.date}（${wd}），待确认`;
-  return target.fromText ? `${wd}, ${target.date}` : `${wd}, ${target.date} (to be confirmed)`;
+function dateLine(target: TargetDate, lang: Language): string {
+  const wd = weekdayName(target.date, lang);
+  const d = target.date;
+  switch (lang) {
+    case "zh-CN":
+      return target.fromText ? `${d}（${wd}）` : `暂定${d}（${wd}），待确认`;
+    case "ja":
+      return target.fromText ? `${d}（${wd}）` : `${d}（${wd}、仮）`;
+    case "es":
+      return target.fromText ? `${wd}, ${d}` : `${wd}, ${d} (por confirmar)`;
+    case "fr":
+      return target.fromText ? `${wd} ${d}` : `${wd} ${d} (à confirmer)`;
+    default:
+      return target.fromText ? `${wd}, ${d}` : `${wd}, ${d} (to be confirmed)`;
+  }
 }
 
 function english(ctx: TaskContext, kind: DocumentKind, target: TargetDate, subject: string): string[] {
@@ -57,7 +80,7 @@ function english(ctx: TaskContext, kind: DocumentKind, target: TargetDate, subje
         `You're invited to **${subject}**.`,
         "",
         "## When",
-        dateLine(target, false),
+        dateLine(target, "en"),
         "",
         "## Where",
         "The venue will be confirmed with the RSVP reply.",
@@ -96,7 +119,7 @@ function english(ctx: TaskContext, kind: DocumentKind, target: TargetDate, subje
     case "agenda":
       return [
         ...about,
-        `**Date:** ${dateLine(target, false)}`,
+        `**Date:** ${dateLine(target, "en")}`,
         "",
         "| Time | Item |",
         "| --- | --- |",
@@ -114,7 +137,7 @@ function english(ctx: TaskContext, kind: DocumentKind, target: TargetDate, subje
         "",
         ctx.description || `Here is an update on ${subject}.`,
         "",
-        `- Date: ${dateLine(target, false)}`,
+        `- Date: ${dateLine(target, "en")}`,
         "- Questions? Just reply to this message.",
         "",
         "Best regards,",
@@ -139,7 +162,7 @@ function chinese(ctx: TaskContext, kind: DocumentKind, target: TargetDate, subje
         `诚挚邀请您参加**${subject}**。`,
         "",
         "## 时间",
-        dateLine(target, true),
+        dateLine(target, "zh-CN"),
         "",
         "## 地点",
         "具体地点将在确认出席后告知。",
@@ -178,7 +201,7 @@ function chinese(ctx: TaskContext, kind: DocumentKind, target: TargetDate, subje
     case "agenda":
       return [
         ...about,
-        `**日期：**${dateLine(target, true)}`,
+        `**日期：**${dateLine(target, "zh-CN")}`,
         "",
         "| 时间 | 内容 |",
         "| --- | --- |",
@@ -196,7 +219,7 @@ function chinese(ctx: TaskContext, kind: DocumentKind, target: TargetDate, subje
         "",
         ctx.description || `以下是关于“${subject}”的最新安排。`,
         "",
-        `- 日期：${dateLine(target, true)}`,
+        `- 日期：${dateLine(target, "zh-CN")}`,
         "- 如有问题，请直接回复。",
         "",
         "此致",
@@ -220,10 +243,18 @@ function chinese(ctx: TaskContext, kind: DocumentKind, target: TargetDate, subje
  * document names (an event date, or a provisional one). Deterministic.
  */
 export function documentFor(ctx: TaskContext, target: TargetDate): WriteDocumentInput {
-  const zh = ctx.lang === "zh-CN";
-  const title = clip(ctx.task || (zh ? "文档" : "Document"), 200);
+  const lang = ctx.lang;
+  const title = clip(ctx.task || DOCUMENT[lang], 200);
   const kind = documentKind(ctx.task, ctx.description);
   const subject = ctx.plan || ctx.goal || title;
-  const body = zh ? chinese(ctx, kind, target, subject) : english(ctx, kind, target, subject);
+  const parts = { date: dateLine(target, lang), subject, items: items(ctx.description) };
+  const body =
+    lang === "zh-CN"
+      ? chinese(ctx, kind, target, subject)
+      : lang === "ja"
+        ? japaneseDocument(ctx, kind, parts)
+        : lang === "es" || lang === "fr"
+          ? romanceDocument(ctx, kind, parts, lang)
+          : english(ctx, kind, target, subject);
   return { title, filename: filename(title, kind), content: [`# ${title}`, "", ...body, ""].join("\n") };
 }

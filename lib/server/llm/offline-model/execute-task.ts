@@ -10,6 +10,7 @@ import type { Language } from "@/lib/shared/language";
 import type { CreateCalendarInput } from "@/lib/server/tools/schemas";
 import type { PromptFields } from "../prompts.ts";
 import { isIsoDate } from "./execution-dates.ts";
+import { EXECUTION_TEXTS } from "./execution-texts.ts";
 import { chooseTools, taskContext, taskNeeds, type TaskContext } from "./tool-choice.ts";
 import { summarizeOutcomes, type ToolOutcome } from "./tool-summaries.ts";
 import { clip } from "./text.ts";
@@ -62,8 +63,6 @@ export function toCalls(calls: { tool: string; input: unknown }[], history: Hist
   return calls.map((c, i) => ({ toolCallId: `call-${history.callCount + i + 1}-${c.tool}`, toolName: c.tool, input: JSON.stringify(c.input) }));
 }
 
-const q = (text: string) => `“${clip(text, 120)}”`;
-
 /** The built-in tools the task needs that are not offered. */
 function missingTools(ctx: TaskContext, offered: ReadonlySet<string>): string[] {
   const needs = taskNeeds(ctx);
@@ -73,18 +72,11 @@ function missingTools(ctx: TaskContext, offered: ReadonlySet<string>): string[] 
 
 /** The plain answer for a task that calls no tool: why, and what to do next. Never claims work was done. */
 function noToolAnswer(ctx: TaskContext, offered: ReadonlySet<string>): string {
-  const zh = ctx.lang === "zh-CN";
+  const say = EXECUTION_TEXTS[ctx.lang];
   const wanted = missingTools(ctx, offered);
   const next = ctx.description ? clip(ctx.description.replace(/[\s.。]+$/u, ""), 200) : "";
-  const task = ctx.task || (zh ? "这个任务" : "this task");
-  if (wanted.length > 0) {
-    return zh
-      ? `没有可用的工具：${q(task)}需要${wanted.join("、")}，但本次没有提供，所以什么也没有做。建议：${next || "手动完成后把任务标记为完成"}。`
-      : `No tool available: ${q(task)} needs ${wanted.join(" and ")}, which ${wanted.length === 1 ? "is" : "are"} not offered here, so nothing was done. Suggestion: ${next || "do it by hand and mark the task done"}.`;
-  }
-  return zh
-    ? `无需工具：${q(task)}需要亲自完成，没有调用任何工具。建议：${next || "安排时间完成它，完成后把任务标记为完成"}。`
-    : `No tool needed: ${q(task)} is done by hand, so no tool was used. Suggestion: ${next || "set aside time for it and mark the task done when finished"}.`;
+  const task = clip(ctx.task || say.thisTask, 120);
+  return wanted.length > 0 ? say.noTool(task, wanted, next) : say.byHand(task, next);
 }
 
 /**
@@ -100,7 +92,7 @@ export function answerExecuteTask(fields: Partial<PromptFields>, lang: Language,
   const choices = chooseTools(ctx, offered);
   if (history.outcomes.length > 0) {
     const missing = missingTools(ctx, offered);
-    const note = missing.length === 0 ? "" : lang === "zh-CN" ? `${missing.join("、")}不可用，这部分没有做。` : ` ${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} not available, so that part was not done.`;
+    const note = missing.length === 0 ? "" : EXECUTION_TEXTS[lang].missingNote(missing);
     return { text: summarizeOutcomes(history.outcomes, choices, lang) + note, toolCalls: [] };
   }
   if (choices.length === 0) return { text: noToolAnswer(ctx, offered), toolCalls: [] };
@@ -124,21 +116,14 @@ export function parseScheduled(raw: string | undefined): { taskId: string; date:
  * or without create_calendar offered, a sentence saying no calendar was made.
  */
 export function answerFinishRun(fields: Partial<PromptFields>, lang: Language, call: LanguageModelV4CallOptions): ExecutionAnswer {
-  const zh = lang === "zh-CN";
+  const say = EXECUTION_TEXTS[lang];
   const history = readHistory(call.prompt);
   if (history.outcomes.length > 0) return { text: summarizeOutcomes(history.outcomes, [], lang), toolCalls: [] };
   const entries = parseScheduled(fields.Scheduled).slice(0, 500);
-  if (entries.length === 0) return { text: zh ? "没有安排任何日期，所以没有生成日历。" : "Nothing was scheduled, so no calendar was made.", toolCalls: [] };
-  if (!offeredTools(call).has("create_calendar")) {
-    return {
-      text: zh
-        ? `没有可用的create_calendar工具，所以没有为${entries.length}个已安排的任务生成日历。`
-        : `The create_calendar tool is not offered, so no calendar was made for the ${entries.length} scheduled task${entries.length === 1 ? "" : "s"}.`,
-      toolCalls: [],
-    };
-  }
+  if (entries.length === 0) return { text: say.nothingScheduled, toolCalls: [] };
+  if (!offeredTools(call).has("create_calendar")) return { text: say.noCalendarTool(entries.length), toolCalls: [] };
   const input: CreateCalendarInput = {
-    title: clip(fields.Plan?.trim() || fields.Goal?.trim() || (zh ? "计划" : "Plan"), 200),
+    title: clip(fields.Plan?.trim() || fields.Goal?.trim() || say.calendarTitle, 200),
     events: entries.map((e) => ({ title: clip(e.title, 200), date: e.date, time: null, durationMinutes: null, description: null, taskId: clip(e.taskId, 100) || null })),
   };
   return { text: "", toolCalls: toCalls([{ tool: "create_calendar", input }], history) };

@@ -13,6 +13,15 @@ const MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 const EN_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 const EN_WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const ZH_WEEKDAYS = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
+const WEEKDAYS: Record<Language, string[]> = {
+  en: EN_WEEKDAYS,
+  "zh-CN": ZH_WEEKDAYS,
+  ja: ["日曜日", "月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日"],
+  es: ["domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"],
+  fr: ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
+};
+const ES_MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
+const FR_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 
 /** Where a target date came from: the goal's text, or the default of today + 30 days. */
 export type TargetDate = { date: string; fromText: boolean };
@@ -57,10 +66,9 @@ export function addBusinessDays(iso: string, amount: number): string {
   return toIso(d);
 }
 
-/** The weekday of `iso`: "Monday" in English, "星期一" in Chinese. */
+/** The weekday of `iso`: "Monday", "星期一", "月曜日", "lunes", "lundi". */
 export function weekdayName(iso: string, lang: Language): string {
-  const wd = parse(iso).getUTCDay();
-  return lang === "zh-CN" ? ZH_WEEKDAYS[wd] : EN_WEEKDAYS[wd];
+  return WEEKDAYS[lang][parse(iso).getUTCDay()];
 }
 
 /** Today's UTC date as YYYY-MM-DD (used only when a prompt has no `Today:` field). */
@@ -103,6 +111,8 @@ export function findDate(text: string, today: string): string | undefined {
     const d = monthDay(parseCnNumber(zh[2]) ?? 0, parseCnNumber(zh[3]) ?? 0, zh[1] ? Number(zh[1]) : undefined, today);
     if (d) return d;
   }
+  const intl = intlMonthDay(text, today);
+  if (intl) return intl;
   const rel = /\bin\s+(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month)s?\b/i.exec(text);
   if (rel) {
     const n = /^\d/.test(rel[1]) ? Number(rel[1]) : EN_NUMBERS[rel[1].toLowerCase()];
@@ -110,9 +120,25 @@ export function findDate(text: string, today: string): string | undefined {
   }
   const zhRel = /(\d+|[一二两三四五六七八九十]+)\s*(天|周|个星期|星期|个礼拜|个月)(?:后|以后|之后)/.exec(text);
   if (zhRel) return shift(today, parseCnNumber(zhRel[1]) ?? 0, /天/.test(zhRel[2]) ? "day" : /月/.test(zhRel[2]) ? "month" : "week");
-  if (/\btomorrow\b|明天/i.test(text)) return addDays(today, 1);
-  if (/\bnext\s+week\b|下周|下个星期|下星期/i.test(text)) return addDays(today, 7);
-  if (/\bnext\s+month\b|下个月|下月/i.test(text)) return addMonths(today, 1);
+  const intlRel =
+    /(?<![\p{L}])(?:en|dentro de|dans)\s+(\d+)\s+(d[ií]as?|jours?|semanas?|semaines?|mes(?:es)?|mois)(?![\p{L}])/iu.exec(text) ??
+    /(\d+)\s*(日|週間|か月|ヶ月)(?:後|以内)/.exec(text);
+  if (intlRel) {
+    const u = intlRel[2].toLowerCase();
+    return shift(today, Number(intlRel[1]), /^(?:d|j|日)/.test(u) ? "day" : /^(?:sem|週)/.test(u) ? "week" : "month");
+  }
+  if (/\btomorrow\b|明天|明日|(?<![\p{L}])(?:mañana|demain)(?![\p{L}])/iu.test(text)) return addDays(today, 1);
+  if (/\bnext\s+week\b|下周|下个星期|下星期|来週|(?:la\s+)?pr[óo]xima\s+semana|semana\s+que\s+viene|semaine\s+prochaine/i.test(text)) return addDays(today, 7);
+  if (/\bnext\s+month\b|下个月|下月|来月|(?:el\s+)?pr[óo]ximo\s+mes|mes\s+que\s+viene|mois\s+prochain/i.test(text)) return addMonths(today, 1);
+  return undefined;
+}
+
+/** "20 de marzo (de 2027)", "le 20 mars 2027": the next such day on or after today, or in the year given. */
+function intlMonthDay(text: string, today: string): string | undefined {
+  const es = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})\\s+de\\s+(${ES_MONTHS.join("|")})(?:\\s+(?:de|del)\\s+(\\d{4}))?`, "iu").exec(text);
+  if (es) return monthDay(ES_MONTHS.indexOf(es[2].toLowerCase()) + 1, Number(es[1]), es[3] ? Number(es[3]) : undefined, today);
+  const fr = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:er)?\\s+(${FR_MONTHS.join("|")})(?:\\s+(\\d{4}))?`, "iu").exec(text);
+  if (fr) return monthDay(FR_MONTHS.indexOf(fr[2].toLowerCase()) + 1, Number(fr[1]), fr[3] ? Number(fr[3]) : undefined, today);
   return undefined;
 }
 

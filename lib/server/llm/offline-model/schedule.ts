@@ -1,5 +1,5 @@
 import "server-only";
-// Scheduling: "Weeks 1–2: …" prefixes from the goal's duration and the phase
+// Scheduling: "Weeks 1–2: …" (第1–2周, 1–2週目, Semanas 1–2, Semaines 1–2) prefixes from the goal's duration and the phase
 // weights, so a timed goal gets a timeline and not just an ordered list.
 import type { Language } from "@/lib/shared/language";
 import { ZH_UNITS, type Duration, type Unit } from "./duration.ts";
@@ -43,13 +43,27 @@ export function schedule(weights: number[], d: Duration): Slot[] {
   return slots;
 }
 
-/** "Week 1", "Weeks 2–3"; "第1周", "第2–3周". */
+const SLOT_NAMES: Record<"en" | "es" | "fr", Record<Unit, [string, string]>> = {
+  en: { day: ["Day", "Days"], week: ["Week", "Weeks"], month: ["Month", "Months"], year: ["Year", "Years"] },
+  es: { day: ["Día", "Días"], week: ["Semana", "Semanas"], month: ["Mes", "Meses"], year: ["Año", "Años"] },
+  fr: { day: ["Jour", "Jours"], week: ["Semaine", "Semaines"], month: ["Mois", "Mois"], year: ["Année", "Années"] },
+};
+const JA_SLOT_UNITS: Record<Unit, string> = { day: "日", week: "週", month: "か月", year: "年" };
+
+/** "Week 1", "Weeks 2–3"; "第1周", "第2–3周"; "1週目", "2–3週目"; "Semana 1", "Semanas 2–3"; "Semaine 1", "Semaines 2–3". */
 export function slotLabel(s: Slot, lang: Language): string {
   const range = s.from === s.to ? `${s.from}` : `${s.from}–${s.to}`;
   if (lang === "zh-CN") return `第${range}${ZH_UNITS[s.unit]}`;
-  const name = { day: "Day", week: "Week", month: "Month", year: "Year" }[s.unit];
-  return `${name}${s.from === s.to ? "" : "s"} ${range}`;
+  if (lang === "ja") return `${range}${JA_SLOT_UNITS[s.unit]}目`;
+  const name = SLOT_NAMES[lang][s.unit][s.from === s.to ? 0 : 1];
+  return `${name} ${range}`;
 }
 
-/** A slotLabel prefix with its colon, English or Chinese, to strip from a task title. */
-export const SLOT_PREFIX = /^(?:(?:days?|weeks?|months?|years?)\s+\d+(?:\s*[–-]\s*\d+)?\s*[:：]\s*|第\d+(?:\s*[–-]\s*\d+)?(?:天|周|个月|年)\s*[:：]\s*)/i;
+/** What follows a slot label before the title: "：" in Chinese and Japanese, " : " in French, ": " otherwise. */
+export function slotSeparator(lang: Language): string {
+  return lang === "zh-CN" || lang === "ja" ? "：" : lang === "fr" ? " : " : ": ";
+}
+
+/** A slotLabel prefix with its colon, in any of the five languages, to strip from a task title. */
+export const SLOT_PREFIX =
+  /^(?:(?:days?|weeks?|months?|years?|d[ií]as?|semanas?|mes(?:es)?|años?|jours?|semaines?|mois|ann[ée]es?)\s+\d+(?:\s*[–-]\s*\d+)?\s*[:：]\s*|第\d+(?:\s*[–-]\s*\d+)?(?:天|周|个月|年)\s*[:：]\s*|\d+(?:\s*[–-]\s*\d+)?(?:日|週|か月|年)目\s*[:：]\s*)/i;

@@ -4,12 +4,12 @@ import "server-only";
 // generic decomposition.
 import { hash, pick } from "./seeded-random.ts";
 import { st, type Step } from "./templates/template.ts";
-import { DAY_SLOTS, SLOT_TIPS } from "./templates/trip.ts";
+import { DAY_SLOTS, SLOT_TIPS } from "./templates/trip-days.ts";
 import { cap } from "./text.ts";
 
 const FALLBACK_RULES: { re: RegExp; steps: string[] }[] = [
   {
-    re: /\b(book|reserve|booking)\b|预订|预约|订票|订房/i,
+    re: /\b(book|reserve|booking)\b|预订|预约|订票|订房|予約|reservar|reserva|réserver|réservation/i,
     steps: [
       "Compare the options for {t} | Shortlist two or three options and compare price, reviews and terms. || 比较“{t}”的选项 | 筛选两三个选项，比较价格、评价和条款。",
       "Check availability and cancellation terms | Confirm the dates work and what happens if plans change. || 确认档期与取消条款 | 确认日期可行，以及计划变动时如何处理。",
@@ -17,7 +17,7 @@ const FALLBACK_RULES: { re: RegExp; steps: string[] }[] = [
     ],
   },
   {
-    re: /\b(research|investigate|explore|compare|evaluate)\b|调研|研究|资料|比较|评估/i,
+    re: /\b(research|investigate|explore|compare|evaluate)\b|调研|研究|资料|比较|评估|調査|調べ|比較|investigar|comparar|evaluar|rechercher|comparer|évaluer/i,
     steps: [
       "List the questions {t} must answer | Write down what you need to find out and why. || 列出“{t}”要回答的问题 | 写下需要弄清的问题及原因。",
       "Gather sources | Collect articles, data and opinions from people who have done it. || 收集资料 | 收集文章、数据和过来人的经验。",
@@ -25,7 +25,7 @@ const FALLBACK_RULES: { re: RegExp; steps: string[] }[] = [
     ],
   },
   {
-    re: /\b(test|testing|qa|check|review|verify)\b|测试|检查|验收|审核/i,
+    re: /\b(test|testing|qa|check|review|verify)\b|测试|检查|验收|审核|テスト|確認|点検|probar|revisar|comprobar|tester|vérifier|contrôler/i,
     steps: [
       "Define what to check | List the cases and the expected result of each. || 确定检查内容 | 列出要检查的情况及预期结果。",
       "Run the checks | Go through the list and record what fails. || 执行检查 | 按清单逐项检查，记录不通过的地方。",
@@ -33,7 +33,7 @@ const FALLBACK_RULES: { re: RegExp; steps: string[] }[] = [
     ],
   },
   {
-    re: /\b(write|draft|document|copy|post)\b|写|撰写|文案|文档/i,
+    re: /\b(write|draft|document|copy|post)\b|写|撰写|文案|文档|書く|書き|作成|escribir|redactar|écrire|rédiger/i,
     steps: [
       "Outline {t} | Jot down the key points in order. || 列出“{t}”的提纲 | 按顺序写下要点。",
       "Write the draft | Write it in one go without editing. || 写初稿 | 一口气写完，先不修改。",
@@ -41,7 +41,7 @@ const FALLBACK_RULES: { re: RegExp; steps: string[] }[] = [
     ],
   },
   {
-    re: /\b(buy|purchase|shop|order)\b|买|采购|购买|下单/i,
+    re: /\b(buy|purchase|shop|order)\b|买|采购|购买|下单|買う|購入|注文|comprar|pedir|acheter|commander/i,
     steps: [
       "Make a list | Write down exactly what you need and how much. || 列清单 | 写清需要什么、数量多少。",
       "Compare prices | Check two or three shops for price and delivery time. || 比价 | 对比两三家店的价格和送达时间。",
@@ -49,7 +49,7 @@ const FALLBACK_RULES: { re: RegExp; steps: string[] }[] = [
     ],
   },
   {
-    re: /\b(invite|contact|call|email|meet|hire|recruit)\b|邀请|联系|沟通|招聘|约/i,
+    re: /\b(invite|contact|call|email|meet|hire|recruit)\b|邀请|联系|沟通|招聘|约|招待|連絡|採用|invitar|contactar|llamar|contratar|inviter|contacter|appeler|recruter/i,
     steps: [
       "List who to contact | Write down names, roles and how to reach them. || 列出联系人 | 写下姓名、角色和联系方式。",
       "Reach out | Send a short, specific message with what you need and by when. || 发出联系 | 发一条简短具体的消息，说明需求和期限。",
@@ -57,7 +57,7 @@ const FALLBACK_RULES: { re: RegExp; steps: string[] }[] = [
     ],
   },
   {
-    re: /\b(design|prototype|sketch|plan)\b|设计|原型|规划/i,
+    re: /\b(design|prototype|sketch|plan)\b|设计|原型|规划|設計|デザイン|diseñar|diseño|concevoir|conception/i,
     steps: [
       "Collect requirements for {t} | List what the design must achieve and its constraints. || 收集“{t}”的需求 | 列出设计要达成的目标和限制条件。",
       "Sketch options | Sketch two or three different approaches quickly. || 快速出方案 | 快速画出两三种不同方案。",
@@ -85,18 +85,28 @@ export function fallbackSteps(task: string): Step[] {
 }
 
 /**
- * A day of an itinerary ("Day 2: …", "第2天：…") whose goal has changed, so its
- * template is unknown: one step per clause of its description (at most 5),
- * each with a tip for its part of the day. Undefined when the task is not a
- * day or its description has fewer than 2 clauses.
+ * A day of an itinerary ("Day 2: …", "第2天：…", "2日目：…", "Día 2: …",
+ * "Jour 2 : …") whose goal has changed, so its template is unknown: one step
+ * per clause of its description (at most 5), each with a tip for its part of
+ * the day. Undefined when the task is not a day or its description has fewer
+ * than 2 clauses.
  */
 export function itineraryDaySteps(task: string, description: string): Step[] | undefined {
-  if (!description || !/^(?:days?\s+\d+|第\d+(?:\s*[–-]\s*\d+)?天)/i.test(task)) return undefined;
+  if (!description || !/^(?:days?\s+\d+|d[ií]as?\s+\d+|jours?\s+\d+|第\d+(?:\s*[–-]\s*\d+)?天|\d+(?:\s*[–-]\s*\d+)?日目)/i.test(task)) return undefined;
   const clauses = description
-    .split(/[;；。，,]|\bthen\b/)
-    .map((c) => c.trim().replace(/^(?:and|in the evening|上午|下午|晚上|傍晚)\s*/i, "").replace(/[.。!！]+$/, "").trim())
+    .split(/[;；。，、,]|\b(?:then|luego|puis)\b/)
+    .map((c) =>
+      c
+        .trim()
+        .replace(/^(?:and|in the evening|y|por la noche|et|le soir|上午|下午|晚上|傍晚|午前は|午後は|夜は|夕方に)\s*/i, "")
+        .replace(/[.。!！]+$/, "")
+        .trim(),
+    )
     .filter((c) => c.length > 2)
     .slice(0, 5);
   if (clauses.length < 2) return undefined;
-  return clauses.map((c, i) => ({ title: { en: cap(c), zh: c }, desc: pick(SLOT_TIPS[DAY_SLOTS[Math.min(i, 2)]], hash(task) + i) }));
+  return clauses.map((c, i) => {
+    const latin = cap(c);
+    return { title: { en: latin, zh: c, ja: c, es: latin, fr: latin }, desc: pick(SLOT_TIPS[DAY_SLOTS[Math.min(i, 2)]], hash(task) + i) };
+  });
 }

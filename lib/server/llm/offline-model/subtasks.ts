@@ -9,8 +9,42 @@ import { buildTasks } from "./outline.ts";
 import { SLOT_PREFIX } from "./schedule.ts";
 import { fallbackSteps, itineraryDaySteps } from "./subtask-rules.ts";
 import { TEMPLATES } from "./templates/registry.ts";
-import { biKey, templateVars, type Step } from "./templates/template.ts";
+import { templateVars, textKey, type Step } from "./templates/template.ts";
 import { clip, fill, uncap } from "./text.ts";
+
+/** The narration of subtasks, and the default of the main step's description, per language. */
+const SAY: Record<Language, { breaking: (task: string) => string; listed: (n: number) => string; serves: (goal: string) => string; work: string }> = {
+  en: {
+    breaking: (t) => `Breaking down “${t}”.`,
+    listed: (n) => `Listed ${n} concrete steps in the order they unblock each other.`,
+    serves: (g) => `Each step serves the goal: “${g}”.`,
+    work: "Work through it in a few focused blocks and check progress after each one.",
+  },
+  "zh-CN": {
+    breaking: (t) => `拆解“${t}”。`,
+    listed: (n) => `列出${n}个具体步骤，按先后依赖排序。`,
+    serves: (g) => `每一步都服务于目标：${g}`,
+    work: "分成几个专注时段完成这一步，每段结束时检查进度。",
+  },
+  ja: {
+    breaking: (t) => `「${t}」を分解します。`,
+    listed: (n) => `具体的な手順を${n}つ、依存関係の順に並べました。`,
+    serves: (g) => `どの手順も目標「${g}」のためのものです。`,
+    work: "集中できる時間を何回かに分けて進め、そのたびに進み具合を確認します。",
+  },
+  es: {
+    breaking: (t) => `Desglosando «${t}».`,
+    listed: (n) => `Enumeré ${n} pasos concretos en el orden en que se desbloquean.`,
+    serves: (g) => `Cada paso sirve al objetivo: «${g}».`,
+    work: "Avanza en unos pocos bloques de concentración y revisa el progreso tras cada uno.",
+  },
+  fr: {
+    breaking: (t) => `Décomposition de « ${t} ».`,
+    listed: (n) => `${n} étapes concrètes, dans l'ordre où elles se débloquent.`,
+    serves: (g) => `Chaque étape sert l'objectif : « ${g} ».`,
+    work: "Avancez en quelques plages de concentration et faites le point après chacune.",
+  },
+};
 
 /** A title without its time slot, case, spaces and punctuation, so "Week 3: Build the core features" matches "build the core features". */
 function normalizeTitle(title: string): string {
@@ -30,9 +64,8 @@ function normalizeTitle(title: string): string {
  */
 export function subtasks(args: { goal: string; task: string; description: string; language: Language }): Subtasks {
   const { goal, task, description, language: lang } = args;
-  const zh = lang === "zh-CN";
   const key = normalizeTitle(task);
-  const langKey = biKey(lang);
+  const langKey = textKey(lang);
 
   let steps: Step[] | undefined;
   let vars: Record<string, string> = {};
@@ -67,12 +100,8 @@ export function subtasks(args: { goal: string; task: string; description: string
   // 3. Otherwise decompose the title itself (subtask-rules.ts), whose steps quote the task as `{t}` and `{d}`.
   const shortTask = clip(task.replace(SLOT_PREFIX, ""), 60);
   const taskVars = {
-    t: zh ? shortTask : uncap(shortTask),
-    d: description
-      ? clip(description, 300)
-      : zh
-        ? "分成几个专注时段完成这一步，每段结束时检查进度。"
-        : "Work through it in a few focused blocks and check progress after each one.",
+    t: lang === "en" ? uncap(shortTask) : shortTask,
+    d: description ? clip(description, 300) : SAY[lang].work,
   };
   steps ??= itineraryDaySteps(task, description);
   if (!steps) {
@@ -84,10 +113,8 @@ export function subtasks(args: { goal: string; task: string; description: string
     title: clip(fill(s.title[langKey], { ...taskVars, ...vars }), 200),
     description: clip(fill(s.desc[langKey], { ...taskVars, ...vars }), 2000),
   }));
-  const quoted = `“${shortTask}”`;
-  const narration = zh
-    ? [`拆解${quoted}。`, `列出${list.length}个具体步骤，按先后依赖排序。`]
-    : [`Breaking down ${quoted}.`, `Listed ${list.length} concrete steps in the order they unblock each other.`];
-  if (goal) narration.push(zh ? `每一步都服务于目标：${clip(goal, 200)}` : `Each step serves the goal: “${clip(goal, 200)}”.`);
+  const say = SAY[lang];
+  const narration = [say.breaking(shortTask), say.listed(list.length)];
+  if (goal) narration.push(say.serves(clip(goal, 200)));
   return { narration, subtasks: list };
 }

@@ -57,7 +57,10 @@ const EN_MATCH_STOP = new Set(
   (
     "the a an and of to for with your my our task tasks step steps item items please can you could break down into more detail details " +
     "subtasks subtask sub split decompose expand it this that one ones in on up phase part stage thing bit section about " +
-    "whole entire called named titled plan"
+    "whole entire called named titled plan " +
+    // Spanish and French articles, prepositions and task words.
+    "el la los las un una unos unas de del al y e o a en para por con sin sobre tarea tareas paso pasos subtarea subtareas " +
+    "le les des du une et ou au aux dans pour par avec sans sur tâche tâches étape étapes sous-tâche sous-tâches"
   ).split(" "),
 );
 /** Chinese filler removed from a reference before comparing characters. */
@@ -73,8 +76,9 @@ function stem(word: string): string {
   return word;
 }
 
+/** Latin-script words (English, Spanish, French; accents kept) without stop words, stemmed. */
 function enTokens(text: string): string[] {
-  return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => !EN_MATCH_STOP.has(w)).map(stem);
+  return (text.toLowerCase().match(/[\p{Script=Latin}0-9]+/gu) ?? []).filter((w) => !EN_MATCH_STOP.has(w)).map(stem);
 }
 
 function hanChars(text: string): string[] {
@@ -169,7 +173,10 @@ export function findTask(message: string, tasks: PlanTask[]): PlanTask | undefin
     }
   }
   if (best) return best;
-  const num = /(?:\b(?:task|step|item|number|no\.?)\s*|#\s*|任务\s*|第\s*)(\d+(?:\.\d+)*)/i.exec(message)?.[1] ?? /(?:^|\s)(\d+\.\d+)\b/.exec(message)?.[1];
+  const num =
+    /(?:\b(?:task|step|item|number|no\.?|tarea|paso|t[âa]che|[ée]tape)\s*|#\s*|任务\s*|タスク\s*|第\s*)(\d+(?:\.\d+)*)/i.exec(message)?.[1] ??
+    /(\d+)(?:番目|つ目)/.exec(message)?.[1] ??
+    /(?:^|\s)(\d+\.\d+)\b/.exec(message)?.[1];
   if (num) return findTaskByNumber(num, tasks);
   const ordinal = EN_ORDINALS.findIndex((w) => new RegExp(`\\b${w}\\b`, "i").test(message));
   if (ordinal >= 0) return findTaskByNumber(String(ordinal + 1), tasks);

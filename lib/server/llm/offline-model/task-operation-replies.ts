@@ -1,9 +1,11 @@
 import "server-only";
 // The short replies that go with plan edits: what will be done, in the
-// message's language, or a question when a task could not be found.
+// message's language, or a question when a task could not be found (English
+// and Chinese here, Japanese, Spanish and French in task-operation-replies-intl.ts).
 import type { Language } from "@/lib/shared/language";
 import type { TaskStatus } from "@/lib/shared/plans";
 import type { PlanTask } from "./task-matching.ts";
+import { INTL_EDIT_TEXTS, intlEditReply } from "./task-operation-replies-intl.ts";
 import { clip } from "./text.ts";
 
 /** One edit as the reply describes it; task names are titles. */
@@ -95,6 +97,7 @@ function chinese(s: EditSummary): string {
 
 /** "Sure — I'll add “X” under “Y”, then mark “Z” as done." / "好的，我会……，然后……。" for the edits, in order (at most 4000 characters). */
 export function editReply(edits: EditSummary[], language: Language): string {
+  if (language === "ja" || language === "es" || language === "fr") return intlEditReply(edits, language);
   if (language === "zh-CN") return clip(`好的，我会${edits.map(chinese).join("，然后")}。`, 4000);
   return clip(`Sure — I'll ${edits.map(english).join(", then ")}.`, 4000);
 }
@@ -105,6 +108,9 @@ export function editReply(edits: EditSummary[], language: Language): string {
  * tasks, `first` the first one's title) or one task (with its subtasks).
  */
 export function executeReply(s: Extract<EditSummary, { kind: "execute" }>, count: number, first: string | undefined, language: Language): string {
+  if (language === "ja" || language === "es" || language === "fr") {
+    return s.task ? INTL_EDIT_TEXTS[language].executeTask(s.task, s.subtasks) : INTL_EDIT_TEXTS[language].executePlan(count, first);
+  }
   const zh = language === "zh-CN";
   if (s.task) {
     const with_ = s.subtasks ? (zh ? `及其${s.subtasks}个子任务` : `, with its ${s.subtasks} subtask${s.subtasks === 1 ? "" : "s"}`) : "";
@@ -118,6 +124,7 @@ export function executeReply(s: Extract<EditSummary, { kind: "execute" }>, count
 
 /** The reply to an execute command in a conversation without a plan. */
 export function noPlanToExecuteReply(language: Language): string {
+  if (language === "ja" || language === "es" || language === "fr") return INTL_EDIT_TEXTS[language].noPlan;
   return language === "zh-CN"
     ? "这个对话还没有计划，没有可以执行的内容。先告诉我一个目标，比如“规划一次三天的杭州旅行”，我做好计划后就可以执行。"
     : "There's no plan to execute yet. Tell me a goal first — for example, “plan a 3-day trip to Hangzhou” — and once the plan is ready I can execute it.";
@@ -132,6 +139,7 @@ function example(tasks: PlanTask[]): PlanTask | undefined {
 export function notFoundReply(ref: string, tasks: PlanTask[], language: Language): string {
   const ex = example(tasks);
   const shown = clip(ref.trim(), 80);
+  if (language === "ja" || language === "es" || language === "fr") return INTL_EDIT_TEXTS[language].notFound(shown, ex?.number ?? "1", ex?.title ?? "");
   if (language === "zh-CN") {
     return `计划里没有找到“${shown}”。你指的是哪个任务？可以用编号或标题，比如“任务${ex?.number ?? 1}”或“${ex?.title ?? ""}”。`;
   }
@@ -141,12 +149,14 @@ export function notFoundReply(ref: string, tasks: PlanTask[], language: Language
 /** The question when a breakdown request names no task (the same wording as before plan editing existed). */
 export function whichToDecomposeReply(tasks: PlanTask[], language: Language): string {
   const title = example(tasks)?.title ?? "";
+  if (language === "ja" || language === "es" || language === "fr") return INTL_EDIT_TEXTS[language].whichToDecompose(title);
   return language === "zh-CN" ? `你想细化哪一个任务？比如可以说“把‘${title}’拆解一下”。` : `Which task should I break down? For example, say “break down ${title}”.`;
 }
 
 /** The question when a subtask names no parent. */
 export function whichParentReply(title: string, tasks: PlanTask[], language: Language): string {
   const parent = example(tasks)?.title ?? "";
+  if (language === "ja" || language === "es" || language === "fr") return INTL_EDIT_TEXTS[language].whichParent(title, parent);
   return language === "zh-CN"
     ? `要把“${clip(title, 60)}”加到哪个任务下面？比如可以说“在‘${parent}’下面添加${clip(title, 60)}”。`
     : `Which task should “${clip(title, 80)}” go under? For example, say “add ${clip(title, 80)} under ${parent}”.`;
@@ -154,6 +164,7 @@ export function whichParentReply(title: string, tasks: PlanTask[], language: Lan
 
 /** The answer to moving a task next to or under itself (or its own subtasks). */
 export function selfMoveReply(task: string, language: Language): string {
+  if (language === "ja" || language === "es" || language === "fr") return INTL_EDIT_TEXTS[language].selfMove(task);
   return language === "zh-CN"
     ? `不能把“${clip(task, 60)}”移到它自己或它的子任务旁边或下面。你想把它移到哪里？`
     : `I can't move “${clip(task, 80)}” next to or under itself or its own subtasks. Where should it go instead?`;

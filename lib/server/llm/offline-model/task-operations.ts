@@ -7,9 +7,11 @@ import "server-only";
 import type { Language } from "@/lib/shared/language";
 import { PLAN_LIMITS } from "@/lib/shared/plans";
 import type { ChatReply, ProposedAction } from "../schemas.ts";
+import { CHAT_TEXTS } from "./chat-reply-texts.ts";
 import { readExecutionClause } from "./execution-phrases.ts";
 import { PlanTree } from "./plan-tree.ts";
 import { readEnglishClause } from "./task-operation-phrases-en.ts";
+import { readIntlClause } from "./task-operation-phrases-intl.ts";
 import { readChineseClause } from "./task-operation-phrases-zh.ts";
 import { parseCommands, type Intent, type PhraseContext } from "./task-operation-phrases.ts";
 import { editReply, executeReply, noPlanToExecuteReply, notFoundReply, selfMoveReply, whichParentReply, whichToDecomposeReply, type EditSummary } from "./task-operation-replies.ts";
@@ -17,7 +19,7 @@ import { findTask, type PlanTask } from "./task-matching.ts";
 import { resolveTaskRef, resolveTaskRefs } from "./task-references.ts";
 import { clip } from "./text.ts";
 
-const PRONOUN = /^(?:it|this|that|this one|that one|this task|that task|the same(?: task)?|它|这个|那个|这个任务|那个任务|该任务)$/i;
+const PRONOUN = /^(?:it|this|that|this one|that one|this task|that task|the same(?: task)?|它|这个|那个|这个任务|那个任务|该任务|それ|これ|esa|esta|esa tarea|esta tarea|celle-ci|cette tâche)$/i;
 const EMPTY: Omit<ProposedAction, "kind"> = { title: null, goal: null, taskId: null, parentId: null, position: null, description: null, status: null };
 
 /** Thrown inside planEdits when a command cannot be carried out: the reply is the question to ask instead. */
@@ -26,13 +28,14 @@ class Question {
 }
 
 /**
- * Reads one clause as a plan command, or undefined: an execute command first
- * (execution-phrases.ts), then the Chinese editing phrasings when it has Han
- * characters (an English clause may still quote a Chinese title), else the
- * English ones only.
+ * Reads one clause as a plan command, or undefined: an English or Chinese
+ * execute command first (execution-phrases.ts), then Japanese, Spanish or
+ * French commands (task-operation-phrases-intl.ts), then the Chinese editing
+ * phrasings when it has Han characters (an English clause may still quote a
+ * Chinese title), else the English ones only.
  */
 function readClause(clause: string, ctx: PhraseContext): Intent | undefined {
-  const execute = readExecutionClause(clause, ctx);
+  const execute = readExecutionClause(clause, ctx) ?? readIntlClause(clause, ctx);
   if (execute) return execute;
   return /\p{Script=Han}/u.test(clause) ? (readChineseClause(clause, ctx) ?? readEnglishClause(clause, ctx)) : readEnglishClause(clause, ctx);
 }
@@ -205,8 +208,6 @@ export function planEdits(args: { message: string; language: Language; tasks: Pl
 /** The reply for a lone breakdown request, worded as before plan editing existed. */
 function singleDecomposeReply(edits: EditSummary[], lang: Language): string | undefined {
   if (edits.length !== 1 || edits[0].kind !== "decompose") return undefined;
-  const zh = lang === "zh-CN";
   const task = edits[0].task;
-  if (task === null) return zh ? "好的，我来把计划里的每个主要任务都拆解成子任务。" : "Sure — I'll break every top-level task of the plan into subtasks.";
-  return zh ? `好的，我来把“${task}”拆解成更具体的子任务。` : `Sure — I'll break “${task}” down into concrete subtasks.`;
+  return task === null ? CHAT_TEXTS[lang].decomposeAll : CHAT_TEXTS[lang].decomposeTask(task);
 }

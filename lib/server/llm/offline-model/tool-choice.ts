@@ -34,26 +34,27 @@ export type ToolChoice =
 // Title words name what the task is about; a description counts only with a
 // stronger phrase ("estimate the cost", "book a DJ", "write a persona"), so
 // "filter by budget" or "confirm in writing" does not call a tool.
-const BUDGET = /\b(?:budget\w*|costs?|costing|price[sd]?|pricing|expenses?|spend(?:ing)?|quotes?|estimates?|fees?|afford)\b|预算|费用|花费|报价|开销|开支|成本|价格|花多少钱/i;
-const BUDGET_IN_DESCRIPTION = /\b(?:estimate|calculate|work\s+out|add\s+up|tally|total)\b|估算|计算|核算|算出|合计|统计/i;
+const BUDGET =
+  /\b(?:budget\w*|costs?|costing|price[sd]?|pricing|expenses?|spend(?:ing)?|quotes?|estimates?|fees?|afford)\b|预算|费用|花费|报价|开销|开支|成本|价格|花多少钱|予算|費用|見積|料金|(?<![\p{L}])(?:presupuesto|costes?|costos?|gastos?|precios?|coûts?|dépenses?|devis|prix|tarifs?)(?![\p{L}])/iu;
+const BUDGET_IN_DESCRIPTION = /\b(?:estimate|calculate|work\s+out|add\s+up|tally|total)\b|估算|计算|核算|算出|合计|统计|見積もる|計算|合計|(?<![\p{L}])(?:calcula|calcular|suma|sumar|estima|estimar|calculez|calculer|additionnez|estimez|estimer)(?![\p{L}])/iu;
 const DATES =
-  /\b(?:book(?:ing)?|order(?:ing)?(?!\s+of)|reserv(?:e|ation)|schedul(?:e|ing)|deadlines?|dates?|send (?:out )?(?:the )?invit\w*|deliver(?:y|ies)?|regist(?:er|ration)|sign up|enrol+|remind(?:er)?s?|rsvps?|due)\b|预订|预定|预约|日期|截止|安排|报名|提醒|催|寄出|发送邀请|发出邀请|订票|订酒店|订购|下单/i;
-const DATES_IN_DESCRIPTION = /\b(?:book|reserve|register|sign\s+up|enrol+|deliver|send\s+out|remind)\b|预订|预定|预约|报名|提醒/i;
+  /\b(?:book(?:ing)?|order(?:ing)?(?!\s+of)|reserv(?:e|ation)|schedul(?:e|ing)|deadlines?|dates?|send (?:out )?(?:the )?invit\w*|deliver(?:y|ies)?|regist(?:er|ration)|sign up|enrol+|remind(?:er)?s?|rsvps?|due)\b|预订|预定|预约|日期|截止|安排|报名|提醒|催|寄出|发送邀请|发出邀请|订票|订酒店|订购|下单|予約|日程|締め切り|期限|申し込|登録|リマインド|催促|招待状を送|招待を送|(?<![\p{L}])(?:reservar|reserva|fecha|fechas|plazo|inscri\w*|enviar (?:las )?invitaciones|recordatorios?|réserver|réservation|échéance|envoyer (?:les )?invitations|rappels?|relancer)(?![\p{L}])/iu;
+const DATES_IN_DESCRIPTION = /\b(?:book|reserve|register|sign\s+up|enrol+|deliver|send\s+out|remind)\b|预订|预定|预约|报名|提醒|予約|申し込|(?<![\p{L}])(?:reserva|reservar|inscríbete|réservez|réserver|inscrivez)(?![\p{L}])/iu;
 const WRITING =
-  /\b(?:write|writing|draft(?:ing)?|invit(?:ation|ations|e|es)|checklists?|packing list|lists?|letters?|e-?mails?|announce(?:ment)?s?|agendas?|itinerar(?:y|ies)|timeline|speech|toast|notes)\b|写|起草|邀请|清单|名单|通知|议程|邀请函|请柬|讲稿|行程单|邮件/i;
-const WRITING_IN_DESCRIPTION = /\b(?:write|draft)\s+(?:a|an|the|up|out|down|one|some|your)\b|写(?:一|出|好|下)|起草/i;
+  /\b(?:write|writing|draft(?:ing)?|invit(?:ation|ations|e|es)|checklists?|packing list|lists?|letters?|e-?mails?|announce(?:ment)?s?|agendas?|itinerar(?:y|ies)|timeline|speech|toast|notes)\b|写|起草|邀请|清单|名单|通知|议程|邀请函|请柬|讲稿|行程单|邮件|招待状|リスト|書く|書き|メール|お知らせ|アジェンダ|タイムライン|スピーチ|(?<![\p{L}])(?:escribir|redactar|invitaci[oó]n|invitaciones|lista|listas|carta|correo|anuncio|agenda|itinerario|cronograma|discurso|écrire|rédiger|liste|listes|lettre|courriel|annonce|programme|itinéraire|déroulé|discours)(?![\p{L}])/iu;
+const WRITING_IN_DESCRIPTION = /\b(?:write|draft)\s+(?:a|an|the|up|out|down|one|some|your)\b|写(?:一|出|好|下)|起草|を書|(?<![\p{L}])(?:escribe|redacta|écrivez|rédigez)\s+(?:un|una|el|la|le|les|des|tu|votre)(?![\p{L}])/iu;
 
 /** How many business days before the target a date task's deadline falls, by what the task books or sends (first match wins). */
 const LEAD_TIMES: [RegExp, number][] = [
-  [/\bremind\w*|\bfollow[- ]up|提醒|催/i, 2],
-  [/\binvit\w*|邀请|请柬|请帖/i, 10],
-  [/\bvenue|\bhall\b|\blocation|场地|会场|场馆|礼堂/i, 15],
-  [/\bcater\w*|\bfood\b|\bcake|餐饮|酒席|蛋糕|订餐/i, 10],
-  [/\bhotels?\b|\bflights?\b|\btrains?\b|\btickets?\b|\baccommodation|\blodging|住宿|酒店|机票|车票|门票|火车|航班/i, 20],
-  [/\bregist\w*|\bsign up|\benrol+|报名|注册/i, 20],
-  [/\brsvps?\b|\bconfirm\w*|确认/i, 5],
-  [/\bdeliver\w*|\bship\w*|寄出|送达|快递/i, 5],
-  [/\bdeadline|\bsubmit\w*|\bdue\b|截止|提交/i, 5],
+  [/\bremind\w*|\bfollow[- ]up|提醒|催|リマインド|recordatorio|rappel|relanc/i, 2],
+  [/\binvit\w*|邀请|请柬|请帖|招待/i, 10],
+  [/\bvenue|\bhall\b|\blocation|场地|会场|场馆|礼堂|会場|lugar|salle|lieu/i, 15],
+  [/\bcater\w*|\bfood\b|\bcake|餐饮|酒席|蛋糕|订餐|ケータリング|料理|comida|repas|traiteur/i, 10],
+  [/\bhotels?\b|\bflights?\b|\btrains?\b|\btickets?\b|\baccommodation|\blodging|住宿|酒店|机票|车票|门票|火车|航班|ホテル|宿|航空券|チケット|alojamiento|vuelos?|billetes?|entradas?|hébergement|vols?|billets?/i, 20],
+  [/\bregist\w*|\bsign up|\benrol+|报名|注册|申し込|登録|inscri/i, 20],
+  [/\brsvps?\b|\bconfirm\w*|确认|確認|confirmar|confirmer/i, 5],
+  [/\bdeliver\w*|\bship\w*|寄出|送达|快递|配送|env[ií]o|livraison/i, 5],
+  [/\bdeadline|\bsubmit\w*|\bdue\b|截止|提交|締め切り|提出|plazo|entrega|échéance|rendre/i, 5],
 ];
 
 /** Whether the task asks for a budget, a date or a document: by a word of its title, or a stronger phrase of its description. */

@@ -1,19 +1,29 @@
 import "server-only";
-// The city data: destinations the planner knows by name (in both languages),
+// The city data: destinations the planner knows by name (in every language),
 // their sights as day themes, and generic day themes for any other place.
-import type { Bi } from "./template.ts";
+// Day themes are written in English and Chinese here; ja/es/fr come from the
+// catalog (./catalog), by English title.
+import type { Language } from "@/lib/shared/language";
+import { CATALOG_LANGUAGES, dayIn } from "./catalog/index.ts";
+import type { TextKey, Texts } from "./template.ts";
 
-/** A destination known by name: `key` indexes PLACE_DAYS, `aliases` matches it in a goal in either language. */
-export type KnownPlace = { key: string; en: string; zh: string; aliases: RegExp };
+/** A destination known by name: `key` indexes PLACE_DAYS, `names` is how each language writes it, `aliases` matches it in a goal in any language. */
+export type KnownPlace = { key: string; names: Record<Language, string>; aliases: RegExp };
+
+const place = (key: string, en: string, zh: string, ja: string, es: string, fr: string, aliases: RegExp): KnownPlace => ({
+  key,
+  names: { en, "zh-CN": zh, ja, es, fr },
+  aliases,
+});
 
 const PLACES: KnownPlace[] = [
-  { key: "hangzhou", en: "Hangzhou", zh: "杭州", aliases: /hangzhou|杭州|西湖/i },
-  { key: "beijing", en: "Beijing", zh: "北京", aliases: /beijing|peking|北京/i },
-  { key: "shanghai", en: "Shanghai", zh: "上海", aliases: /shanghai|上海/i },
-  { key: "chengdu", en: "Chengdu", zh: "成都", aliases: /chengdu|成都/i },
-  { key: "xian", en: "Xi'an", zh: "西安", aliases: /xi'?an\b|西安/i },
-  { key: "tokyo", en: "Tokyo", zh: "东京", aliases: /tokyo|东京/i },
-  { key: "paris", en: "Paris", zh: "巴黎", aliases: /paris|巴黎/i },
+  place("hangzhou", "Hangzhou", "杭州", "杭州", "Hangzhou", "Hangzhou", /hangzhou|杭州|西湖/i),
+  place("beijing", "Beijing", "北京", "北京", "Pekín", "Pékin", /beijing|peking|pek[ií]n|p[ée]kin|北京/i),
+  place("shanghai", "Shanghai", "上海", "上海", "Shanghái", "Shanghai", /shangh[aá]i|上海/i),
+  place("chengdu", "Chengdu", "成都", "成都", "Chengdu", "Chengdu", /chengdu|成都/i),
+  place("xian", "Xi'an", "西安", "西安", "Xi'an", "Xi'an", /xi'?an\b|西安/i),
+  place("tokyo", "Tokyo", "东京", "東京", "Tokio", "Tokyo", /tok[yi]o|东京|東京|とうきょう/i),
+  place("paris", "Paris", "巴黎", "パリ", "París", "Paris", /par[ií]s|巴黎|パリ/i),
 ];
 
 /** The first known place named in `goal`, if any. */
@@ -21,11 +31,18 @@ export function findPlace(goal: string): KnownPlace | undefined {
   return PLACES.find((p) => p.aliases.test(goal));
 }
 
-/** A day theme: title plus morning / afternoon / evening activities. */
-export type DayTheme = { title: Bi; parts: { en: [string, string, string]; zh: [string, string, string] } };
+/** A day theme: title plus morning / afternoon / evening activities, in every language. */
+export type DayTheme = { title: Texts; parts: Record<TextKey, [string, string, string]> };
 
 function day(enTitle: string, en: [string, string, string], zhTitle: string, zh: [string, string, string]): DayTheme {
-  return { title: { en: enTitle, zh: zhTitle }, parts: { en, zh } };
+  const title = { en: enTitle, zh: zhTitle } as Texts;
+  const parts = { en, zh } as Record<TextKey, [string, string, string]>;
+  for (const l of CATALOG_LANGUAGES) {
+    const t = dayIn(l, enTitle);
+    title[l] = t?.title ?? enTitle;
+    parts[l] = t?.parts ?? en;
+  }
+  return { title, parts };
 }
 
 /** Each known place's sights as day themes, best first (a short trip gets the first ones). */

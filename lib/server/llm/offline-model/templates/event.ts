@@ -10,6 +10,9 @@ export const eventTemplate: DomainTemplate = {
   note: (a) => ({
     en: `Events like this depend on early bookings, so the budget, venue and vendors for the ${a.subject} come first.`,
     zh: `像${a.subject}这样的活动关键在于提前预订，所以先定预算、场地和供应商。`,
+    ja: `${a.subject}のようなイベントは早めの予約が鍵なので、予算、会場、業者を先に決めます。`,
+    es: `Eventos así dependen de reservar pronto, así que primero van el presupuesto, el lugar y los proveedores para ${a.subject}.`,
+    fr: `Ce genre d'événement dépend des réservations faites tôt : le budget, le lieu et les prestataires pour ${a.subject} passent en premier.`,
   }),
 };
 

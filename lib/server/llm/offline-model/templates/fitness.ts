@@ -9,8 +9,20 @@ export const fitnessTemplate: DomainTemplate = {
   phases: fitnessPhases,
   note: (a) =>
     a.kind === "race"
-      ? { en: `Training for a ${a.subject} follows base, build, peak and taper phases.`, zh: `${a.subject}训练按“基础—强化—巅峰—减量”四个阶段进行。` }
-      : { en: "Lasting results come from food, training and habits together, checked every week.", zh: "持久的效果来自饮食、训练和习惯的配合，并每周检查。" },
+      ? {
+          en: `Training for a ${a.subject} follows base, build, peak and taper phases.`,
+          zh: `${a.subject}训练按“基础—强化—巅峰—减量”四个阶段进行。`,
+          ja: `${a.subject}に向けた練習は、基礎・強化・ピーク・テーパリングの4段階で進めます。`,
+          es: `El entrenamiento para ${a.subject} sigue las fases de base, desarrollo, pico y puesta a punto.`,
+          fr: `L'entraînement pour ${a.subject} suit les phases de base, de développement, de pic et d'affûtage.`,
+        }
+      : {
+          en: "Lasting results come from food, training and habits together, checked every week.",
+          zh: "持久的效果来自饮食、训练和习惯的配合，并每周检查。",
+          ja: "長続きする成果は、食事・トレーニング・習慣の組み合わせと毎週の確認から生まれます。",
+          es: "Los resultados duraderos salen de combinar alimentación, entrenamiento y hábitos, revisados cada semana.",
+          fr: "Des résultats durables viennent de l'alimentation, de l'entraînement et des habitudes ensemble, vérifiés chaque semaine.",
+        },
 };
 
 function fitnessPhases(a: Analysis): Phase[] {

@@ -7,6 +7,9 @@ export const genericTemplate: DomainTemplate = {
   note: () => ({
     en: "No specialised template fits this goal, so I'm using a define–prepare–execute–review structure.",
     zh: "没有专门的模板适合这个目标，我按“明确目标—准备—执行—复盘”的结构来规划。",
+    ja: "この目標に合う専用のテンプレートがないため、「定義—準備—実行—振り返り」の構成で計画します。",
+    es: "Ninguna plantilla específica encaja con este objetivo, así que uso la estructura definir–preparar–ejecutar–revisar.",
+    fr: "Aucun modèle spécialisé ne convient à cet objectif : j'utilise la structure définir–préparer–réaliser–faire le bilan.",
   }),
 };
 

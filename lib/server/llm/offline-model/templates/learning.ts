@@ -9,8 +9,20 @@ export const learningTemplate: DomainTemplate = {
   phases: learningPhases,
   note: (a) =>
     a.kind === "exam"
-      ? { en: `For ${theSubject(a)}, I start with a diagnostic and finish with full mock exams.`, zh: `备考${a.subject}：先摸底，最后以全真模考收尾。` }
-      : { en: `Learning ${a.subjectIsVerb ? `to ${a.subject}` : a.subject} works best with a concrete target and daily practice.`, zh: `学习${a.subject}最有效的方法是明确目标、每天练习。` },
+      ? {
+          en: `For ${theSubject(a)}, I start with a diagnostic and finish with full mock exams.`,
+          zh: `备考${a.subject}：先摸底，最后以全真模考收尾。`,
+          ja: `${a.subject}の対策は、実力診断から始めて本番形式の模試で締めくくります。`,
+          es: `Para ${a.subject}, empiezo con una prueba de nivel y termino con simulacros completos.`,
+          fr: `Pour ${a.subject}, je commence par un test de niveau et je termine par des examens blancs.`,
+        }
+      : {
+          en: `Learning ${a.subjectIsVerb ? `to ${a.subject}` : a.subject} works best with a concrete target and daily practice.`,
+          zh: `学习${a.subject}最有效的方法是明确目标、每天练习。`,
+          ja: `${a.subject}の習得には、具体的な目標と毎日の練習がいちばん効きます。`,
+          es: `Aprender ${a.subjectIsVerb ? "a " : ""}${a.subject} funciona mejor con un objetivo concreto y práctica diaria.`,
+          fr: `Pour apprendre ${a.subjectIsVerb ? "à " : ""}${a.subject}, le mieux est un objectif concret et une pratique quotidienne.`,
+        },
 };
 
 function learningPhases(a: Analysis): Phase[] {

@@ -8,6 +8,9 @@ export const movingTemplate: DomainTemplate = {
   note: () => ({
     en: "A move has hard dependencies: the new home and the movers must be booked before packing day.",
     zh: "搬家环环相扣：先落实新住处和搬家公司，再安排打包。",
+    ja: "引っ越しは順番が決まっています。荷造りの日までに新居と引っ越し業者を押さえておく必要があります。",
+    es: "Una mudanza tiene dependencias fijas: la nueva vivienda y la empresa de mudanzas deben estar reservadas antes del día de empaquetar.",
+    fr: "Un déménagement a des dépendances strictes : le nouveau logement et les déménageurs doivent être réservés avant le jour des cartons.",
   }),
 };
 

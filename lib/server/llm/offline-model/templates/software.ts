@@ -10,6 +10,9 @@ export const softwareTemplate: DomainTemplate = {
   note: () => ({
     en: "This is a product launch, so I'm working in phases: scope, design, build, test, then release.",
     zh: "这是一次产品上线，我按“范围—设计—开发—测试—发布”划分阶段。",
+    ja: "これはプロダクトのリリースなので、範囲・設計・開発・テスト・公開の段階で進めます。",
+    es: "Es el lanzamiento de un producto, así que trabajo por fases: alcance, diseño, desarrollo, pruebas y lanzamiento.",
+    fr: "C'est le lancement d'un produit : je procède par phases — périmètre, conception, développement, tests, puis sortie.",
   }),
 };
 

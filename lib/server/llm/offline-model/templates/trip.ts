@@ -1,40 +1,54 @@
 import "server-only";
 // Trips. With a length of up to a week: a preparation step, then one task per
-// day built from the destination's day themes (cities.ts); longer trips are
-// grouped into legs; without a length, the bookings come first and the
-// itinerary is its own step.
+// day built from the destination's day themes (cities.ts, trip-days.ts);
+// longer trips are grouped into legs; without a length, the bookings come
+// first and the itinerary is its own step.
 import type { Language } from "@/lib/shared/language";
 import { durationAdjective, durationDays, durationText, type Duration } from "../duration.ts";
 import type { Analysis } from "../goal-analysis.ts";
 import { pick, shuffled } from "../seeded-random.ts";
-import { cap, fill } from "../text.ts";
 import { GENERIC_DAYS, PLACE_DAYS, type DayTheme } from "./cities.ts";
-import { ph, st, type Bi, type DomainTemplate, type Phase, type Step } from "./template.ts";
+import { ph, st, type DomainTemplate, type Phase, type Texts } from "./template.ts";
+import { DAY_SLOTS, dayDescription, dayParts, daySubtasks, dayTitle, SLOT_TIPS, slotTitle } from "./trip-days.ts";
+
+export { DAY_SLOTS, SLOT_TIPS, type DaySlot } from "./trip-days.ts";
 
 export const tripTemplate: DomainTemplate = {
   phases: tripPhases,
   // Day-by-day titles name the destination's sights, so only the booking phases are recognisable across goals.
   reusablePhases: tripBookingPhases,
-  note: (a) =>
-    isDayByDayTrip(a)
-      ? {
-          en: `It's a ${durationDays(a.duration)}-day trip to ${a.subject}: one preparation step, then one task per day with sights grouped by area.`,
-          zh: `这是一次${durationDays(a.duration)}天的${a.hasSubject ? a.subject : ""}之行：先做行前准备，再按区域把景点安排到每一天。`,
-        }
-      : a.duration
-        ? {
-            en: `A ${durationAdjective(a.duration, "en")} trip is too long to list day by day, so I grouped it into legs of a few days each.`,
-            zh: `${durationText(a.duration, "zh-CN")}的行程较长，我把它分成几段，每段几天。`,
-          }
-        : {
-            en: "No trip length was given, so the bookings come first and the daily itinerary is its own step.",
-            zh: "没有给出行程天数，所以先安排预订，把每日行程作为单独一步。",
-          },
+  note: tripNote,
 };
 
-/** The parts of a day: day themes list their activities in this order, and SLOT_TIPS is keyed by them. */
-export const DAY_SLOTS = ["morning", "afternoon", "evening"] as const;
-export type DaySlot = (typeof DAY_SLOTS)[number];
+function tripNote(a: Analysis): Texts {
+  if (isDayByDayTrip(a)) {
+    const days = durationDays(a.duration);
+    return {
+      en: `It's a ${days}-day trip to ${a.subject}: one preparation step, then one task per day with sights grouped by area.`,
+      zh: `这是一次${days}天的${a.hasSubject ? a.subject : ""}之行：先做行前准备，再按区域把景点安排到每一天。`,
+      ja: `${a.hasSubject ? `${a.subject}への` : ""}${days}日間の旅です。まず準備をしてから、見どころをエリアごとにまとめて1日1タスクにしました。`,
+      es: `Es un viaje de ${days} días a ${a.subject}: un paso de preparación y luego una tarea por día, con los lugares agrupados por zonas.`,
+      fr: `C'est un voyage de ${days} jours à ${a.subject} : une étape de préparation, puis une tâche par jour avec les sites regroupés par quartier.`,
+    };
+  }
+  if (a.duration) {
+    const d = a.duration;
+    return {
+      en: `A ${durationAdjective(d, "en")} trip is too long to list day by day, so I grouped it into legs of a few days each.`,
+      zh: `${durationText(d, "zh-CN")}的行程较长，我把它分成几段，每段几天。`,
+      ja: `${durationText(d, "ja")}の旅は日ごとに並べるには長いので、数日ずつの区間に分けました。`,
+      es: `Un viaje de ${durationText(d, "es")} es demasiado largo para ir día a día, así que lo dividí en etapas de unos días.`,
+      fr: `Un voyage de ${durationText(d, "fr")} est trop long pour un programme jour par jour : je l'ai découpé en étapes de quelques jours.`,
+    };
+  }
+  return {
+    en: "No trip length was given, so the bookings come first and the daily itinerary is its own step.",
+    zh: "没有给出行程天数，所以先安排预订，把每日行程作为单独一步。",
+    ja: "旅行の日数が書かれていないので、予約を先にして、日ごとの旅程は別のステップにしました。",
+    es: "No se indicó la duración del viaje, así que primero van las reservas y el itinerario diario es un paso aparte.",
+    fr: "Aucune durée n'a été indiquée : les réservations passent d'abord et l'itinéraire quotidien est une étape à part.",
+  };
+}
 
 /** Longest trip (in days) planned with one task per day. */
 const DAY_BY_DAY_MAX_DAYS = 7;
@@ -93,72 +107,30 @@ function tripDayThemes(a: Analysis, count: number): DayTheme[] {
   return themes.slice(0, count);
 }
 
-/** Practical tips for each part of a day, picked per goal as the description of a day's subtask. */
-export const SLOT_TIPS: Record<DaySlot, Bi[]> = {
-  morning: [
-    { en: "Start early while it's quiet, and check opening hours and tickets the day before.", zh: "趁人少早点出发，前一天查好开放时间和门票。" },
-    { en: "Allow two to three hours and bring water and a power bank.", zh: "预留两到三小时，带好水和充电宝。" },
-  ],
-  afternoon: [
-    { en: "Plan the route between stops and leave time for a coffee or tea break.", zh: "规划好各站之间的路线，留出喝茶休息的时间。" },
-    { en: "Keep it flexible: skip a stop if the morning ran long.", zh: "保持灵活：如果上午超时，可以删掉一站。" },
-  ],
-  evening: [
-    { en: "Book a table ahead if it's a weekend or a popular place.", zh: "周末或热门餐厅记得提前订位。" },
-    { en: "Check the last metro or bus back to your hotel.", zh: "查好回住处的末班地铁或公交。" },
-  ],
-};
+/** Texts the same in every language (a day's title built from its parts). */
+const same = (text: string): Texts => ({ en: text, zh: text, ja: text, es: text, fr: text });
 
-function dayParts(theme: DayTheme, a: Analysis): [string, string, string] {
-  const vars = { s: a.subject };
-  const parts = a.lang === "zh-CN" ? theme.parts.zh : theme.parts.en;
-  return parts.map((p) => fill(p, vars)) as [string, string, string];
-}
-
-function dayDescription(parts: [string, string, string], lang: Language, last: boolean): string {
-  const [m, af, ev] = parts;
-  if (lang === "zh-CN") return last ? `上午${m}，下午${af}，傍晚返程。` : `上午${m}，下午${af}，晚上${ev}。`;
-  return last ? `${cap(m)}, then ${af}, and head home in the evening.` : `${cap(m)}, then ${af}; in the evening, ${ev}.`;
-}
-
-function daySubtasks(parts: [string, string, string], a: Analysis, first: boolean, last: boolean): Step[] {
-  const zh = a.lang === "zh-CN";
-  const labels = zh ? ["上午", "下午", "晚上"] : ["Morning", "Afternoon", "Evening"];
-  const out: Step[] = [];
-  if (first) {
-    out.push({
-      title: { en: `Arrive in ${a.subject} and check in`, zh: `抵达${a.subject}并入住` },
-      desc: { en: "Drop your bags at the hotel and get a transport card or app set up.", zh: "把行李放到酒店，办好交通卡或打车软件。" },
-    });
-  }
-  parts.forEach((part, i) => {
-    if (last && i === 2) return;
-    const tip = pick(SLOT_TIPS[DAY_SLOTS[i]], a.seed + i);
-    const title = zh ? `${labels[i]}：${part}` : `${labels[i]}: ${cap(part)}`;
-    out.push({ title: { en: title, zh: title }, desc: tip });
-  });
-  if (last) {
-    out.push({
-      title: { en: "Check out and travel home", zh: "退房并返程" },
-      desc: { en: "Leave your luggage at the hotel until departure and get to the station with time to spare.", zh: "把行李寄存在酒店，出发前预留充足时间前往车站或机场。" },
-    });
-  }
-  return out;
-}
-
-function tripPhases(a: Analysis): Phase[] {
-  const days = a.duration ? durationDays(a.duration) : 0;
-  if (!days) return tripBookingPhases();
-  const zh = a.lang === "zh-CN";
-  const nights = days - 1;
-  const prep: Phase = {
-    title: { en: "Before you go: tickets and lodging", zh: "行前准备：交通与住宿" },
-    desc: {
-      en: nights > 0
-        ? `Book transport to {s}, reserve a hotel for ${nights} night${nights === 1 ? "" : "s"} near the centre and check which sights need advance booking.`
-        : "Book transport to {s} and check which sights need advance booking.",
-      zh: nights > 0 ? `预订往返{s}的交通，订好${nights}晚住宿，并查好需要提前预约的景点。` : "预订往返{s}的交通，并查好需要提前预约的景点。",
-    },
+/** The preparation step of a trip with a known length. */
+function prepPhase(nights: number): Phase {
+  const n = (one: string, many: string) => (nights === 1 ? one : many);
+  return {
+    title: { en: "Before you go: tickets and lodging", zh: "行前准备：交通与住宿", ja: "出発前：交通と宿", es: "Antes de salir: billetes y alojamiento", fr: "Avant de partir : billets et hébergement" },
+    desc:
+      nights > 0
+        ? {
+            en: `Book transport to {s}, reserve a hotel for ${nights} night${n("", "s")} near the centre and check which sights need advance booking.`,
+            zh: `预订往返{s}的交通，订好${nights}晚住宿，并查好需要提前预约的景点。`,
+            ja: `{s}への交通を予約し、中心部に${nights}泊分のホテルを取り、事前予約が必要な見どころを確認します。`,
+            es: `Reserva el transporte a {s} y un hotel céntrico para ${nights} ${n("noche", "noches")}, y revisa qué lugares requieren reserva previa.`,
+            fr: `Réservez le transport pour {s} et un hôtel central pour ${nights} ${n("nuit", "nuits")}, et vérifiez quels sites demandent une réservation.`,
+          }
+        : {
+            en: "Book transport to {s} and check which sights need advance booking.",
+            zh: "预订往返{s}的交通，并查好需要提前预约的景点。",
+            ja: "{s}への交通を予約し、事前予約が必要な見どころを確認します。",
+            es: "Reserva el transporte a {s} y revisa qué lugares requieren reserva previa.",
+            fr: "Réservez le transport pour {s} et vérifiez quels sites demandent une réservation.",
+          },
     weight: 0,
     subtasks: [
       st("Book the round trip | Compare trains and flights, then book tickets that leave time for the first day's plans. || 预订往返交通 | 比较火车和航班，选一个不耽误首日安排的班次。"),
@@ -167,51 +139,54 @@ function tripPhases(a: Analysis): Phase[] {
       st("Pack and download offline maps | Check the forecast, pack light and save maps and tickets offline. || 打包并下载离线地图 | 看好天气预报，轻装出行，离线保存地图和电子票。"),
     ],
   };
+}
+
+const HEAD_HOME: Texts = {
+  en: "Check the last train or bus home before dinner, then head home.",
+  zh: "吃饭前查好返程的末班车，然后返程。",
+  ja: "夕食前に帰りの最終列車かバスを確認してから帰路へ。",
+  es: "Antes de cenar, mira el último tren o autobús de vuelta y regresa.",
+  fr: "Avant le dîner, vérifiez le dernier train ou bus du retour, puis rentrez.",
+};
+
+function tripPhases(a: Analysis): Phase[] {
+  const days = a.duration ? durationDays(a.duration) : 0;
+  if (!days) return tripBookingPhases();
+  const prep = prepPhase(days - 1);
   if (days === 1) {
     // A day trip: one task per part of the day.
     const [theme] = tripDayThemes(a, 1);
     const parts = dayParts(theme, a);
-    const labels = zh ? ["上午", "下午", "傍晚"] : ["Morning", "Afternoon", "Evening"];
     return [
       prep,
-      ...parts.map((part, i): Phase => {
-        const title = zh ? `${labels[i]}：${part}` : `${labels[i]}: ${cap(part)}`;
-        const tip = pick(SLOT_TIPS[DAY_SLOTS[i]], a.seed + i);
-        return {
-          title: { en: title, zh: title },
-          desc: i === 2 ? { en: "Check the last train or bus home before dinner, then head home.", zh: "吃饭前查好返程的末班车，然后返程。" } : tip,
-          weight: 0,
-          subtasks: [
-            st("Check opening hours and tickets | Confirm times and book anything with a time slot. || 查开放时间与门票 | 确认开放时间，预约需要分时段的项目。"),
-            st("Plan the route | Work out how to get there and how long it takes. || 规划路线 | 查好交通方式和所需时间。"),
-            st("Pick a place to eat nearby | Shortlist one or two well-reviewed spots close by. || 选好附近的餐馆 | 挑一两家附近口碑好的店。"),
-          ],
-        };
-      }),
+      ...parts.map((part, i): Phase => ({
+        title: same(slotTitle(a.lang, i, part, true)),
+        desc: i === 2 ? HEAD_HOME : pick(SLOT_TIPS[DAY_SLOTS[i]], a.seed + i),
+        weight: 0,
+        subtasks: [
+          st("Check opening hours and tickets | Confirm times and book anything with a time slot. || 查开放时间与门票 | 确认开放时间，预约需要分时段的项目。"),
+          st("Plan the route | Work out how to get there and how long it takes. || 规划路线 | 查好交通方式和所需时间。"),
+          st("Pick a place to eat nearby | Shortlist one or two well-reviewed spots close by. || 选好附近的餐馆 | 挑一两家附近口碑好的店。"),
+        ],
+      })),
     ];
   }
-  if (days <= DAY_BY_DAY_MAX_DAYS) {
-    const themes = tripDayThemes(a, days);
-    return [
-      prep,
-      ...themes.map((theme, i): Phase => {
-        const parts = dayParts(theme, a);
-        const last = i === days - 1;
-        const title = { en: `Day ${i + 1}: ${theme.title.en}`, zh: `第${i + 1}天：${theme.title.zh}` };
-        const desc = dayDescription(parts, a.lang, last);
-        return { title, desc: { en: desc, zh: desc }, weight: 1, subtasks: daySubtasks(parts, a, i === 0, last) };
-      }),
-    ];
-  }
+  const dayByDay = days <= DAY_BY_DAY_MAX_DAYS;
   // Longer trips: six legs of several days each (the schedule prefix adds the day ranges).
-  const themes = tripDayThemes(a, 6);
+  const themes = tripDayThemes(a, dayByDay ? days : 6);
   return [
     prep,
     ...themes.map((theme, i): Phase => {
       const parts = dayParts(theme, a);
       const last = i === themes.length - 1;
-      const desc = dayDescription(parts, a.lang, last);
-      return { title: theme.title, desc: { en: desc, zh: desc }, weight: 1, subtasks: daySubtasks(parts, a, i === 0, last) };
+      const title = dayByDay ? dayTitles(theme, i + 1) : theme.title;
+      return { title, desc: same(dayDescription(parts, a.lang, last)), weight: 1, subtasks: daySubtasks(parts, a, i === 0, last) };
     }),
   ];
+}
+
+/** "Day n: <theme>" in every language. */
+function dayTitles(theme: DayTheme, n: number): Texts {
+  const langs: [keyof Texts, Language][] = [["en", "en"], ["zh", "zh-CN"], ["ja", "ja"], ["es", "es"], ["fr", "fr"]];
+  return Object.fromEntries(langs.map(([k, l]) => [k, dayTitle(l, n, theme.title[k])])) as Texts;
 }

@@ -11,6 +11,9 @@ export const writingTemplate: DomainTemplate = {
   note: (a) => ({
     en: `For the ${a.subject}: research and outline first, then a complete draft before any polishing.`,
     zh: `写${a.subject}：先调研和列大纲，完成整个初稿后再打磨。`,
+    ja: `${a.subject}は、先に調査と構成、初稿を最後まで書いてから磨きます。`,
+    es: `Para ${a.subject}: primero investigación y esquema, luego un borrador completo antes de pulir nada.`,
+    fr: `Pour ${a.subject} : recherche et plan d'abord, puis un premier jet complet avant toute retouche.`,
   }),
 };
 
