@@ -50,9 +50,10 @@ test("8 running jobs on one page all update live over one multiplexed stream", a
   await page.request.get("/api/session"); // one session cookie for the page and the API calls below
   await page.goto("/jobs");
   await page.setViewportSize({ width: 1280, height: 4000 });
-  // 8 jobs of 12,000 lines at 100 lines/s: each would run 2 min, far longer
-  // than the checks below even on a loaded 2-core machine; cancelled at the end.
-  const jobs = await Promise.all(Array.from({ length: 8 }, () => startBurst(page.request, 12_000, 100)));
+  // 8 jobs of 30,000 lines at 100 lines/s: each would run 5 min, longer than
+  // this test's whole timeout, so they are still running when it cancels them at
+  // the end (at 2 min, one CI run on a loaded machine saw them finish first: 409).
+  const jobs = await Promise.all(Array.from({ length: 8 }, () => startBurst(page.request, 30_000, 100)));
   await page.getByRole("button", { name: "Refresh" }).click();
   await expect(page.getByTestId("watch-running")).toHaveText(/\(8\)/);
   await page.getByTestId("watch-running").click();
