@@ -210,6 +210,9 @@ export function ChatPage() {
         clearError();
         focusInput();
       }}
+      onDeleted={(id) => {
+        if (id === selectedId) select(null, "replace");
+      }}
     />
   );
 
