@@ -14,6 +14,14 @@ import styles from "./chat.module.css";
 /** Characters of a tool input or output shown in a chip's tooltip. */
 const TOOL_TEXT_CHARS = 400;
 
+/** A tool output's headline for its chip: its `result` (or `summary`) when it has one as text, else nothing (the tooltip has it all). */
+const headline = (v: unknown): string | undefined => {
+  if (typeof v === "string") return v;
+  const o = v && typeof v === "object" ? (v as Record<string, unknown>) : {};
+  const text = o.result ?? o.summary ?? o.title;
+  return typeof text === "string" || typeof text === "number" ? String(text) : undefined;
+};
+
 const short = (v: unknown): string => {
   if (v === undefined) return "";
   const text = typeof v === "string" ? v : JSON.stringify(v);
@@ -75,9 +83,9 @@ export function ToolChips({ tools }: { tools: ToolChip[] }) {
             >
               <span className={styles.toolName}>{c.tool}</span>
               {detail && <span className={styles.toolDetail}>{detail}</span>}
-              {state === "done" && c.output !== undefined && (
+              {state === "done" && headline(c.output) !== undefined && (
                 <span className={styles.toolResult} data-testid="tool-chip-result">
-                  {short(c.output).slice(0, 60)}
+                  {headline(c.output)!.slice(0, 60)}
                 </span>
               )}
             </Tag>
