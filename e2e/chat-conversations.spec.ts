@@ -42,7 +42,7 @@ test("support opens another user's conversation read-only: a notice, no message 
   const chat = new ChatPage(page);
   await chat.open();
   await chat.sendAndSettle("Plan the launch of a mobile app in 6 weeks");
-  await expect(page).toHaveURL(/\?c=/);
+  await expect(page).toHaveURL(/\/c\/[^/]+$/);
   const url = new URL(page.url());
 
   const context = await browser.newContext();
@@ -51,14 +51,14 @@ test("support opens another user's conversation read-only: a notice, no message 
   await support.getByTestId("support-token").fill("e2e-support-token");
   await support.getByTestId("support-submit").click();
   await expect(support).toHaveURL(/\/jobs/);
-  await support.goto(`${url.pathname}${url.search}`);
+  await support.goto(url.pathname);
   await expect(support.getByTestId("read-only-notice")).toBeVisible();
   await expect(support.getByTestId("read-only-notice")).toContainText("belongs to another user");
   await expect(support.getByTestId("message-assistant")).toHaveCount(1);
   await expect(support.getByTestId("job-tab")).toHaveCount(2);
   await expect(support.getByTestId("chat-input")).toHaveCount(0);
   await expect(support.getByTestId("chat-send")).toHaveCount(0);
-  const row = support.locator(`[data-testid="conversation-item"][data-conversation-id="${url.searchParams.get("c")}"]`);
+  const row = support.locator(`[data-testid="conversation-item"][data-conversation-id="${decodeURIComponent(url.pathname.split("/").pop()!)}"]`);
   await expect(row).toHaveCount(1);
   await expect(support.getByTestId("conversation-rename")).toHaveCount(0);
   // The plan tree reads, but offers no editing: statuses without menus, no actions, no "Add task".

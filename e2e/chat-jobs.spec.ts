@@ -3,10 +3,9 @@
 // live status, and a cancelled decomposition offers Resume, which continues
 // with the tasks not split yet (no duplicates) in a new tab of the same message.
 import { expect, test, type Page } from "@playwright/test";
-import type { SendMessageResponse } from "../lib/shared/chat";
 import type { JobSnapshot } from "../lib/shared/jobs";
 import type { PlanTree } from "../lib/shared/plans";
-import { ChatPage } from "./chat-page";
+import { ChatPage, streamedActions } from "./chat-page";
 
 async function snapshot(page: Page, jobId: string): Promise<JobSnapshot> {
   return (await page.request.get(`/api/jobs/${jobId}`)).json();
@@ -40,10 +39,10 @@ test("the running decomposition opens by default, its log lines visible; tab lab
 test("Resume after cancel continues with the tasks not split yet, without duplicates", async ({ page }) => {
   const chat = new ChatPage(page);
   await chat.open();
-  // The job ids from the 202 itself: a loaded machine's browser may stall for seconds, the API does not wait for it.
-  const sent = page.waitForResponse((r) => r.url().endsWith("/api/chat/message") && r.request().method() === "POST");
+  // The job ids from the stream's `actions` event itself: a loaded machine's browser may stall for seconds, the API does not wait for it.
+  const sent = page.waitForResponse((r) => r.url().endsWith("/api/chat/agent") && r.request().method() === "POST");
   await chat.send("Plan a conference for 500 people in 4 months");
-  const { metadata } = (await (await sent).json()) as SendMessageResponse;
+  const { metadata } = streamedActions(await (await sent).text());
   const oldId = metadata.jobs.find((j) => j.jobType === "plan_decompose")!.jobId;
   const planId = metadata.planId!;
 

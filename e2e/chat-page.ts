@@ -1,5 +1,18 @@
 // Page object for the chat page (data-testid selectors).
 import { expect, type Locator, type Page } from "@playwright/test";
+import type { ChatAction, MessageMetadata } from "../lib/shared/chat";
+
+/**
+ * The `actions` event's data in the SSE body of POST /api/chat/agent (what the
+ * 202 of POST /api/chat/message answers: the actions and the metadata with the job ids).
+ * @throws Error when the body has no `actions` event.
+ */
+export function streamedActions(body: string): { actions: ChatAction[]; metadata: MessageMetadata } {
+  const frame = body.split("\n\n").find((f) => f.split("\n").includes("event: actions"));
+  const data = frame?.split("\n").find((l) => l.startsWith("data: "));
+  if (!data) throw new Error("no actions event in the stream");
+  return JSON.parse(data.slice("data: ".length)) as { actions: ChatAction[]; metadata: MessageMetadata };
+}
 
 export class ChatPage {
   readonly input: Locator;

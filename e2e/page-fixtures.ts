@@ -23,7 +23,8 @@ export async function seedPlan(page: Page, goal = LONG_GOAL): Promise<Seeded> {
   await page.setViewportSize({ width: 1280, height: 800 });
   const chat = new ChatPage(page);
   const planId = await chat.createPlan(goal);
-  const conversationId = new URL(page.url()).searchParams.get("c") ?? "";
+  // The chat names its conversation in the path: /c/{id}.
+  const conversationId = decodeURIComponent(/\/c\/([^/]+)$/.exec(new URL(page.url()).pathname)?.[1] ?? "");
   const res = await page.request.get(`/api/jobs?planId=${planId}&jobType=plan_decompose`);
   expect(res.status()).toBe(200);
   const jobs = ((await res.json()) as JobListPage).jobs;
@@ -41,7 +42,7 @@ export async function signInSupport(page: Page): Promise<void> {
 /** Every page of the app, by name, for a seeded session. */
 export const pagePaths = (s: Seeded) =>
   ({
-    chat: s.conversationId ? `/?c=${s.conversationId}` : "/",
+    chat: s.conversationId ? `/c/${encodeURIComponent(s.conversationId)}` : "/",
     plan: `/plans/${s.planId}`,
     jobs: "/jobs",
     job: `/jobs/${s.jobId}`,

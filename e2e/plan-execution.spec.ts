@@ -12,7 +12,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import type { SendMessageResponse } from "../lib/shared/chat";
 import type { PlanTree, TaskNode } from "../lib/shared/plans";
 import type { RunDetail } from "../lib/shared/runs";
-import { ChatPage } from "./chat-page";
+import { ChatPage, streamedActions } from "./chat-page";
 import { OwnServer } from "./own-server";
 import { E2E_SUPPORT_TOKEN } from "./page-fixtures";
 
@@ -75,9 +75,9 @@ test("“execute the plan” in chat: the tree turns done live, a tool call open
   const tasks = flatten(((await (await page.request.get(`/api/plans/${planId}`)).json()) as PlanTree).tasks);
   expect(tasks.length).toBeGreaterThan(4);
 
-  const sent = page.waitForResponse((r) => r.url().endsWith("/api/chat/message") && r.request().method() === "POST");
+  const sent = page.waitForResponse((r) => r.url().endsWith("/api/chat/agent") && r.request().method() === "POST");
   await chat.send("execute the plan");
-  const answer = (await (await sent).json()) as SendMessageResponse;
+  const answer = streamedActions(await (await sent).text());
   expect(answer.actions.map((a) => a.kind)).toEqual(["execute_plan"]);
   const execJobId = answer.metadata.jobs.find((j) => j.jobType === "plan_execute")!.jobId;
   const reply = chat.assistantMessages.nth(1);

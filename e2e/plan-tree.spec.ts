@@ -233,7 +233,7 @@ test("a conversation with two plans: the pane's switcher picks one and the next 
 
   const firstCount = all((await readPlan(page.request, first)).tasks).length;
   const secondCount = all((await readPlan(page.request, second)).tasks).length;
-  const sent = page.waitForRequest((r) => r.url().endsWith("/api/chat/message") && r.method() === "POST");
+  const sent = page.waitForRequest((r) => r.url().endsWith("/api/chat/agent") && r.method() === "POST");
   await chat.sendAndSettle("Add a task to book restaurants");
   expect((await sent).postDataJSON()).toMatchObject({ planId: first, message: "Add a task to book restaurants" });
   const firstTasks = all((await readPlan(page.request, first)).tasks);

@@ -1,5 +1,5 @@
 "use client";
-import { SendOutlined } from "@ant-design/icons";
+import { SendOutlined, StopOutlined } from "@ant-design/icons";
 import { Button, Input, type GetRef } from "antd";
 import { useId, type Ref } from "react";
 import { useLang, useT } from "@/lib/client/i18n";
@@ -28,6 +28,10 @@ type Props = {
   onSend: () => void;
   /** The POST is in flight: the input is disabled and the button shows loading. */
   sending: boolean;
+  /** A reply is typing out: the input stays usable, Send becomes Stop (`data-testid="chat-stop"`) and Escape stops. */
+  streaming?: boolean;
+  /** Stops the streaming reply. */
+  onStop?: () => void;
   inputRef: Ref<ComposerInputRef>;
 };
 
@@ -37,9 +41,9 @@ type Props = {
  * pasted is cut: near the limit a counter (`data-testid="chat-char-count"`)
  * appears, and over it Send is disabled with the reason
  * (`data-testid="chat-too-long"`, announced politely). Props:
- * `{value, onChange, onSend, sending, inputRef}`.
+ * `{value, onChange, onSend, sending, streaming?, onStop?, inputRef}`.
  */
-export function ChatComposer({ value, onChange, onSend, sending, inputRef }: Props) {
+export function ChatComposer({ value, onChange, onSend, sending, streaming = false, onStop, inputRef }: Props) {
   const t = useT();
   const { lang } = useLang();
   const counterId = useId();
@@ -56,9 +60,14 @@ export function ChatComposer({ value, onChange, onSend, sending, inputRef }: Pro
           value={value}
           onChange={(e) => onChange(e.target.value)}
           onKeyDown={(e) => {
+            if (e.key === "Escape" && streaming && onStop) {
+              e.preventDefault();
+              onStop();
+              return;
+            }
             if (e.key !== "Enter" || e.shiftKey || e.nativeEvent.isComposing || e.keyCode === 229) return;
             e.preventDefault();
-            if (!sending && !blocked) onSend();
+            if (!sending && !streaming && !blocked) onSend();
           }}
           placeholder={t("chat.placeholder")}
           aria-label={t("chat.inputLabel")}
@@ -69,6 +78,11 @@ export function ChatComposer({ value, onChange, onSend, sending, inputRef }: Pro
           autoFocus
           data-testid="chat-input"
         />
+        {streaming && onStop ? (
+          <Button icon={<StopOutlined />} onClick={onStop} danger aria-label={t("chatStream.stop")} data-testid="chat-stop">
+            <span className={styles.hideNarrow}>{t("chatStream.stop")}</span>
+          </Button>
+        ) : (
         <Button
           type="primary"
           icon={<SendOutlined />}
@@ -80,6 +94,7 @@ export function ChatComposer({ value, onChange, onSend, sending, inputRef }: Pro
         >
           <span className={styles.hideNarrow}>{t("chat.send")}</span>
         </Button>
+        )}
       </div>
       {showCounter && (
         <div id={counterId} className={styles.composerMeta} aria-live="polite">

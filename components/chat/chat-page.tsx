@@ -3,7 +3,7 @@
 import { ApartmentOutlined, CloseOutlined, ExportOutlined, MenuOutlined, UnorderedListOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Drawer, Empty, Layout, Skeleton } from "antd";
-import { useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { LanguageSwitch } from "@/components/language-switch";
 import { ThemeSwitch } from "@/components/theme-switch";
@@ -18,18 +18,36 @@ import styles from "./chat.module.css";
 import { ConversationList } from "./conversation-list";
 import { MessageList } from "./message-list";
 import { PlanSwitcher, usePlanTitles } from "./plan-switcher";
-import { mergeMessages, useSendMessage } from "./use-send-message";
+import { mergeTurnMessages, useChatTurns } from "@/hooks/use-chat-turns";
+import type { LiveReply } from "./message-bubble";
+
+/** The conversation a chat URL names: `/c/{id}` → id; `/` → null. */
+export function conversationIdOfPath(pathname: string | null): string | null {
+  const m = /^\/c\/([^/]+)\/?$/.exec(pathname ?? "");
+  return m ? decodeURIComponent(m[1]) : null;
+}
+
+/** The chat URL of a conversation: `/c/{id}`, or `/` for a new chat. */
+export const chatUrl = (conversationId: string | null): string => (conversationId ? `/c/${encodeURIComponent(conversationId)}` : "/");
 
 /**
- * The chat page. The selected conversation lives in the URL (`?c=<id>`);
- * must be rendered inside a Suspense boundary (useSearchParams). Props: none.
+ * The chat page. The selected conversation lives in the URL (`/c/{id}`; `/`
+ * is a new chat; the older `/?c={id}` is redirected); a new conversation's URL
+ * is set with history.replaceState once `conversation_start` names it (the page
+ * and its stream stay). Must be rendered inside a Suspense boundary
+ * (useSearchParams). Props: none.
  */
 export function ChatPage() {
   const t = useT();
   const { lang } = useLang();
   const router = useRouter();
   const searchParams = useSearchParams();
-  const selectedId = searchParams.get("c");
+  const pathname = usePathname();
+  const legacyId = searchParams.get("c");
+  const selectedId = conversationIdOfPath(pathname) ?? legacyId;
+  useEffect(() => {
+    if (legacyId && pathname === "/") router.replace(chatUrl(legacyId), { scroll: false });
+  }, [legacyId, pathname, router]);
   const inputRef = useRef<ComposerInputRef>(null);
   const [draft, setDraft] = useState("");
   const closePlanRef = useRef<HTMLButtonElement>(null);
@@ -41,27 +59,49 @@ export function ChatPage() {
 
   const select = useCallback(
     (id: string | null, mode: "push" | "replace" = "push") => {
-      const href = id ? `/?c=${encodeURIComponent(id)}` : "/";
+      const href = chatUrl(id);
       if (mode === "push") router.push(href, { scroll: false });
       else router.replace(href, { scroll: false });
     },
     [router],
   );
-  const onConversation = useCallback(
-    (id: string) => {
-      if (new URLSearchParams(window.location.search).get("c") !== id) select(id, "replace");
-    },
-    [select],
-  );
-  const { send, sending, optimistic, planIds, error: sendError, clearError } = useSendMessage({ lang, onConversation });
+  const onConversation = useCallback((id: string) => {
+    // The page (and the stream it reads) stays: only the address changes.
+    if (conversationIdOfPath(window.location.pathname) !== id) window.history.replaceState(null, "", chatUrl(id));
+  }, []);
+  const { send, resume, stop, retry, live, error: sendError, clearError } = useChatTurns({ lang, onConversation });
+  // A turn still running on the server (a reload mid-reply, another tab): follow it from its start.
+  useEffect(() => {
+    if (selectedId) void resume(selectedId);
+  }, [selectedId, resume]);
 
   const conversation = useQuery({ ...queries.conversation(selectedId ?? ""), enabled: !!selectedId });
   const detail = selectedId ? conversation.data : undefined;
-  const messages = useMemo(() => mergeMessages(detail?.messages ?? [], optimistic, selectedId), [detail, optimistic, selectedId]);
+  const messages = useMemo(() => mergeTurnMessages(detail?.messages ?? [], live, selectedId), [detail, live, selectedId]);
   const pendingIds = useMemo(
-    () => new Set(optimistic.filter((o) => o.message.role === "user" && !o.replyId).map((o) => o.message.id)),
-    [optimistic],
+    () => new Set(live.filter((t) => t.userMessage && !t.state.userMessageId).map((t) => t.userMessage!.id)),
+    [live],
   );
+  const liveById = useMemo(() => {
+    const map = new Map<string, LiveReply>();
+    for (const t of live) {
+      if (!t.state.messageId) continue;
+      map.set(t.state.messageId, {
+        state: t.state,
+        onStop: () => void stop(t.key),
+        onRetry: t.text && t.state.phase === "failed" ? () => retry(t.key) : undefined,
+      });
+    }
+    return map;
+  }, [live, stop, retry]);
+  const current = live.filter((t) => t.conversationId === selectedId);
+  const streamingTurn = current.findLast((t) => t.state.phase === "streaming");
+  // The plan of the newest reply this tab followed (before the stored messages list it).
+  const planIds = useMemo(() => {
+    const map: Record<string, string> = {};
+    for (const t of live) if (t.conversationId && t.state.metadata?.planId) map[t.conversationId] = t.state.metadata.planId;
+    return map;
+  }, [live]);
   // The conversation's plans, oldest first: the server's list, then any a reply named that it does not list yet.
   const conversationPlanIds = useMemo(() => {
     const ids = [...(detail?.planIds ?? [])];
@@ -83,8 +123,10 @@ export function ChatPage() {
     },
     [selectedId, setPickedPlans],
   );
-  const isSending = sending !== undefined;
-  const thinking = isSending && sending.conversationId === selectedId;
+  // Sent, and `conversation_start` has not named the reply yet.
+  const thinking = current.some((t) => t.state.phase === "streaming" && !t.state.messageId);
+  const isSending = thinking;
+  const isStreaming = streamingTurn !== undefined;
 
   const focusInput = useCallback(() => {
     // After the disabled textarea is enabled again.
@@ -99,7 +141,7 @@ export function ChatPage() {
   const onSend = async () => {
     const text = draft.trim();
     // Never cut a message: over the limit the composer says why and Send stays disabled.
-    if (!text || isSending || readOnly || draftLength(draft).over > 0) return;
+    if (!text || isSending || isStreaming || readOnly || draftLength(draft).over > 0) return;
     setDraft("");
     // The message acts on the plan on screen; its reply's plan is then the one shown.
     const ok = await send(selectedId, text, planId);
@@ -168,6 +210,9 @@ export function ChatPage() {
         clearError();
         focusInput();
       }}
+      onDeleted={(id) => {
+        if (id === selectedId) select(null, "replace");
+      }}
     />
   );
 
@@ -228,6 +273,7 @@ export function ChatPage() {
           planTitles={conversationPlanIds.length > 1 ? planTitles : undefined}
           onSelectPlan={pickPlan}
           readOnly={readOnly}
+          liveById={liveById}
           onExample={(text) => {
             setDraft(text);
             focusInput();
@@ -252,7 +298,15 @@ export function ChatPage() {
                   data-testid="chat-error"
                 />
               )}
-              <ChatComposer value={draft} onChange={setDraft} onSend={onSend} sending={isSending} inputRef={inputRef} />
+              <ChatComposer
+                value={draft}
+                onChange={setDraft}
+                onSend={onSend}
+                sending={isSending}
+                streaming={isStreaming && !isSending}
+                onStop={streamingTurn ? () => void stop(streamingTurn.key) : undefined}
+                inputRef={inputRef}
+              />
             </>
           )}
         </div>

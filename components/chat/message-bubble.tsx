@@ -15,7 +15,10 @@ import { clipWords, stripMarkdown } from "@/lib/shared/text";
 import styles from "./chat.module.css";
 import planStyles from "./message-plan.module.css";
 import { defaultJobTab, tabFacts } from "./default-job-tab";
+import { MarkdownText } from "./markdown-text";
 import { ResumeDecomposition } from "./resume-decomposition";
+import { DesignDocumentLink, StoppedMark, ToolChips, TurnError, TurnStatusLine } from "./turn-parts";
+import type { ChatTurnState } from "@/lib/client/chat-turn-state";
 
 /** Characters of a plan title on a message's plan chip (cut on a word boundary; the full title as tooltip). */
 const PLAN_CHIP_CHARS = 60;
@@ -163,9 +166,31 @@ function JobPane({ job, readOnly, resumedBy, onResumed }: { job: JobTab; readOnl
 /** The plan an assistant message acted on, as its chip shows it. */
 export type MessagePlan = { id: string; title: string | undefined; selected: boolean };
 
-function AssistantBody({ message, plan, onSelectPlan, readOnly }: { message: MessageDto; plan?: MessagePlan; onSelectPlan?: (planId: string) => void; readOnly: boolean }) {
+/**
+ * A streamed turn's state beside its message: what the stream showed (tool
+ * chips, stage, error) and the turn's Stop and Retry.
+ */
+export type LiveReply = { state: ChatTurnState; onStop?: () => void; onRetry?: () => void };
+
+function AssistantBody({
+  message,
+  plan,
+  onSelectPlan,
+  readOnly,
+  live,
+}: {
+  message: MessageDto;
+  plan?: MessagePlan;
+  onSelectPlan?: (planId: string) => void;
+  readOnly: boolean;
+  live?: LiveReply;
+}) {
   const t = useT();
   const metadata = message.metadata;
+  const turn = live?.state;
+  const streaming = turn?.phase === "streaming";
+  const stopped = metadata?.turn?.stopped === true || turn?.stopped === true;
+  const doc = turn?.designDocument ?? metadata?.turn?.designDocument;
   const jobs = jobRefs(metadata?.jobs);
   const resumed = (jobId: string) => jobs.find((j) => j.resumeOf === jobId)?.jobId;
   const actions = metadata?.actions ?? [];
@@ -173,9 +198,21 @@ function AssistantBody({ message, plan, onSelectPlan, readOnly }: { message: Mes
   const select = planId && onSelectPlan ? () => onSelectPlan(planId) : undefined;
   return (
     <>
-      <div className={styles.messageText} data-testid="message-text">
-        {message.content}
-      </div>
+      {turn && <ToolChips tools={turn.tools} />}
+      {(message.content || streaming) && (
+        <div className={styles.messageText} data-testid="message-text" data-streaming={streaming ? "true" : "false"}>
+          <MarkdownText text={message.content} caret={streaming} />
+        </div>
+      )}
+      {streaming && turn.stage && turn.stage !== "thinking" ? <TurnStatusLine stage={turn.stage} /> : streaming && !message.content && <TurnStatusLine stage="thinking" />}
+      {streaming && live?.onStop && !readOnly && (
+        <Button size="small" className={styles.stopButton} icon={<StopOutlined />} onClick={live.onStop} data-testid="turn-stop">
+          {t("chatStream.stop")}
+        </Button>
+      )}
+      {stopped && !streaming && <StoppedMark />}
+      {doc && <DesignDocumentLink artifactId={doc.artifactId} title={doc.title} />}
+      {turn?.error && <TurnError message={turn.error.message} onRetry={readOnly ? undefined : live?.onRetry} />}
       {plan && select && (
         <Button
           size="small"
@@ -223,7 +260,11 @@ function AssistantBody({ message, plan, onSelectPlan, readOnly }: { message: Mes
  * `onSelectPlan(metadata.planId)`.
  * A cancelled or failed decomposition offers Resume (`data-testid="job-resume"`)
  * unless `readOnly`; the job that resumes it becomes a new tab, opened.
- * Props: `{message: MessageDto, pending?: boolean, plan?: MessagePlan, onSelectPlan?, readOnly?}` (pending = not yet saved).
+ * The reply renders as Markdown (MarkdownText). With `live` (a streamed turn
+ * this tab follows): tool-call chips, a caret and the stage while it types,
+ * Stop (`data-testid="turn-stop"`), the stopped mark, the design document
+ * link, an inline error with Retry; `data-turn-phase` on the bubble.
+ * Props: `{message: MessageDto, pending?: boolean, plan?: MessagePlan, onSelectPlan?, readOnly?, live?: LiveReply}` (pending = not yet saved).
  */
 export function MessageBubble({
   message,
@@ -231,12 +272,14 @@ export function MessageBubble({
   plan,
   onSelectPlan,
   readOnly = false,
+  live,
 }: {
   message: MessageDto;
   pending?: boolean;
   plan?: MessagePlan;
   onSelectPlan?: (planId: string) => void;
   readOnly?: boolean;
+  live?: LiveReply;
 }) {
   if (message.role === "user") {
     return (
@@ -249,8 +292,14 @@ export function MessageBubble({
   }
   return (
     <div className={`${styles.row} ${styles.rowAssistant}`}>
-      <div className={`${styles.bubble} ${styles.bubbleAssistant}`} data-testid="message-assistant" data-message-id={message.id}>
-        <AssistantBody message={message} plan={plan} onSelectPlan={onSelectPlan} readOnly={readOnly} />
+      <div
+        className={`${styles.bubble} ${styles.bubbleAssistant}`}
+        data-testid="message-assistant"
+        data-message-id={message.id}
+        data-turn-phase={live?.state.phase}
+        aria-busy={live?.state.phase === "streaming" ? true : undefined}
+      >
+        <AssistantBody message={message} plan={plan} onSelectPlan={onSelectPlan} readOnly={readOnly} live={live} />
       </div>
     </div>
   );

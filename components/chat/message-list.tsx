@@ -5,7 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react
 import { useT } from "@/lib/client/i18n";
 import type { MessageDto } from "@/lib/shared/chat";
 import styles from "./chat.module.css";
-import { MessageBubble, type MessagePlan } from "./message-bubble";
+import { MessageBubble, type LiveReply, type MessagePlan } from "./message-bubble";
 
 /** The plan chip of a message: only when the conversation has several plans and the message names one. */
 function planOf(m: MessageDto, selectedPlanId: string | undefined, titles: ReadonlyMap<string, string> | undefined): MessagePlan | undefined {
@@ -33,6 +33,8 @@ type Props = {
   onSelectPlan?: (planId: string) => void;
   /** Read-only (support viewing another user's conversation): no Resume buttons. */
   readOnly?: boolean;
+  /** Streamed turns this tab follows, by their assistant message's id. */
+  liveById?: ReadonlyMap<string, LiveReply>;
 };
 
 /** Within this many px of the bottom counts as "at the newest content". */
@@ -99,9 +101,9 @@ function useStickToBottom({ scrollRef, contentRef, reset }: { scrollRef: React.R
  * (`data-testid="chat-jump-latest"`) brings them back. Shows a welcome screen
  * with example prompts when there is nothing yet. Props: `{conversationKey,
  * messages, pendingIds, thinking, status?, onExample, selectedPlanId?,
- * planTitles?, onSelectPlan?, readOnly?}`.
+ * planTitles?, onSelectPlan?, readOnly?, liveById?}`.
  */
-export function MessageList({ conversationKey, messages, pendingIds, thinking, status, onExample, selectedPlanId, planTitles, onSelectPlan, readOnly = false }: Props) {
+export function MessageList({ conversationKey, messages, pendingIds, thinking, status, onExample, selectedPlanId, planTitles, onSelectPlan, readOnly = false, liveById }: Props) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   const innerRef = useRef<HTMLDivElement>(null);
@@ -135,6 +137,7 @@ export function MessageList({ conversationKey, messages, pendingIds, thinking, s
                     plan={planOf(m, selectedPlanId, planTitles)}
                     onSelectPlan={onSelectPlan}
                     readOnly={readOnly}
+                    live={liveById?.get(m.id)}
                   />
                 ))}
                 {thinking && (

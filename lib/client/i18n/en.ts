@@ -347,6 +347,31 @@ export const en = {
   "log.node.failed": "Failed",
   "log.node.skipped": "Skipped",
   "log.node.manual": "For a person",
+
+  // Issue 12: the streamed reply, tool chips, design documents, deleting and searching conversations.
+  "chatStream.stage.thinking": "Thinking…",
+  "chatStream.stage.calling_tools": "Looking things up…",
+  "chatStream.stage.gating": "Checking the actions…",
+  "chatStream.stage.dispatching": "Starting the jobs…",
+  "chatStream.stop": "Stop",
+  "chatStream.stopped": "Stopped: the reply was cut short and no action ran",
+  "chatStream.failed": "The reply failed",
+  "chatStream.retry": "Retry",
+  "chatStream.toolMs": "{ms} ms",
+  "chatStream.download": "Download",
+  "chatStream.close": "Close",
+  "chatStream.search": "Search conversations",
+  "chatStream.noMatches": "No conversation matches",
+  "chatStream.delete": "Delete {title}",
+  "chatStream.deleteTitle": "Delete this conversation?",
+  "chatStream.deleteBody": "“{title}” will be deleted with its messages, plans, jobs and their logs, runs and documents. This cannot be undone.",
+  "chatStream.deleteOk": "Delete",
+  "chatStream.cancel": "Cancel",
+  "chatStream.deleteBusyTitle": "Jobs are still running",
+  "chatStream.deleteBusyBody": "{count} job(s) of this conversation are pending or running. Cancel them and delete the conversation?",
+  "chatStream.cancelAndDelete": "Cancel them and delete",
+  "chatStream.deleted": "Conversation deleted",
+  "chatStream.deleteFailed": "Could not delete the conversation",
 } as const;
 
 /** A UI string's key, e.g. "chat.send" or "log.progress". */

@@ -84,6 +84,22 @@ export const paths = {
       requestBody: { required: true, content: json(renameConversationSchema) },
       responses: { ...ok("The conversation as it is now", z.object({ conversation: conversationDtoSchema })), ...errors(400, 403, 404, 413) },
     },
+    delete: {
+      tags: ["conversations"],
+      operationId: "deleteConversation",
+      summary: "Delete a conversation with its messages, plans (and tasks), jobs (and events), runs, artifacts and turns",
+      description:
+        "Only the owner deletes (support: 403). While any of its jobs is pending or running, or a reply is still streaming, answers 409 `conversation_busy` " +
+        "with `details: {busyJobs, jobIds, runningTurns, turnIds}`: cancel them (POST /api/jobs/{id}/cancel, POST /api/chat/turns/{turnId}/stop) and try again.",
+      requestParams: { path: z.object({ id: z.string().meta({ description: "Conversation id" }) }) },
+      responses: {
+        ...ok(
+          "Rows deleted, by kind",
+          z.object({ deleted: z.object({ messages: z.int(), plans: z.int(), jobs: z.int(), runs: z.int(), artifacts: z.int(), turns: z.int() }) }),
+        ),
+        ...errors(403, 404, 409),
+      },
+    },
   },
   "/api/jobs": {
     get: {
