@@ -158,7 +158,7 @@ describe("executing a plan in French", () => {
     const runId = started.data!.runId as string;
     const artifacts = await getDeps().db.artifact.findMany({ where: { runId } });
     const invitation = artifacts.find((a) => /invitation/i.test(a.name));
-    expect(invitation).toBeDefined();
+    expect(invitation).toMatchObject({ mediaType: "text/markdown; charset=utf-8", name: expect.stringMatching(/invitation.*\.md$/i) });
     const doc = await (await user.call(getArtifact, { url: `/api/runs/${runId}/artifacts/${invitation!.id}`, params: { runId, artifactId: invitation!.id } })).text();
     expect(doc).toContain("Vous êtes invité(e) à **Organisation de la fête d'anniversaire**.");
     expect(doc).toContain("- Nous attendons 20 invités.");

@@ -140,7 +140,7 @@ describe("plan execution", () => {
 
     // A Markdown document written by a task downloads as Markdown.
     const doc = detail.artifacts.find((a) => a.mediaType.startsWith("text/markdown"));
-    expect(doc).toBeDefined();
+    expect(doc).toMatchObject({ mediaType: "text/markdown; charset=utf-8", name: expect.stringMatching(/^[\w.-]+\.md$/) });
     const md = await user.call(getArtifact, { url: `/api/runs/${runId}/artifacts/${doc!.artifactId}`, params: { runId, artifactId: doc!.artifactId } });
     expect((await md.text()).startsWith("# ")).toBe(true);
 

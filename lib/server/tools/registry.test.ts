@@ -86,14 +86,14 @@ describe("getToolRegistry", () => {
       const registry = await first;
       expect(registry.get("http_get")?.description).toContain("Allowed hosts: api.example.org, *.data.example.org.");
       expect(registry.list().filter((t) => t.source === "mcp:everything").every((t) => !t.sideEffects)).toBe(true);
-      expect(registry.get("everything__get-sum")).toBeDefined();
+      expect(registry.get("everything__get-sum")).toMatchObject({ name: "everything__get-sum", source: "mcp:everything", sideEffects: false });
     } finally {
       await closeToolRegistry();
     }
     // Closed and forgotten: the next call builds a new registry.
     const again = getToolRegistry();
     expect(again).not.toBe(first);
-    expect((await again).get("everything__get-sum")).toBeDefined();
+    expect((await again).get("everything__get-sum")).toMatchObject({ name: "everything__get-sum", source: "mcp:everything" });
     await closeToolRegistry();
   });
 });
