@@ -27,6 +27,8 @@ export class AppError extends Error {
     readonly status: number,
     message: string,
     readonly details?: unknown,
+    /** Extra response headers (e.g. `Retry-After` on 429/503). */
+    readonly headers?: HeadersInit,
   ) {
     super(message);
     this.name = "AppError";
@@ -36,7 +38,9 @@ export class AppError extends Error {
   toResponse(headers?: HeadersInit): Response {
     const body: ErrorBody = { error: { code: this.code, message: this.message } };
     if (this.details !== undefined) body.error.details = this.details;
-    return Response.json(body, { status: this.status, headers });
+    const merged = new Headers(this.headers);
+    new Headers(headers).forEach((v, k) => merged.set(k, v));
+    return Response.json(body, { status: this.status, headers: merged });
   }
 
   static notFound(what: string): AppError {
