@@ -37,6 +37,11 @@ const schema = z.object({
   EXECUTE_MAX_STEPS: z.coerce.number().int().min(1).max(50).default(6),
   /** Enables POST /api/diagnostics/log-burst (benchmarks only). */
   DIAGNOSTICS_ENABLED: z.stringbool().default(false),
+  /**
+   * Reverse proxies in front of the server whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed (0 = none:
+   * the server faces clients directly and ignores those headers from them). Same meaning as Express's numeric `trust proxy`.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; SESSION_SECRET: string };
