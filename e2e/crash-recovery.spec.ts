@@ -4,8 +4,8 @@
 // with its Last-Event-ID gets exactly the rest of the log and `end`, and no
 // job is left pending or running. Uses the production build made for the e2e run.
 import { expect, test } from "@playwright/test";
-import { EventSourceParserStream } from "eventsource-parser/stream";
 import { OwnServer } from "./own-server";
+import { readStream } from "./sse-read";
 
 const own = new OwnServer(3231, { LLM_OFFLINE_LATENCY_MS: "300", JOB_LEASE_MS: "1500" });
 const BASE = own.base;
@@ -14,25 +14,6 @@ const killServer = () => own.kill();
 
 test.afterAll(() => killServer());
 
-type Msg = { id?: string; event?: string; data: string };
-
-/** Reads SSE messages until `until` says stop or the stream ends; returns them. */
-async function readStream(res: Response, until: (m: Msg[]) => boolean): Promise<Msg[]> {
-  const out: Msg[] = [];
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream()).getReader();
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      out.push(value);
-      if (until(out)) break;
-    }
-  } catch {
-    /* the server died under us: that is the point */
-  }
-  await reader.cancel().catch(() => undefined);
-  return out;
-}
 
 test("a server killed mid-job recovers the job; resuming by Last-Event-ID gives the rest and end", async () => {
   test.setTimeout(90_000);

@@ -5,31 +5,13 @@
 // again; the calls the crash cut short get a tool_result saying so; and the
 // run ends honestly (success only with workflow_complete last).
 import { expect, test } from "@playwright/test";
-import { EventSourceParserStream } from "eventsource-parser/stream";
 import { OwnServer } from "./own-server";
+import { readStream } from "./sse-read";
 
 const own = new OwnServer(3233, { LLM_OFFLINE_LATENCY_MS: "400", JOB_LEASE_MS: "1500" });
 test.afterAll(() => own.kill());
 
-type Msg = { id?: string; event?: string; data: string };
 type Event = { seq: number; kind: string; data: Record<string, unknown> | null };
-
-async function readStream(res: Response, until: (m: Msg[]) => boolean): Promise<Msg[]> {
-  const out: Msg[] = [];
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream()).getReader();
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      out.push(value);
-      if (until(out)) break;
-    }
-  } catch {
-    /* the server died under us */
-  }
-  await reader.cancel().catch(() => undefined);
-  return out;
-}
 
 async function allEvents(cookie: string, jobId: string): Promise<Event[]> {
   const out: Event[] = [];
