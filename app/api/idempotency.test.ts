@@ -2,11 +2,13 @@
 // one set of rows and all get the first response; a different body with the
 // same key is a 409; a rejected first request releases the key.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as postAgent } from "@/app/api/chat/agent/route";
 import { POST as postMessage } from "@/app/api/chat/message/route";
 import { POST as cancel } from "@/app/api/jobs/[jobId]/cancel/route";
 import { startServer, stopServer } from "@/lib/server/boot";
 import { getApp, getDeps } from "@/lib/server/deps";
 import type { SendMessageResponse } from "@/lib/shared/chat";
+import { readFrames } from "@/test/chat-stream";
 import { countRows } from "@/test/db";
 import { TestUser } from "@/test/http";
 
@@ -73,6 +75,43 @@ describe("Idempotency-Key", () => {
 
     const bad = await a.call(postMessage, { url: "/api/chat/message", body: { message: "x y z" }, headers: { "idempotency-key": "has space" } });
     expect(bad.status).toBe(400);
+  });
+});
+
+describe("Idempotency-Key on the streamed chat (POST /api/chat/agent)", () => {
+  it("10 concurrent duplicates start one turn; every caller streams that turn to its end", async () => {
+    const user = new TestUser();
+    await user.call(postMessage, { url: "/api/chat/message", body: { message: "hi" } }); // a session cookie first
+    const before = await countRows();
+    const turnsBefore = await getDeps().db.chatTurn.count();
+    const body = { message: "Plan a garden for the spring" };
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => user.call(postAgent, { url: "/api/chat/agent", body, headers: { "idempotency-key": "garden-1" } })),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(10).fill(200));
+    expect(responses.filter((r) => r.headers.get("idempotent-replayed") === "true").length).toBe(9);
+    const streams = await Promise.all(responses.map((r) => readFrames(r)));
+    const turnIds = streams.map((frames) => (frames[0].event === "conversation_start" ? frames[0].data.turnId : null));
+    expect(new Set(turnIds).size).toBe(1);
+    expect(turnIds[0]).toEqual(expect.any(String));
+    // Each caller got the whole turn, the same frames in the same order, ending with conversation_end.
+    const shapes = streams.map((frames) => frames.map((f) => `${f.id}:${f.event}`).join(","));
+    expect(new Set(shapes).size).toBe(1);
+    expect(streams[0].at(-1)!.event).toBe("conversation_end");
+    const after = await countRows();
+    expect(await getDeps().db.chatTurn.count()).toBe(turnsBefore + 1);
+    expect({ conversations: after.conversations - before.conversations, messages: after.messages - before.messages }).toEqual({ conversations: 1, messages: 2 });
+  });
+
+  it("the same key with another message is a 409 and starts no turn", async () => {
+    const user = new TestUser();
+    const first = await user.call(postAgent, { url: "/api/chat/agent", body: { message: "Learn the piano" }, headers: { "idempotency-key": "piano" } });
+    await readFrames(first);
+    const turns = await getDeps().db.chatTurn.count();
+    const res = await user.call(postAgent, { url: "/api/chat/agent", body: { message: "Learn the violin" }, headers: { "idempotency-key": "piano" } });
+    expect(res.status).toBe(409);
+    expect((await res.json()).error.code).toBe("idempotency_key_reused");
+    expect(await getDeps().db.chatTurn.count()).toBe(turns);
   });
 });
 

@@ -25,8 +25,23 @@ export async function idempotent(
   args: { request: Request; userId: string; route: string; input: unknown },
   run: () => Promise<IdempotentResult>,
 ): Promise<Response> {
+  const { result, replayed } = await runOnce(db, args, run);
+  return toResponse(replayed ? { status: result.status, body: result.body, headers: { "Idempotent-Replayed": "true" } } : result);
+}
+
+/**
+ * The core of `idempotent` for routes whose answer is not the stored JSON
+ * (POST /api/chat/agent streams the turn whose id it stores): runs `run` at
+ * most once per key and user and returns its result, or the first request's
+ * stored result with `replayed: true`. Same key rules and errors as `idempotent`.
+ */
+export async function runOnce(
+  db: Db,
+  args: { request: Request; userId: string; route: string; input: unknown },
+  run: () => Promise<IdempotentResult>,
+): Promise<{ result: IdempotentResult; replayed: boolean }> {
   const key = args.request.headers.get("idempotency-key");
-  if (key === null) return toResponse(await run());
+  if (key === null) return { result: await run(), replayed: false };
   if (!KEY_PATTERN.test(key)) throw AppError.badRequest("Idempotency-Key must be 1–255 visible ASCII characters");
   const requestHash = createHash("sha256").update(`${args.route}\n${JSON.stringify(args.input)}`).digest("hex");
   const id = { userId: args.userId, key };
@@ -37,9 +52,7 @@ export async function idempotent(
     if (existing && existing.requestHash !== requestHash) {
       throw new AppError("idempotency_key_reused", 409, "This Idempotency-Key was already used for a different request");
     }
-    if (existing?.status != null) {
-      return toResponse({ status: existing.status, body: existing.response, headers: { "Idempotent-Replayed": "true" } });
-    }
+    if (existing?.status != null) return { result: { status: existing.status, body: existing.response }, replayed: true };
     if (Date.now() > deadline) throw new AppError("conflict", 409, "A request with this Idempotency-Key is still in progress");
     await new Promise((r) => setTimeout(r, existing ? 25 : 0));
   }
@@ -51,7 +64,7 @@ export async function idempotent(
     throw error;
   }
   await storeIdempotentResponse(db, id, result.status, result.body);
-  return toResponse(result);
+  return { result, replayed: false };
 }
 
 function toResponse(r: IdempotentResult): Response {

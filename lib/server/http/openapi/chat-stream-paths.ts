@@ -6,7 +6,7 @@ import { z } from "zod";
 import { type ZodOpenApiOperationObject, type ZodOpenApiResponseObject } from "zod-openapi";
 import { CHAT_STREAM_EVENT_SCHEMAS, chatAgentSchema, TURN_STATUSES, turnListQuerySchema, type StopTurnResponse, type TurnDto } from "@/lib/shared/chat-stream";
 import { streamCursorSchema } from "@/lib/shared/streams";
-import { errors, json, ok, type Method } from "./responses.ts";
+import { errors, idempotencyKeyHeader, json, ok, type Method } from "./responses.ts";
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 function sameShape<_Check extends true>(): void {}
@@ -64,9 +64,12 @@ export const chatStreamPaths = {
       description:
         "Same body as POST /api/chat/message (`mode: \"sync\"` waits for the jobs before `conversation_end`), plus `heartbeatMs` and `includeMetadata`. " +
         "The turn runs on the server to its end whatever the connection does: resume with GET /api/chat/turns/{turnId}/stream and `Last-Event-ID`, " +
-        `stop with POST /api/chat/turns/{turnId}/stop. ${CHAT_FRAMES}`,
+        `stop with POST /api/chat/turns/{turnId}/stop. With an \`Idempotency-Key\` header a repeat with the same key and body starts nothing ` +
+        "and streams the first request's turn from its start (`Idempotent-Replayed: true`); the same key with another body is a 409. " +
+        CHAT_FRAMES,
+      requestParams: { header: idempotencyKeyHeader },
       requestBody: { required: true, content: json(chatAgentSchema) },
-      responses: { "200": sse("The turn's events as server-sent events"), ...errors(400, 404, 413) },
+      responses: { "200": sse("The turn's events as server-sent events"), ...errors(400, 404, 409, 413) },
     },
   },
   "/api/chat/turns": {

@@ -15,7 +15,7 @@ import { actionStatusSchema, conversationDetailSchema, conversationDtoSchema, co
 import { chatStreamPaths } from "./chat-stream-paths.ts";
 import { planPaths } from "./plan-paths.ts";
 import { runPaths } from "./run-paths.ts";
-import { errors, jobIdPath, json, ok, SSE_FRAMES, sseContent, type Method } from "./responses.ts";
+import { errors, idempotencyKeyHeader, jobIdPath, json, ok, SSE_FRAMES, sseContent, type Method } from "./responses.ts";
 
 /** Every operation of the HTTP API, by path (document.test.ts checks them against app/api). */
 export const paths = {
@@ -31,15 +31,7 @@ export const paths = {
         "Answers with the agent's reply and the pending jobs at once (202, `mode: \"async\"`, the default) and runs the actions in the background; " +
         '`mode: "sync"` waits for them (200). With an `Idempotency-Key` header a repeat with the same key and body replays the first response ' +
         "(`Idempotent-Replayed: true`) and creates nothing; the same key with another body is a 409.",
-      requestParams: {
-        header: z.object({
-          "Idempotency-Key": z
-            .string()
-            .regex(/^[\x21-\x7e]{1,255}$/)
-            .optional()
-            .meta({ description: "1–255 visible ASCII characters; makes the request safe to retry (draft-ietf-httpapi-idempotency-key-header)" }),
-        }),
-      },
+      requestParams: { header: idempotencyKeyHeader },
       requestBody: { required: true, content: json(sendMessageSchema) },
       responses: {
         ...ok('`mode: "sync"`: the reply after the actions ran', sendMessageResponseSchema),

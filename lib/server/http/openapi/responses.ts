@@ -59,3 +59,12 @@ export const SSE_FRAMES =
 export type Method = "get" | "post" | "put" | "patch" | "delete";
 
 /** Every route of app/api, keyed by OpenAPI path. */
+
+/** The optional `Idempotency-Key` request header (POST /api/chat/message, POST /api/chat/agent). */
+export const idempotencyKeyHeader = z.object({
+  "Idempotency-Key": z
+    .string()
+    .regex(/^[\x21-\x7e]{1,255}$/)
+    .optional()
+    .meta({ description: "1–255 visible ASCII characters; makes the request safe to retry (draft-ietf-httpapi-idempotency-key-header)" }),
+});
