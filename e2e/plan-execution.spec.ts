@@ -199,6 +199,15 @@ test("the plan page: Execute plan starts a run at the top of Runs, live from its
   await expect
     .poll(() => page.getByTestId("plan-task").evaluateAll((els) => els.map((e) => [e.getAttribute("data-task-id"), e.getAttribute("data-status")])))
     .toEqual(after.map((t) => [t.id, t.status]));
+
+  // The run's job page shows the run above its log: the same outcome, counts and steps.
+  await row.getByTestId("run-job-link").click();
+  await expect(page).toHaveURL(new RegExp(`/jobs/${detail.run.jobId}$`));
+  const jobRun = page.getByTestId("job-run").getByTestId("run-row");
+  await expect(jobRun).toHaveAttribute("data-run-id", runId);
+  await expect(jobRun.getByTestId("run-outcome")).toHaveText("Succeeded");
+  await expect(jobRun.getByTestId("run-counts")).toHaveText(`${tasksDone}/${tasks.length} done · ${tasksManual} for a person · 0 failed · 0 skipped · ${toolCalls} tool calls`);
+  await expect(jobRun.getByTestId("run-step")).toHaveCount(detail.steps.length);
 });
 
 test.describe("approvals (TOOL_APPROVAL=always, a server of its own)", () => {

@@ -13,6 +13,7 @@ import { jobHistoryUrl, jobPageUrl } from "@/lib/client/job-urls";
 import { planPageUrl } from "@/lib/client/plan-urls";
 import { queries, refetchWhileUnfinished } from "@/lib/client/queries";
 import { isJobType, type JobDto, type JobSnapshot } from "@/lib/shared/jobs";
+import { JobRun } from "./job-run";
 import { JobsHeader } from "./jobs-header";
 import styles from "./jobs.module.css";
 
@@ -47,7 +48,8 @@ const selectJobMeta = ({ job }: JobSnapshot) => ({
 /**
  * The job detail page: metadata (id, attempt, created, started, duration,
  * owner for support), the related plan (linking to its plan page), the
- * parent job and the child jobs (live while any is unfinished), above the
+ * parent job and the child jobs (live while any is unfinished), a plan_execute
+ * job's run (JobRun: outcome, counts, steps, files), above the
  * JobLogPanel with the whole history loaded, never collapsed, its lines
  * deep-linkable (`#L123`, `#L120-L130`). The `<h1>` names the job type and short id. The job is the panel's own
  * snapshot query (one fetch), which the panel keeps live. Props: `{jobId}`.
@@ -138,6 +140,7 @@ export function JobDetailPage({ jobId }: { jobId: string }) {
           </ul>
         </section>
       )}
+      {job?.jobType === "plan_execute" && job.planId && <JobRun planId={job.planId} jobId={jobId} />}
       <JobLogPanel jobId={jobId} history="all" height={640} collapsible={false} anchors />
     </main>
   );

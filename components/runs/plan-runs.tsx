@@ -15,8 +15,8 @@ import styles from "./run-view.module.css";
 /** While a run is unfinished the list is also refetched this often (a backstop: tasks_updated and the end refetch it too), ms. */
 const LIVE_REFETCH_MS = 5_000;
 
-/** Title and depth (0 = top level) of every task of the tree, by id. */
-function taskInfo(tasks: readonly TaskNode[]): Map<string, TaskInfo> {
+/** Title and depth (0 = top level) of every task of the tree, by id (`TaskInfo`: `{title, depth}`). */
+export function taskInfo(tasks: readonly TaskNode[]): Map<string, TaskInfo> {
   const out = new Map<string, TaskInfo>();
   const walk = (nodes: readonly TaskNode[], depth: number) => {
     for (const n of nodes) {
