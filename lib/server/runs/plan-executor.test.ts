@@ -127,4 +127,31 @@ describe("plan executor", () => {
     expect(run).toMatchObject({ status: "failed", success: false, tasksFailed: 1, tasksSkipped: 2 });
     expect(tasks.map((t) => t.status)).toEqual(["failed", "todo", "todo"]);
   });
+
+  it("a run whose server died on its last attempt fails as interrupted and sets its task back from in_progress", async () => {
+    const plan = await database.plan.create({ data: { ownerId: OWNER, title: "Crashed plan", goal: "Crash" } });
+    const [a, b] = await Promise.all(["Book the venue", "Send invitations"].map((title, i) => database.task.create({ data: { planId: plan.id, position: i, title, status: i === 1 ? "done" : "todo" } })));
+    const { runId, jobId } = await inTransaction(database, (tx) => enqueueRun(tx, { ownerId: OWNER, plan, taskId: null }));
+    // What a dead server leaves: the job running on its last attempt with an expired lease,
+    // workflow_started recorded with the statuses before the run, the first task in_progress.
+    const past = new Date(Date.now() - 60_000);
+    await database.job.update({ where: { id: jobId }, data: { status: "running", attempt: 1, startedAt: past, leaseExpiresAt: past, lastSeq: 1 } });
+    await database.jobEvent.create({
+      data: { jobId, seq: 1, timestamp: past, level: "info", kind: "workflow_started", message: "started", data: { runId, planId: plan.id, taskIds: [a.id, b.id], total: 2, before: { [a.id]: "todo", [b.id]: "done" }, attempt: 1 } },
+    });
+    await database.task.update({ where: { id: a.id }, data: { status: "in_progress" } });
+    const registry: Record<string, AnyJobDefinition> = {
+      plan_execute: defineJob({ name: "plan_execute", schema: planExecuteJobPayload, maxAttempts: 1, handle: async () => ({ runId, counts: null, success: false }) }),
+    };
+    const runner = new JobRunner({ db: database, store, bus, tails: new JobTails(store, bus), model: modelCalling("none", {}, () => "") }, { concurrency: 1, pollMs: 20, registry });
+    expect(await runner.recoverExpiredLeases()).toBe(1);
+    const job = await database.job.findUniqueOrThrow({ where: { id: jobId } });
+    expect([job.status, job.error]).toEqual(["failed", "interrupted"]);
+    expect(await database.run.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ status: "failed", success: false });
+    const tasks = await database.task.findMany({ where: { planId: plan.id }, orderBy: { position: "asc" } });
+    expect(tasks.map((t) => [t.title, t.status, t.version])).toEqual([
+      ["Book the venue", "todo", a.version + 1],
+      ["Send invitations", "done", b.version],
+    ]);
+  });
 });

@@ -1,7 +1,9 @@
 import "server-only";
+import type { TaskStatus } from "@/lib/shared/plans";
 import type { ArtifactDto, ArtifactRef, RunCounts } from "@/lib/shared/runs";
 import type { Db, Tx } from "../db/client.ts";
 import type { Approval, Artifact, Run, TaskResult } from "../db/generated/client.ts";
+import { setTaskStatus } from "../plans/plans-repo.ts";
 
 // Runs, task results, artifacts and approvals: the only module that touches those tables.
 
@@ -39,8 +41,9 @@ export async function updateRun(
  * workflow_complete (completedAt). No-op for jobs without a run.
  */
 export async function settleRunOfJob(tx: Tx, jobId: string, status: string, at: Date): Promise<void> {
-  const run = await tx.run.findUnique({ where: { jobId }, select: { id: true, completedAt: true, startedAt: true } });
+  const run = await tx.run.findUnique({ where: { jobId }, select: { id: true, planId: true, completedAt: true, startedAt: true } });
   if (!run) return;
+  if (status === "failed" || status === "cancelled") await restoreInterruptedTasks(tx, jobId, run.planId);
   const terminal = status === "succeeded" || status === "failed" || status === "cancelled";
   await tx.run.update({
     where: { id: run.id },
@@ -51,6 +54,29 @@ export async function settleRunOfJob(tx: Tx, jobId: string, status: string, at: 
       ...(status === "running" && !run.startedAt ? { startedAt: at } : {}),
     },
   });
+}
+
+/**
+ * A run that ends failed or cancelled without its executor's own clean-up
+ * (its server died on the last attempt, so lease recovery failed the job
+ * for good) must not leave the task it was on `in_progress`: every task of
+ * the run that is still `in_progress` goes back to its status before the
+ * run, as recorded in the first `workflow_started` event (`before`). Tasks
+ * that were already `in_progress` before the run are left alone. Inside the
+ * terminal transition's transaction; the plan's `updatedAt` moves, so plan
+ * streams refetch the tree. @returns the ids of the tasks restored.
+ */
+async function restoreInterruptedTasks(tx: Tx, jobId: string, planId: string): Promise<string[]> {
+  const started = await tx.jobEvent.findFirst({ where: { jobId, kind: "workflow_started" }, orderBy: { seq: "asc" }, select: { data: true } });
+  const data = started?.data as { taskIds?: string[]; before?: Record<string, TaskStatus> } | null | undefined;
+  if (!data?.taskIds?.length) return [];
+  const stuck = await tx.task.findMany({ where: { planId, id: { in: data.taskIds }, status: "in_progress" }, select: { id: true } });
+  const restored: string[] = [];
+  for (const { id } of stuck) {
+    const before = data.before?.[id] ?? "todo";
+    if (before !== "in_progress" && (await setTaskStatus(tx, planId, id, before))) restored.push(id);
+  }
+  return restored;
 }
 
 export function countsOf(r: Run): RunCounts {
