@@ -2,6 +2,7 @@
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import type { MarkRange } from "@/lib/client/log-ansi";
 import { compileSearch, findMatches, stepMatch, type LogMatch } from "@/lib/client/log-search";
+import { useLang } from "@/lib/client/i18n";
 import type { JobEventDto } from "@/lib/shared/jobs";
 
 /** What useLogSearch returns: the box's state and setters, the matches and the current one. */
@@ -30,8 +31,8 @@ export type LogSearch = {
 };
 
 /**
- * Search over the shown lines of a log (lib/client/log-search.ts): plain or
- * regex, with or without case; the query is deferred so typing stays smooth
+ * Search over the shown lines of a log (lib/client/log-search.ts) as the
+ * viewer reads them (in the UI language): plain or regex, with or without case; the query is deferred so typing stays smooth
  * on 100,000 lines. The current match resets to the first on a new query and
  * stays put (clamped) while lines stream in.
  * @example const search = useLogSearch(shownEvents); search.step(1);
@@ -42,7 +43,8 @@ export function useLogSearch(shown: JobEventDto[]): LogSearch {
   const [caseSensitive, setCaseSensitive] = useState(false);
   const deferred = useDeferredValue(query);
   const compiled = useMemo(() => compileSearch(deferred, { regex, caseSensitive }), [deferred, regex, caseSensitive]);
-  const { matches, capped } = useMemo(() => findMatches(shown, compiled.re), [shown, compiled.re]);
+  const { lang } = useLang();
+  const { matches, capped } = useMemo(() => findMatches(shown, compiled.re, lang), [shown, compiled.re, lang]);
   const [current, setCurrent] = useState(0);
   const [navigation, setNavigation] = useState(0);
   const [seen, setSeen] = useState(compiled.re);

@@ -1,9 +1,10 @@
 // A stored log line in the viewer's language: re-rendered from its message
-// key, else the stored text; search marks only on the stored text.
+// key, else the stored text; search runs over (and marks) the text shown.
 import { describe, expect, it } from "vitest";
 import type { JobEventDto } from "@/lib/shared/jobs";
 import { logLine } from "@/lib/shared/messages";
 import { eventMessage, viewerMessage } from "./event-message";
+import { compileSearch, findMatches } from "./log-search";
 
 /** An event as the API returns it: the line logLine built, through JSON. */
 function stored(line: { message: string; data: Record<string, unknown> | null }): JobEventDto {
@@ -31,9 +32,16 @@ describe("eventMessage", () => {
 
 describe("viewerMessage", () => {
   const ranges = [{ start: 0, end: 2, current: true }];
-  it("drops the search marks when the text shown is a translation", () => {
+  it("keeps the search marks on the translated text (the search runs over what is shown)", () => {
     const event = stored(logLine("zh-CN", "decompose.done", { count: 3 }));
-    expect(viewerMessage(event, "en", ranges)).toEqual({ text: "Created 3 subtasks", ranges: undefined });
+    expect(viewerMessage(event, "en", ranges)).toEqual({ text: "Created 3 subtasks", ranges });
     expect(viewerMessage(event, "zh-CN", ranges)).toEqual({ text: "共创建 3 个子任务", ranges });
+  });
+  it("search finds a line by its translation and marks the translated words", () => {
+    const event = { ...stored(logLine("zh-CN", "decompose.done", { count: 3 })), seq: 7, timestamp: "2026-12-04T00:00:00.000Z", level: "info" as const, kind: "log" as const };
+    const re = compileSearch("3 subtasks", { regex: false, caseSensitive: false }).re;
+    expect(findMatches([event], re, "en").matches).toEqual([{ seq: 7, start: 8, end: 18 }]);
+    expect(findMatches([event], re, "zh-CN").matches).toEqual([]);
+    expect(findMatches([event], compileSearch("子任务", { regex: false, caseSensitive: false }).re, "zh-CN").matches).toEqual([{ seq: 7, start: 7, end: 10 }]);
   });
 });

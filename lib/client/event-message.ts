@@ -22,10 +22,9 @@ export function eventMessage(event: Pick<JobEventDto, "message" | "data">, langu
 
 /**
  * Props for the log line's message: the text in the viewer's language and
- * the search marks, kept only while the text is the stored one (the search
- * runs over the stored text, so its offsets do not fit a translation).
+ * the search marks, whose offsets are in that same text (the search runs
+ * over what the viewer reads: lib/client/log-search.ts `searchText`).
  */
 export function viewerMessage(event: Pick<JobEventDto, "message" | "data">, language: Language, ranges?: MarkRange[]): { text: string; ranges?: MarkRange[] } {
-  const text = eventMessage(event, language);
-  return { text, ranges: text === event.message ? ranges : undefined };
+  return { text: eventMessage(event, language), ranges };
 }

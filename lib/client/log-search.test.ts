@@ -57,7 +57,7 @@ describe("compileSearch / findMatches", () => {
   });
   it("skips empty matches and caps the count", () => {
     expect(findMatches([ev(1, "aab")], compileSearch("a*", { regex: true, caseSensitive: false }).re).matches).toEqual([{ seq: 1, start: 0, end: 2 }]);
-    const many = findMatches([ev(1, "xxxxx")], compileSearch("x", { regex: false, caseSensitive: false }).re, 3);
+    const many = findMatches([ev(1, "xxxxx")], compileSearch("x", { regex: false, caseSensitive: false }).re, undefined, 3);
     expect(many).toEqual({ matches: [{ seq: 1, start: 0, end: 1 }, { seq: 1, start: 1, end: 2 }, { seq: 1, start: 2, end: 3 }], capped: true });
   });
   it("stepMatch wraps both ways", () => {

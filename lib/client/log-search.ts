@@ -1,7 +1,10 @@
 // Search and filters of a job log: which lines show (level, kind group) and
 // where the search matches are (plain text or a regular expression, with or
-// without case), over the message without its ANSI codes.
+// without case), over the message as the viewer reads it (in their language)
+// without its ANSI codes.
 import type { EventLevel, JobEventDto } from "@/lib/shared/jobs";
+import type { Language } from "@/lib/shared/language";
+import { eventMessage } from "./event-message";
 import { stripAnsi } from "./log-ansi";
 
 /** Kind groups a person filters by (docs/design.md "Event semantics"). */
@@ -56,15 +59,19 @@ export function compileSearch(query: string, options: SearchOptions): CompiledSe
   }
 }
 
-const plain = new WeakMap<JobEventDto, string>();
+const plain = new WeakMap<JobEventDto, { language: Language | undefined; text: string }>();
 
-/** The text search runs on: the message without ANSI codes (cached per event object). */
-export function searchText(e: JobEventDto): string {
-  let text = plain.get(e);
-  if (text === undefined) {
-    text = stripAnsi(e.message);
-    plain.set(e, text);
-  }
+/**
+ * The text search runs on: the message as shown — in `language` when the line
+ * carries a sentence key (lib/client/event-message.ts), else the stored text —
+ * without ANSI codes (cached per event object and language). Without
+ * `language`, the stored text.
+ */
+export function searchText(e: JobEventDto, language?: Language): string {
+  const cached = plain.get(e);
+  if (cached && cached.language === language) return cached.text;
+  const text = stripAnsi(language ? eventMessage(e, language) : e.message);
+  plain.set(e, { language, text });
   return text;
 }
 
@@ -78,16 +85,17 @@ export const MAX_MATCHES = 10_000;
 const NO_MATCHES: { matches: LogMatch[]; capped: boolean } = Object.freeze({ matches: Object.freeze([]) as unknown as LogMatch[], capped: false });
 
 /**
- * Every non-empty match of `re` in the events' search texts, in log order,
- * at most `max`. Empty matches (e.g. `a*`) are skipped, not looped on.
+ * Every non-empty match of `re` in the events' search texts (searchText in
+ * `language`: what the viewer reads), in log order, at most `max`. Empty
+ * matches (e.g. `a*`) are skipped, not looped on.
  * @returns `{matches, capped}`; `capped` when more than `max` exist.
  */
-export function findMatches(events: JobEventDto[], re: RegExp | null, max = MAX_MATCHES): { matches: LogMatch[]; capped: boolean } {
+export function findMatches(events: JobEventDto[], re: RegExp | null, language?: Language, max = MAX_MATCHES): { matches: LogMatch[]; capped: boolean } {
   if (!re) return NO_MATCHES;
   const matches: LogMatch[] = [];
   const global = re.global ? re : new RegExp(re.source, `${re.flags}g`);
   for (const e of events) {
-    const text = searchText(e);
+    const text = searchText(e, language);
     global.lastIndex = 0;
     for (let m = global.exec(text); m; m = global.exec(text)) {
       if (m[0].length === 0) {
