@@ -110,6 +110,16 @@ describe("buildGroups: plan execution nodes", () => {
     expect([1, 2, 12, 13, 19].map((s) => groupOf.get(s))).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
+  it("the depth a node_started carries wins over the one inferred from open nodes (a retry resumes mid-tree)", () => {
+    seq = 0;
+    // A retried attempt: the parent completed earlier (skipped, no node_started), its second subtask starts at depth 1.
+    const resumed = [at("workflow_started", { runId: "r" }), at("node_skipped", { taskId: "p", reason: "completed_earlier" }), at("node_started", { taskId: "a2", title: "Pay", depth: 1 }), at("node_completed", { taskId: "a2" })];
+    expect(brief(buildGroups(resumed, false).groups).map((g) => [g.taskId, g.depth])).toEqual([["a2", 1]]);
+    // Without the field (runs written before it) the depth is inferred: 0 here.
+    const legacy = resumed.map((e) => (e.kind === "node_started" ? { ...e, data: { taskId: "a2", title: "Pay" } } : e));
+    expect(brief(buildGroups(legacy, false).groups).map((g) => [g.taskId, g.depth])).toEqual([["a2", 0]]);
+  });
+
   it("a node completed as advice only is completed and marked manual", () => {
     const [group] = buildGroups(manualRun(), false).groups;
     expect(group).toMatchObject({ taskId: "m", node: "completed", manual: true, status: "done", firstSeq: 1, lastSeq: 3 });

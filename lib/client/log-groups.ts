@@ -74,7 +74,8 @@ function nodeStartAt(events: JobEventDto[], i: number): { taskId: string; start:
  * subtasks' nodes; `superseded` when the task started again first (a retried
  * attempt); absent while it has not ended. And how deep each sits: the nodes
  * still open when it started (its ancestors; a `workflow_started`, a new
- * attempt, starts from the top again).
+ * attempt, starts from the top again) — or the `depth` the executor wrote on
+ * the `node_started`, when it did.
  */
 function nodeOutcomes(events: JobEventDto[]): { outcomes: Map<number, NodeOutcome>; depths: Map<number, number> } {
   const outcomes = new Map<number, NodeOutcome>();
@@ -91,7 +92,7 @@ function nodeOutcomes(events: JobEventDto[]): { outcomes: Map<number, NodeOutcom
         outcomes.set(started, "superseded");
         open.delete(key);
       }
-      depths.set(i, open.size);
+      depths.set(i, typeof e.data?.depth === "number" ? e.data.depth : open.size);
       open.set(key, i);
     } else if (started !== undefined && NODE_END[e.kind]) {
       outcomes.set(started, e.kind === "node_completed" && e.data?.manual === true ? "manual" : NODE_END[e.kind]);

@@ -57,7 +57,8 @@ export type RunDto = {
 // ---- Event data (docs/design.md "Event semantics") ----
 
 export type WorkflowStartedData = { runId: string; planId: string; taskIds: string[]; total: number };
-export type NodeStartedData = { runId: string; taskId: string; title: string; index: number; total: number };
+/** `depth`: 0 for a top task of the run, +1 per level below (absent in runs from before it was written). */
+export type NodeStartedData = { runId: string; taskId: string; title: string; index: number; total: number; depth?: number };
 /** `manual`: no tool did anything for the task; `result` is advice and the task was left as it was, for a person. */
 export type NodeCompletedData = { runId: string; taskId: string; result: string; artifacts: ArtifactRef[]; scheduledDate?: string | null; manual?: boolean };
 export type NodeFailedData = { runId: string; taskId: string; error: string };

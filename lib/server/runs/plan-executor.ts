@@ -164,7 +164,8 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
     return { text: r.text.trim() || "—", artifacts: mine.flatMap((o) => o.artifacts), scheduledDate: dates.at(-1) ?? null, manual };
   };
 
-  const visit = async (n: TaskNode): Promise<boolean> => {
+  // depth: 0 for the run's top tasks; node_started carries it so the log can indent its groups.
+  const visit = async (n: TaskNode, depth = 0): Promise<boolean> => {
     signal.throwIfAborted();
     const i = ++index;
     if (results.get(n.id)?.status === "completed") {
@@ -186,11 +187,11 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
     touched.add(n.id);
     await commitNode(n.id, "in_progress", {
       level: "info", kind: "node_started",
-      ...logLine(l, "execute.node_started", { n: i, total: order.length, title: n.title }, { runId: run.id, taskId: n.id, title: n.title, index: i, total: order.length }),
+      ...logLine(l, "execute.node_started", { n: i, total: order.length, title: n.title }, { runId: run.id, taskId: n.id, title: n.title, index: i, total: order.length, depth }),
     });
     let outcome: Outcome;
     if (n.children.length > 0) {
-      for (const c of n.children) if (!(await visit(c))) return false;
+      for (const c of n.children) if (!(await visit(c, depth + 1))) return false;
       const open = n.children.filter((c) => handedOver.has(c.id)).length;
       outcome = {
         text: open > 0 ? t(l, "execute.subtasks_manual", { open, count: n.children.length }) : t(l, "execute.subtasks_done", { count: n.children.length }),
