@@ -55,6 +55,7 @@ export function unwrapModelError(error: unknown): unknown {
 
 /** Whether `error` says the model's output did not parse or did not match the schema. */
 export function isBadOutput(error: unknown): boolean {
+  if (AppError.is(error)) return error.code === "model_bad_output";
   const e = unwrapModelError(error);
   if (NoObjectGeneratedError.isInstance(e) || NoOutputGeneratedError.isInstance(e) || TypeValidationError.isInstance(e) || JSONParseError.isInstance(e)) return true;
   if (InvalidResponseDataError.isInstance(e) || EmptyResponseBodyError.isInstance(e)) return true;
