@@ -59,7 +59,7 @@ describe("provider failures (llm-mock) → AppError", () => {
     ["mock-500", 500, 2, "unavailable", "The planning model is unavailable right now; please try again"],
     ["mock-503", 503, 2, "unavailable", "The planning model is unavailable right now; please try again"],
     ["mock-401", 401, 1, "rejected", "The planning model refused the request (HTTP 401); please try again later"],
-  ] as const)("%s without Retry-After: 502 model_unavailable after %#… (%i requests)", async (marker, providerStatus, requests, reason, message) => {
+  ] as const)("%s (provider status %i) without Retry-After: 502 model_unavailable", async (marker, providerStatus, requests, reason, message) => {
     const f = await failure(marker);
     expect(f).toMatchObject({ status: 502, code: "model_unavailable", message, retryAfter: null, requests });
     expect(f.details).toEqual({ reason, providerStatus });
