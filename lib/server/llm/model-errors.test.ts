@@ -4,6 +4,8 @@
 // the exact AppError (status, code, Retry-After, details), how many requests
 // the provider saw (the bounded retry), and the timeout. Our own fake server
 // covers recovery after a failure, which llm-mock cannot sequence.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { APICallError } from "@ai-sdk/provider";
 import { RetryError, streamText } from "ai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -87,6 +89,15 @@ describe("provider failures (llm-mock) → AppError", () => {
     expect([e.status, e.code, new Headers(e.headers).get("retry-after")]).toEqual([503, "model_unavailable", "30"]);
     expect(mock.requests() - before).toBe(1);
   });
+
+  it("a streamed reply that does not start within LLM_TIMEOUT_MS: a timeout error part", async () => {
+    const t0 = performance.now();
+    const result = streamText({ model: model(), prompt: "mock-slow", maxRetries: 0, onError: () => undefined });
+    let error: unknown;
+    for await (const part of result.fullStream) if (part.type === "error") error = part.error;
+    expect(modelErrorOf(error)).toMatchObject({ status: 502, code: "model_unavailable", details: { reason: "timeout" } });
+    expect(performance.now() - t0).toBeLessThan(2500);
+  });
 });
 
 describe("recovery (our fake server: a 500, then an answer)", () => {
@@ -103,6 +114,35 @@ describe("recovery (our fake server: a 500, then an answer)", () => {
       expect(calls).toBe(2);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe("a stream that stalls mid-way (a server of the test's own: one chunk, then silence)", () => {
+  it("the text so far, then a timeout error part once no part came for LLM_TIMEOUT_MS", async () => {
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      const chunk = { id: "c", object: "chat.completion.chunk", created: 0, model: "m", choices: [{ index: 0, delta: { role: "assistant", content: "Half " }, finish_reason: null }] };
+      res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const m = createModel({ baseUrl: `http://127.0.0.1:${port}/v1`, model: "m", policy: { ...POLICY, timeoutMs: 400 } });
+      const t0 = performance.now();
+      const result = streamText({ model: m, prompt: "hi", maxRetries: 0, onError: () => undefined });
+      let text = "";
+      let error: unknown;
+      for await (const part of result.fullStream) {
+        if (part.type === "text-delta") text += part.text;
+        if (part.type === "error") error = part.error;
+      }
+      expect(text).toBe("Half ");
+      expect(modelErrorOf(error)).toMatchObject({ status: 502, code: "model_unavailable", message: "The planning model did not answer within 1 s; please try again" });
+      expect(performance.now() - t0).toBeGreaterThanOrEqual(400);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
 });
