@@ -123,8 +123,9 @@ export function ChatPage() {
     if (!ok) setDraft((current) => current || text);
     else if (conversationId) setPickedPlans(({ [conversationId]: _done, ...rest }) => rest);
   };
-  // Retry resends the failed text once, into the conversation it was addressed to (send clears the failure).
-  const onRetry = () => failure && !isSending && !isStreaming && void deliver(failure.conversationId, failure.text, failure.planId);
+  // A failed send shows in the conversation it was addressed to; Retry resends its text once there (send clears it).
+  const shownFailure = failure && failure.conversationId === selectedId ? failure : undefined;
+  const onRetry = () => shownFailure && !isSending && !isStreaming && void deliver(shownFailure.conversationId, shownFailure.text, shownFailure.planId);
 
   let status: React.ReactNode;
   if (selectedId && conversation.error && messages.length === 0) {
@@ -261,7 +262,7 @@ export function ChatPage() {
             <Alert type="info" showIcon title={t("chatX.readOnlyTitle")} description={t("chatX.readOnlyBody")} data-testid="read-only-notice" />
           ) : (
             <>
-              {failure && <SendFailureAlert key={failure.at} failure={failure} onRetry={onRetry} onClose={clearFailure} busy={isSending || isStreaming} />}
+              {shownFailure && <SendFailureAlert key={shownFailure.at} failure={shownFailure} onRetry={onRetry} onClose={clearFailure} busy={isSending || isStreaming} />}
               <ChatComposer
                 value={draft}
                 onChange={setDraft}
