@@ -5,11 +5,12 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { App } from "antd";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError, fetchJson } from "@/lib/client/api";
+import { fetchJson } from "@/lib/client/api";
 import { resumeChatTurn, startChatTurn, stopChatTurn, type ChatStreamOutcome } from "@/lib/client/chat-stream-client";
 import { foldChatTurn, initialChatTurnState, turnMessage, type ChatTurnState } from "@/lib/client/chat-turn-state";
 import { createFrameBatch } from "@/lib/client/frame-batch";
 import { queries } from "@/lib/client/queries";
+import { failureReason, type SendFailure } from "@/lib/client/send-failure";
 import type { MessageDto } from "@/lib/shared/chat";
 import type { ChatStreamFrame, TurnDto } from "@/lib/shared/chat-stream";
 import type { Language } from "@/lib/shared/language";
@@ -64,14 +65,19 @@ export function mergeTurnMessages(server: MessageDto[], live: readonly LiveTurn[
  * rebuilt with no repeated or missing text. A connection cut before
  * `conversation_end` resumes from the last seq. Every stream is aborted on unmount
  * (the turn itself goes on on the server).
- * @returns `{send(conversationId, text, planId?) → Promise<boolean>, resume, stop(turnKey), retry(turnKey), live, error, clearError}`;
- * `send` resolves false when the turn did not start (the caller keeps the draft).
+ * A send that fails — refused before the stream (429 rate_limited, the
+ * network…) or ended by the turn's `error` event (a model failure; the
+ * server then keeps no message, docs/model-errors.md) — leaves no bubble:
+ * `failure` says why, with the text, conversation and plan to resend and the
+ * Retry-After to wait out, and `send` resolves false (the caller keeps the
+ * text as the draft). The next send clears it.
+ * @returns `{send(conversationId, text, planId?) → Promise<boolean>, resume, stop(turnKey), live, failure, clearFailure}`.
  */
 export function useChatTurns({ lang, onConversation }: UseChatTurnsOptions) {
   const queryClient = useQueryClient();
   const { message: toast } = App.useApp();
   const [live, setLive] = useState<LiveTurn[]>([]);
-  const [error, setError] = useState<string | undefined>(undefined);
+  const [failure, setFailure] = useState<SendFailure | undefined>(undefined);
   const counter = useRef(0);
   const controllers = useRef(new Set<AbortController>());
   const onConversationRef = useRef(onConversation);
@@ -134,13 +140,18 @@ export function useChatTurns({ lang, onConversation }: UseChatTurnsOptions) {
   const send = useCallback(
     async (conversationId: string | null, text: string, planId?: string): Promise<boolean> => {
       const key = `local-${Date.now()}-${++counter.current}`;
-      setError(undefined);
+      setFailure(undefined);
       const userMessage: MessageDto = { id: key, role: "user", content: text, metadata: null, createdAt: new Date().toISOString() };
       setLive((list) => [...list, { key, conversationId, text, planId, userMessage, state: initialChatTurnState() }]);
       const { controller, done } = track();
       let started = false;
+      const failed = (reason: unknown, turnConversationId: string | null) => {
+        setLive((list) => list.filter((t) => t.key !== key));
+        setFailure({ text, conversationId: turnConversationId, ...(planId ? { planId } : {}), ...failureReason(reason), at: Date.now() });
+        return false;
+      };
       try {
-        await follow(
+        const state = await follow(
           key,
           (onFrame, signal) =>
             startChatTurn(
@@ -153,20 +164,18 @@ export function useChatTurns({ lang, onConversation }: UseChatTurnsOptions) {
             ),
           controller.signal,
         );
+        // The turn's `error` event: nothing was kept on the server; the conversation it was addressed to stays the target.
+        if (state.phase === "failed") return failed(state.error ?? { code: "internal", message: "" }, state.conversationId ?? conversationId);
         return true;
       } catch (err) {
         if ((err as Error).name === "AbortError") return true;
         if (started) return true;
-        setLive((list) => list.filter((t) => t.key !== key));
-        const message = err instanceof ApiError || err instanceof Error ? err.message : String(err);
-        setError(message);
-        toast.error(message);
-        return false;
+        return failed(err, conversationId);
       } finally {
         done();
       }
     },
-    [follow, lang, toast],
+    [follow, lang],
   );
 
   const liveRef = useRef(live);
@@ -212,16 +221,6 @@ export function useChatTurns({ lang, onConversation }: UseChatTurnsOptions) {
     [toast],
   );
 
-  const retry = useCallback(
-    (key: string) => {
-      const t = liveRef.current.find((x) => x.key === key);
-      if (!t || !t.text) return;
-      setLive((list) => list.filter((x) => x.key !== key));
-      void send(t.conversationId, t.text, t.planId);
-    },
-    [send],
-  );
-
-  const clearError = useCallback(() => setError(undefined), []);
-  return { send, resume, stop, retry, live, error, clearError };
+  const clearFailure = useCallback(() => setFailure(undefined), []);
+  return { send, resume, stop, live, failure, clearFailure };
 }

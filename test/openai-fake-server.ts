@@ -38,11 +38,11 @@ export function fakeUsage(body: FakeChatRequest, content: string): FakeUsage {
 }
 
 /**
- * Starts the server on 127.0.0.1 at a free port.
+ * Starts the server on 127.0.0.1 at `options.port` (a free port by default).
  * @param respond returns the assistant's message content for a request body.
  * @example const server = await startOpenAIFakeServer(() => JSON.stringify({ ok: true }));
  */
-export async function startOpenAIFakeServer(respond: (body: FakeChatRequest) => string): Promise<OpenAIFakeServer> {
+export async function startOpenAIFakeServer(respond: (body: FakeChatRequest) => string, options: { port?: number } = {}): Promise<OpenAIFakeServer> {
   const requests: unknown[] = [];
   const requestHeaders: http.IncomingHttpHeaders[] = [];
   const responses: OpenAIFakeServer["responses"] = [];
@@ -109,7 +109,7 @@ export async function startOpenAIFakeServer(respond: (body: FakeChatRequest) => 
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
   const { port } = server.address() as AddressInfo;
 

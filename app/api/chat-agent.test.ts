@@ -156,7 +156,7 @@ describe("POST /api/chat/agent", () => {
     expect((await conversation(user, conversationId)).messages.find((m) => m.id === messageId)!.metadata).toEqual(end.metadata);
   });
 
-  it("a model that throws: `error` then conversation_end failed, and no assistant message, plan or job is written", async () => {
+  it("a model that throws: `error` (502 model_unavailable) then conversation_end failed, and no message, plan or job is left", async () => {
     const user = new TestUser();
     const failing = new MockLanguageModelV4({
       doGenerate: async () => {
@@ -169,14 +169,14 @@ describe("POST /api/chat/agent", () => {
     const before = await countRows();
     const frames = await withModel(failing, async () => readFrames(await agent(user, { message: "Plan a 3-day trip to Hangzhou" })));
     expect(shape(frames).slice(-2)).toEqual(["error", "conversation_end"]);
-    expect(dataOf(frames, "error")).toEqual({ code: "model_error", message: "The planning model did not answer; please try again" });
+    expect(dataOf(frames, "error")).toEqual({ code: "model_unavailable", message: "The planning model did not answer; please try again", status: 502 });
     expect(dataOf(frames, "conversation_end")).toMatchObject({ status: "failed", metadata: null });
     expect(frames.some((f) => f.event === "assistant_message_end" || f.event === "actions")).toBe(false);
     const after = await countRows();
-    // The user's message stays (with the failed turn); nothing else.
-    expect({ messages: after.messages - before.messages, plans: after.plans - before.plans, jobs: after.jobs - before.jobs }).toEqual({ messages: 1, plans: 0, jobs: 0 });
+    // The user's message is taken back out (the browser keeps it as a draft); the turn's record stays.
+    expect({ messages: after.messages - before.messages, plans: after.plans - before.plans, jobs: after.jobs - before.jobs }).toEqual({ messages: 0, plans: 0, jobs: 0 });
     const { turnId, conversationId } = dataOf(frames, "conversation_start");
-    expect((await conversation(user, conversationId)).messages.map((m) => m.role)).toEqual(["user"]);
+    expect((await conversation(user, conversationId)).messages).toEqual([]);
     const turn = (await (await user.call(getTurn, { url: `/api/chat/turns/${turnId}`, params: { turnId } })).json()) as { turn: TurnDto };
     expect(turn.turn.status).toBe("failed");
   });
@@ -202,9 +202,9 @@ describe("POST /api/chat/agent", () => {
     const frames = await withModel(halfway, async () => readFrames(await agent(user, { message: "hello there" })));
     expect(textOf(frames)).toBe("Half a reply");
     expect(shape(frames).slice(-3)).toEqual(["assistant_message_chunk+", "error", "conversation_end"]);
-    expect(dataOf(frames, "error").code).toBe("model_error");
+    expect(dataOf(frames, "error")).toMatchObject({ code: "model_unavailable", status: 502 });
     const after = await countRows();
-    expect({ messages: after.messages - before.messages, jobs: after.jobs - before.jobs }).toEqual({ messages: 1, jobs: 0 });
+    expect({ messages: after.messages - before.messages, jobs: after.jobs - before.jobs }).toEqual({ messages: 0, jobs: 0 });
   });
 
   it("sends `: ping` every heartbeatMs; includeMetadata false leaves metadata, usage and timings out", async () => {

@@ -18,8 +18,9 @@ import styles from "./chat.module.css";
 import { ConversationList } from "./conversation-list";
 import { MessageList } from "./message-list";
 import { PlanSwitcher, usePlanTitles } from "./plan-switcher";
-import { mergeTurnMessages, useChatTurns } from "@/hooks/use-chat-turns";
-import type { LiveReply } from "./message-bubble";
+import { useChatTurns } from "@/hooks/use-chat-turns";
+import { SendFailureAlert } from "./send-failure-alert";
+import { useTurnView } from "./use-turn-view";
 
 /** The conversation a chat URL names: `/c/{id}` → id; `/` → null. */
 export function conversationIdOfPath(pathname: string | null): string | null {
@@ -69,39 +70,11 @@ export function ChatPage() {
     // The page (and the stream it reads) stays: only the address changes.
     if (conversationIdOfPath(window.location.pathname) !== id) window.history.replaceState(null, "", chatUrl(id));
   }, []);
-  const { send, resume, stop, retry, live, error: sendError, clearError } = useChatTurns({ lang, onConversation });
-  // A turn still running on the server (a reload mid-reply, another tab): follow it from its start.
-  useEffect(() => {
-    if (selectedId) void resume(selectedId);
-  }, [selectedId, resume]);
-
+  const { send, resume, stop, live, failure, clearFailure } = useChatTurns({ lang, onConversation });
   const conversation = useQuery({ ...queries.conversation(selectedId ?? ""), enabled: !!selectedId });
   const detail = selectedId ? conversation.data : undefined;
-  const messages = useMemo(() => mergeTurnMessages(detail?.messages ?? [], live, selectedId), [detail, live, selectedId]);
-  const pendingIds = useMemo(
-    () => new Set(live.filter((t) => t.userMessage && !t.state.userMessageId).map((t) => t.userMessage!.id)),
-    [live],
-  );
-  const liveById = useMemo(() => {
-    const map = new Map<string, LiveReply>();
-    for (const t of live) {
-      if (!t.state.messageId) continue;
-      map.set(t.state.messageId, {
-        state: t.state,
-        onStop: () => void stop(t.key),
-        onRetry: t.text && t.state.phase === "failed" ? () => retry(t.key) : undefined,
-      });
-    }
-    return map;
-  }, [live, stop, retry]);
-  const current = live.filter((t) => t.conversationId === selectedId);
-  const streamingTurn = current.findLast((t) => t.state.phase === "streaming");
-  // The plan of the newest reply this tab followed (before the stored messages list it).
-  const planIds = useMemo(() => {
-    const map: Record<string, string> = {};
-    for (const t of live) if (t.conversationId && t.state.metadata?.planId) map[t.conversationId] = t.state.metadata.planId;
-    return map;
-  }, [live]);
+  const stored = useMemo(() => detail?.messages ?? [], [detail]);
+  const { messages, pendingIds, liveById, streamingTurn, thinking, planIds } = useTurnView({ live, selectedId, stored, resume, stop });
   // The conversation's plans, oldest first: the server's list, then any a reply named that it does not list yet.
   const conversationPlanIds = useMemo(() => {
     const ids = [...(detail?.planIds ?? [])];
@@ -123,8 +96,6 @@ export function ChatPage() {
     },
     [selectedId, setPickedPlans],
   );
-  // Sent, and `conversation_start` has not named the reply yet.
-  const thinking = current.some((t) => t.state.phase === "streaming" && !t.state.messageId);
   const isSending = thinking;
   const isStreaming = streamingTurn !== undefined;
 
@@ -142,12 +113,19 @@ export function ChatPage() {
     const text = draft.trim();
     // Never cut a message: over the limit the composer says why and Send stays disabled.
     if (!text || isSending || isStreaming || readOnly || draftLength(draft).over > 0) return;
-    setDraft("");
     // The message acts on the plan on screen; its reply's plan is then the one shown.
-    const ok = await send(selectedId, text, planId);
-    if (!ok) setDraft((current) => current || text);
-    else if (selectedId) setPickedPlans(({ [selectedId]: _done, ...rest }) => rest);
+    await deliver(selectedId, text, planId);
   };
+  /** Sends `text` with the draft cleared; a failed send puts it back (unless something else was typed meanwhile). */
+  const deliver = async (conversationId: string | null, text: string, plan?: string) => {
+    setDraft((current) => (current.trim() === text ? "" : current));
+    const ok = await send(conversationId, text, plan);
+    if (!ok) setDraft((current) => current || text);
+    else if (conversationId) setPickedPlans(({ [conversationId]: _done, ...rest }) => rest);
+  };
+  // A failed send shows in the conversation it was addressed to; Retry resends its text once there (send clears it).
+  const shownFailure = failure && failure.conversationId === selectedId ? failure : undefined;
+  const onRetry = () => shownFailure && !isSending && !isStreaming && void deliver(shownFailure.conversationId, shownFailure.text, shownFailure.planId);
 
   let status: React.ReactNode;
   if (selectedId && conversation.error && messages.length === 0) {
@@ -207,7 +185,7 @@ export function ChatPage() {
       onNew={() => {
         setListOpen(false);
         select(null);
-        clearError();
+        clearFailure();
         focusInput();
       }}
       onDeleted={(id) => {
@@ -284,20 +262,7 @@ export function ChatPage() {
             <Alert type="info" showIcon title={t("chatX.readOnlyTitle")} description={t("chatX.readOnlyBody")} data-testid="read-only-notice" />
           ) : (
             <>
-              {sendError && (
-                <Alert
-                  className={styles.sendError}
-                  type="error"
-                  showIcon
-                  title={
-                    <>
-                      <strong>{t("chat.sendFailed")}</strong> · {sendError}
-                    </>
-                  }
-                  closable={{ onClose: clearError }}
-                  data-testid="chat-error"
-                />
-              )}
+              {shownFailure && <SendFailureAlert key={shownFailure.at} failure={shownFailure} onRetry={onRetry} onClose={clearFailure} busy={isSending || isStreaming} />}
               <ChatComposer
                 value={draft}
                 onChange={setDraft}

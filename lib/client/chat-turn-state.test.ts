@@ -56,14 +56,16 @@ describe("foldChatTurn", () => {
     expect(s).toMatchObject({ phase: "stopped", stopped: true, content: "It is ", actions: [], metadata: null });
   });
 
-  it("records an error event and ends failed", () => {
+  it("records an error event (with the model failure's status and wait) and ends failed", () => {
+    const error = { code: "model_unavailable", message: "The planning model is busy; try again in 20 s", status: 503, retryAfterSeconds: 20 };
     const frames: ChatStreamFrame[] = [
       FRAMES[0],
-      { event: "error", data: { code: "model_error", message: "The model is unavailable" }, seq: 2 },
+      { event: "error", data: error, seq: 2 },
       { event: "conversation_end", data: { status: "failed", metadata: null }, seq: 3 },
     ];
     const s = foldChatTurnFrames(initialChatTurnState(), frames);
-    expect(s).toMatchObject({ phase: "failed", error: { code: "model_error", message: "The model is unavailable" }, content: "" });
+    expect(s).toMatchObject({ phase: "failed", content: "" });
+    expect(s.error).toEqual(error);
   });
 
   it("notes a design document and a failed tool call", () => {

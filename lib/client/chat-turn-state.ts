@@ -45,7 +45,8 @@ export type ChatTurnState = {
   actions: ChatAction[];
   metadata: MessageMetadata | null;
   designDocument: DesignDocumentRef | null;
-  error: { code: string; message: string } | null;
+  /** The `error` event's data: code, message, and for a model failure the HTTP status and the provider's wait (docs/model-errors.md). */
+  error: ChatStreamData<"error"> | null;
 };
 
 /** The state before any event. */
@@ -109,7 +110,7 @@ export function foldChatTurn(state: ChatTurnState, frame: ChatStreamFrame): Chat
     case "design_document_generated":
       return { ...s, designDocument: frame.data };
     case "error":
-      return { ...s, error: { code: frame.data.code, message: frame.data.message } };
+      return { ...s, error: frame.data };
     case "conversation_end":
       return { ...s, phase: frame.data.status, stage: null, stopped: s.stopped || frame.data.status === "stopped", metadata: frame.data.metadata ?? s.metadata };
   }

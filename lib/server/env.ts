@@ -42,6 +42,13 @@ const schema = z.object({
    * the server faces clients directly and ignores those headers from them). Same meaning as Express's numeric `trust proxy`.
    */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // issue 13 — model errors (docs/model-errors.md)
+  /** Retries of a failed model call (provider 429/5xx, network error) after the first attempt, with exponential backoff; 0 = none. */
+  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  /** One model attempt's limit, ms: until the answer (a streamed one: until it starts, then between chunks). Past it the call fails as a timeout. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
+  /** Longest wait before a retry, ms: a provider Retry-After longer than this ends the retries at once (the client is told when to come back). */
+  LLM_RETRY_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(8_000),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; SESSION_SECRET: string };

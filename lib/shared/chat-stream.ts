@@ -94,7 +94,12 @@ export const CHAT_STREAM_EVENT_SCHEMAS = {
   tool_call_end: z.object({ callId: z.string(), tool: z.string(), output: z.unknown().optional(), error: z.string().optional(), durationMs: z.number() }),
   actions: z.object({ actions: z.array(chatActionSchema), metadata: messageMetadataSchema.optional() }),
   design_document_generated: z.object({ artifactId: z.string(), title: z.string(), format: z.literal("markdown"), name: z.string(), bytes: z.int(), url: z.string() }),
-  error: z.object({ code: z.string(), message: z.string() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    status: z.int().optional().meta({ description: "The HTTP status POST /api/chat/message would have answered (502, 503, 500…)" }),
+    retryAfterSeconds: z.int().min(0).optional().meta({ description: "Seconds until the model expects to answer again (the provider's Retry-After)" }),
+  }),
   conversation_end: z.object({
     status: z.enum(["completed", "stopped", "failed"]),
     metadata: messageMetadataSchema.nullable().optional().meta({ description: "The assistant message's metadata as stored; null when no message was written (failed)" }),

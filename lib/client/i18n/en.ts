@@ -372,6 +372,15 @@ export const en = {
   "chatStream.cancelAndDelete": "Cancel them and delete",
   "chatStream.deleted": "Conversation deleted",
   "chatStream.deleteFailed": "Could not delete the conversation",
+  // issue 13 — model errors: a failed send keeps the draft, with Retry (docs/model-errors.md)
+  "sendError.modelBusy": "The planning model is busy. Your message was not sent; it is still in the box.",
+  "sendError.modelUnavailable": "The planning model did not answer. Your message was not sent; it is still in the box.",
+  "sendError.modelBadOutput": "The planning model’s answer could not be read. Your message was not sent; it is still in the box.",
+  "sendError.rateLimited": "You are sending messages too quickly. Your message was not sent; it is still in the box.",
+  "sendError.network": "The server could not be reached. Your message was not sent; it is still in the box.",
+  "sendError.other": "{message} Your message was not sent; it is still in the box.",
+  "sendError.retry": "Retry",
+  "sendError.retryIn": "Retry in {seconds} s",
 } as const;
 
 /** A UI string's key, e.g. "chat.send" or "log.progress". */

@@ -370,4 +370,13 @@ export const es: Record<MessageKey, string> = {
   "chatStream.cancelAndDelete": "Cancelarlos y eliminar",
   "chatStream.deleted": "Conversación eliminada",
   "chatStream.deleteFailed": "No se pudo eliminar la conversación",
+  // issue 13 — model errors: a failed send keeps the draft, with Retry (docs/model-errors.md)
+  "sendError.modelBusy": "El modelo de planificación está ocupado. Tu mensaje no se envió; sigue en el cuadro.",
+  "sendError.modelUnavailable": "El modelo de planificación no respondió. Tu mensaje no se envió; sigue en el cuadro.",
+  "sendError.modelBadOutput": "No se pudo leer la respuesta del modelo de planificación. Tu mensaje no se envió; sigue en el cuadro.",
+  "sendError.rateLimited": "Estás enviando mensajes demasiado rápido. Tu mensaje no se envió; sigue en el cuadro.",
+  "sendError.network": "No se pudo contactar con el servidor. Tu mensaje no se envió; sigue en el cuadro.",
+  "sendError.other": "{message} Tu mensaje no se envió; sigue en el cuadro.",
+  "sendError.retry": "Reintentar",
+  "sendError.retryIn": "Reintentar en {seconds} s",
 };

@@ -370,4 +370,13 @@ export const fr: Record<MessageKey, string> = {
   "chatStream.cancelAndDelete": "Les annuler et supprimer",
   "chatStream.deleted": "Conversation supprimée",
   "chatStream.deleteFailed": "Impossible de supprimer la conversation",
+  // issue 13 — model errors: a failed send keeps the draft, with Retry (docs/model-errors.md)
+  "sendError.modelBusy": "Le modèle de planification est occupé. Votre message n’a pas été envoyé ; il est toujours dans la zone de saisie.",
+  "sendError.modelUnavailable": "Le modèle de planification n’a pas répondu. Votre message n’a pas été envoyé ; il est toujours dans la zone de saisie.",
+  "sendError.modelBadOutput": "La réponse du modèle de planification est illisible. Votre message n’a pas été envoyé ; il est toujours dans la zone de saisie.",
+  "sendError.rateLimited": "Vous envoyez des messages trop vite. Votre message n’a pas été envoyé ; il est toujours dans la zone de saisie.",
+  "sendError.network": "Le serveur est injoignable. Votre message n’a pas été envoyé ; il est toujours dans la zone de saisie.",
+  "sendError.other": "{message} Votre message n’a pas été envoyé ; il est toujours dans la zone de saisie.",
+  "sendError.retry": "Réessayer",
+  "sendError.retryIn": "Réessayer dans {seconds} s",
 };

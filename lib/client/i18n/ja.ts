@@ -370,4 +370,13 @@ export const ja: Record<MessageKey, string> = {
   "chatStream.cancelAndDelete": "キャンセルして削除",
   "chatStream.deleted": "会話を削除しました",
   "chatStream.deleteFailed": "会話を削除できませんでした",
+  // issue 13 — model errors: a failed send keeps the draft, with Retry (docs/model-errors.md)
+  "sendError.modelBusy": "計画モデルが混み合っています。メッセージは送信されず、入力欄に残っています。",
+  "sendError.modelUnavailable": "計画モデルが応答しませんでした。メッセージは送信されず、入力欄に残っています。",
+  "sendError.modelBadOutput": "計画モデルの回答を読み取れませんでした。メッセージは送信されず、入力欄に残っています。",
+  "sendError.rateLimited": "送信が速すぎます。メッセージは送信されず、入力欄に残っています。",
+  "sendError.network": "サーバーに接続できませんでした。メッセージは送信されず、入力欄に残っています。",
+  "sendError.other": "{message} メッセージは送信されず、入力欄に残っています。",
+  "sendError.retry": "再試行",
+  "sendError.retryIn": "{seconds} 秒後に再試行",
 };

@@ -373,4 +373,13 @@ export const zhCN: Record<MessageKey, string> = {
   "chatStream.cancelAndDelete": "取消并删除",
   "chatStream.deleted": "对话已删除",
   "chatStream.deleteFailed": "无法删除对话",
+  // issue 13 — model errors: a failed send keeps the draft, with Retry (docs/model-errors.md)
+  "sendError.modelBusy": "规划模型正忙。消息未发送，仍保留在输入框中。",
+  "sendError.modelUnavailable": "规划模型没有响应。消息未发送，仍保留在输入框中。",
+  "sendError.modelBadOutput": "无法读取规划模型的回答。消息未发送，仍保留在输入框中。",
+  "sendError.rateLimited": "发送太频繁了。消息未发送，仍保留在输入框中。",
+  "sendError.network": "无法连接服务器。消息未发送，仍保留在输入框中。",
+  "sendError.other": "{message} 消息未发送，仍保留在输入框中。",
+  "sendError.retry": "重试",
+  "sendError.retryIn": "{seconds} 秒后重试",
 };

@@ -4,13 +4,14 @@ import "server-only";
 // - stopped: the partial reply is kept as the assistant message, marked
 //   `turn.stopped`, with no actions and no jobs;
 // - failed: an `error` event, and nothing half-written (no assistant message,
-//   plan or job; the user's message and the turn's record stay);
+//   plan or job; the user's message is taken back out; the turn's record and
+//   events stay as the stream's replay log — docs/model-errors.md);
 // - completed: see runTurn (the actions commit with their jobs first).
-import type { ChatStreamEvent, TurnStatus, TurnUsage } from "@/lib/shared/chat-stream";
+import type { ChatStreamData, ChatStreamEvent, TurnStatus, TurnUsage } from "@/lib/shared/chat-stream";
 import type { MessageMetadata, MessageTurn } from "@/lib/shared/chat";
 import { AppError } from "../errors.ts";
 import { recordTurn } from "../ops/metrics.ts";
-import { createMessage } from "./chat-repo.ts";
+import { createMessage, deleteMessage } from "./chat-repo.ts";
 import { round, type TurnSetup } from "./agent-start.ts";
 import { finishTurn } from "./turn-repo.ts";
 
@@ -75,15 +76,25 @@ export async function stopTurn(s: TurnSetup, p: TurnProgress): Promise<void> {
   count(s, "stopped");
 }
 
-/** The `error` event's code and message for what went wrong (model failures say so; anything else is generic). */
-export function errorOf(error: unknown): { code: string; message: string } {
-  if (AppError.is(error)) return { code: error.code, message: error.message };
-  return { code: "internal", message: "Something went wrong while writing this reply; please try again" };
+/**
+ * The `error` event's data for what went wrong: an AppError's code, message
+ * and HTTP status (what POST /api/chat/message would have answered: 502, or
+ * 503 with `retryAfterSeconds` when the provider said when to come back —
+ * docs/model-errors.md); anything else is a generic 500 `internal`.
+ */
+export function errorOf(error: unknown): ChatStreamData<"error"> {
+  if (!AppError.is(error)) return { code: "internal", message: "Something went wrong while writing this reply; please try again", status: 500 };
+  const retryAfterSeconds = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return { code: error.code, message: error.message, status: error.status, ...(typeof retryAfterSeconds === "number" ? { retryAfterSeconds } : {}) };
 }
 
 /**
  * Ends a failed turn: `error` then `conversation_end` {status: "failed",
- * metadata: null}. Nothing else is written. Logs when even that fails.
+ * metadata: null}, and takes the user's message back out, in one
+ * transaction: a failed turn leaves no message (the browser keeps the text
+ * as a draft with Retry, and a retry writes it once). The turn's record and
+ * its events stay: they are the stream's replay log, so a client resuming
+ * by Last-Event-ID still reads the `error`. Logs when even that fails.
  */
 export async function failTurn(s: TurnSetup, p: TurnProgress, error: unknown): Promise<void> {
   const e = errorOf(error);
@@ -91,6 +102,7 @@ export async function failTurn(s: TurnSetup, p: TurnProgress, error: unknown): P
   try {
     await s.writer.commitWith(async (tx) => {
       await finishTurn(tx, s.turnId, "failed", turnRecord(s, p.usage, p, { error: e }), new Date());
+      await deleteMessage(tx, s.userMessageId);
       return { value: undefined, events: [{ event: "error", data: e }, endEvent(s, "failed", null, p.usage)] };
     });
   } catch (again) {

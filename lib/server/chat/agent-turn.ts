@@ -12,6 +12,7 @@ import type { ProcessingStage } from "@/lib/shared/chat-stream";
 import type { ReplyUsage } from "@/lib/shared/chat";
 import { AppError } from "../errors.ts";
 import { generateStructured } from "../llm/generate.ts";
+import { modelErrorOf } from "../llm/model-errors.ts";
 import { buildPrompt } from "../llm/prompts.ts";
 import { chatReplySchema } from "../llm/schemas.ts";
 import { recordPhaseOne } from "../ops/metrics.ts";
@@ -36,9 +37,11 @@ class Stopped extends Error {
   override name = "Stopped";
 }
 
+/** The model's failure, classified as POST /api/chat/message classifies it (model-errors.ts), logged once. */
 function modelError(cause: unknown): AppError {
-  console.error("[planstream] chat turn: the model failed", cause);
-  return new AppError("model_error", 502, "The planning model did not answer; please try again");
+  const failure = modelErrorOf(cause);
+  console.error(`[planstream] chat turn: the model failed: ${failure.code} ${failure.status}`, cause);
+  return failure;
 }
 
 /**
@@ -96,7 +99,8 @@ export async function runTurn(s: TurnSetup): Promise<void> {
       tools,
       stopWhen: stepCountIs(s.options.maxSteps ?? AGENT_MAX_STEPS),
       abortSignal: signal,
-      maxRetries: 1,
+      // Retries and timeouts are the model's own (lib/server/llm/model-retry.ts).
+      maxRetries: 0,
       // Errors arrive as `error` parts below and are logged there once.
       onError: () => undefined,
     });

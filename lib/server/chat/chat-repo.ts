@@ -59,6 +59,11 @@ export async function createMessage(
   await tx.message.create({ data: { ...m, metadata: m.metadata as object | undefined } });
 }
 
+/** Deletes one message if it exists (a failed turn's user message, agent-finish.ts). */
+export async function deleteMessage(tx: Tx, id: string): Promise<void> {
+  await tx.message.deleteMany({ where: { id } });
+}
+
 /** A conversation's messages, oldest first. */
 export function listMessages(db: Db, conversationId: string): Promise<Message[]> {
   return db.message.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } });

@@ -11,6 +11,7 @@ import { inTransaction } from "../db/client.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
 import { generateStructured, type GenerateResult } from "../llm/generate.ts";
+import { modelErrorOf } from "../llm/model-errors.ts";
 import { detectLanguage } from "../llm/prompts.ts";
 import { chatReplySchema, type ChatReply } from "../llm/schemas.ts";
 import { recordPhaseOne } from "../ops/metrics.ts";
@@ -84,7 +85,8 @@ export async function loadMessageContext(
  * the jobs and answers 200 (202 with the statuses as they are when the wait
  * passes `options.syncWaitMs`, default 120 s; 200 at once without jobs), and
  * stores the statuses it answers on the message.
- * @throws AppError 404 for an unknown or foreign conversation or a plan not in it, 500 model_error when the model fails.
+ * @throws AppError 404 for an unknown or foreign conversation or a plan not in it; 502/503 model_unavailable
+ *   (503 with Retry-After when the provider gave one) or 502 model_bad_output when the model fails (nothing written).
  */
 export async function sendMessage(
   deps: Deps,
@@ -111,8 +113,10 @@ export async function sendMessage(
       },
     });
   } catch (error) {
-    console.error("[planstream] chat model call failed", error);
-    throw new AppError("model_error", 500, "The planning model did not answer; please try again");
+    // Already classified (model-errors.ts): 502/503 model_unavailable or 502 model_bad_output; nothing was written.
+    const failure = modelErrorOf(error);
+    console.error(`[planstream] chat model call failed: ${failure.code} ${failure.status}`, error);
+    throw failure;
   }
   const reply: ChatReply = r.object;
 

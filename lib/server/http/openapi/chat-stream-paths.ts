@@ -48,7 +48,7 @@ const CHAT_FRAMES =
   "Order: `conversation_start`; `processing_status` (thinking, calling_tools, gating, dispatching) when the stage changes; `assistant_message_start`; " +
   "`assistant_message_chunk`… (the reply as it types out), with `tool_call_start` / `tool_call_progress` / `tool_call_end` for each read-only tool call " +
   "(and `design_document_generated` after write_design_document); `assistant_message_end`; `actions` (its job ids are committed rows); " +
-  "and always last `conversation_end` {status: completed | stopped | failed}. A failed turn sends `error` {code, message} before it. " +
+  "and always last `conversation_end` {status: completed | stopped | failed}. A failed turn sends `error` {code, message, status, retryAfterSeconds?} before it (a model failure: 502 or 503 with the provider's wait, docs/model-errors.md) and keeps no message. " +
   "A `: ping` comment every heartbeat, and `retry:` once.";
 
 const sse = (description: string): ZodOpenApiResponseObject => ({ description, content: { "text/event-stream": { schema: chatStreamFrameSchema } } });

@@ -29,6 +29,16 @@ export const ERRORS = {
   409: errorResponse("Conflict", "The request conflicts with the current state (`conflict`, `idempotency_key_reused`)"),
   413: errorResponse("PayloadTooLarge", `JSON body larger than ${MAX_BODY_BYTES} bytes (\`payload_too_large\`)`),
   500: errorResponse("InternalError", "Unexpected server error (`internal`)"),
+  // issue 13 — model errors (docs/model-errors.md)
+  502: errorResponse(
+    "BadGateway",
+    "The model failed after the bounded retries: a provider 429/5xx without Retry-After, a network failure, a timeout (`model_unavailable`), " +
+      "or output that does not match the schema (`model_bad_output`); `details.reason`. Nothing was written",
+  ),
+  503: errorResponse(
+    "ServiceUnavailable",
+    "The model's provider said when to come back (`model_unavailable`): header `Retry-After: <seconds>` and `details.retryAfterSeconds`. Nothing was written",
+  ),
 } as const;
 
 export type ErrorStatus = keyof typeof ERRORS;
