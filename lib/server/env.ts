@@ -42,6 +42,9 @@ const schema = z.object({
    * the server faces clients directly and ignores those headers from them). Same meaning as Express's numeric `trust proxy`.
    */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // issue 13 — audit log
+  /** Days audit entries are kept (swept with the job retention sweep); longer than JOB_RETENTION_DAYS by design. */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; SESSION_SECRET: string };
