@@ -40,33 +40,56 @@ let world: FuzzWorld;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Seeds rows of two sessions (a conversation, a plan with tasks, chat jobs, a run, a streamed turn) and a support session. */
+/** Gives `user` a conversation, a plan with tasks, chat jobs, a finished run and a streamed turn. */
+async function seedSession(user: TestUser): Promise<void> {
+  const chat = (await (await user.call(postMessage, { url: "/api/chat/message", body: { message: "Plan a birthday party for 20 guests on 2027-03-20", mode: "sync" } })).json()) as SendMessageResponse;
+  const planId = chat.metadata.planId!;
+  const run = (await (await user.call(postExecute, { url: `/api/plans/${planId}/execute`, params: { planId } })).json()) as ExecutePlanResponse;
+  await getDeps().queue.waitUntilSettled([run.jobId]);
+  await (await user.call(postAgent, { url: "/api/chat/agent", body: { message: "Plan a weekend trip to Kyoto" } })).text();
+  await settle();
+}
+
+/** Rows per kind the requests pick from (the newest). */
+const POOL_SIZE = 40;
+
+/** Refills the id pools in place from the database (rows the run deleted leave, rows it created join). */
+async function refreshPools(ids: FuzzWorld["ids"]): Promise<void> {
+  const db = getDeps().db;
+  const q = { select: { id: true }, orderBy: { createdAt: "desc" as const }, take: POOL_SIZE };
+  const fresh: FuzzWorld["ids"] = {
+    conversation: (await db.conversation.findMany(q)).map((r) => r.id),
+    plan: (await db.plan.findMany(q)).map((r) => r.id),
+    task: (await db.task.findMany(q)).map((r) => r.id),
+    job: (await db.job.findMany(q)).map((r) => r.id),
+    run: (await db.run.findMany(q)).map((r) => r.id),
+    turn: (await db.chatTurn.findMany(q)).map((r) => r.id),
+    artifact: (await db.artifact.findMany(q)).map((r) => r.id),
+    call: (await db.approval.findMany({ select: { callId: true }, take: POOL_SIZE })).map((a) => a.callId),
+  };
+  for (const kind of Object.keys(fresh) as (keyof typeof fresh)[]) ids[kind].splice(0, ids[kind].length, ...fresh[kind]);
+}
+
+const sessions: { user: TestUser; userId: string }[] = [];
+
+/** Seeds both sessions and signs a third in as support. */
 async function seed(): Promise<FuzzWorld> {
-  const owner = new TestUser();
-  const other = new TestUser();
-  for (const user of [owner, other]) {
-    const chat = (await (await user.call(postMessage, { url: "/api/chat/message", body: { message: "Plan a birthday party for 20 guests on 2027-03-20", mode: "sync" } })).json()) as SendMessageResponse;
-    const planId = chat.metadata.planId!;
-    const run = (await (await user.call(postExecute, { url: `/api/plans/${planId}/execute`, params: { planId } })).json()) as ExecutePlanResponse;
-    await getDeps().queue.waitUntilSettled([run.jobId]);
-    await (await user.call(postAgent, { url: "/api/chat/agent", body: { message: "Plan a weekend trip to Kyoto" } })).text();
+  for (let i = 0; i < 2; i++) {
+    const user = new TestUser();
+    await seedSession(user);
+    sessions.push({ user, userId: decodeURIComponent(user.cookie!.split("=")[1]).split(".")[0] });
   }
   const support = new TestUser();
   expect((await support.call(signIn, { url: "/api/session/support", body: { token: process.env.SUPPORT_TOKEN } })).status).toBe(200);
-  await settle();
-  const db = getDeps().db;
-  const idsOf = async (rows: Promise<{ id: string }[]>) => (await rows).map((r) => r.id);
-  const ids = [
-    ...(await idsOf(db.conversation.findMany({ select: { id: true } }))),
-    ...(await idsOf(db.plan.findMany({ select: { id: true } }))),
-    ...(await idsOf(db.task.findMany({ select: { id: true }, take: 20 }))),
-    ...(await idsOf(db.job.findMany({ select: { id: true } }))),
-    ...(await idsOf(db.run.findMany({ select: { id: true } }))),
-    ...(await idsOf(db.chatTurn.findMany({ select: { id: true } }))),
-    ...(await idsOf(db.artifact.findMany({ select: { id: true } }))),
-    ...(await db.approval.findMany({ select: { callId: true } })).map((a) => a.callId),
-  ];
-  return { ids, cookies: { owner: owner.cookie!, other: other.cookie!, support: support.cookie! }, supportToken: process.env.SUPPORT_TOKEN! };
+  const ids: FuzzWorld["ids"] = { conversation: [], plan: [], task: [], job: [], run: [], turn: [], artifact: [], call: [] };
+  await refreshPools(ids);
+  return { ids, cookies: { owner: sessions[0].user.cookie!, other: sessions[1].user.cookie!, support: support.cookie! }, supportToken: process.env.SUPPORT_TOKEN! };
+}
+
+/** After a request that changed data: a session that lost its last conversation gets a new one; pools are refilled. */
+async function replenish(): Promise<void> {
+  for (const s of sessions) if ((await getDeps().db.conversation.count({ where: { ownerId: s.userId } })) === 0) await seedSession(s.user);
+  await refreshPools(world.ids);
 }
 
 /** Waits until no job is open and no chat turn runs (what a 2xx started has finished writing). */
@@ -117,12 +140,16 @@ async function check(req: FuzzRequest): Promise<void> {
   ]);
   const text = await drain(res);
   statusCounts.set(res.status, (statusCounts.get(res.status) ?? 0) + 1);
+  if (process.env.FUZZ_DEBUG) console.log("DBG", req.op.name, res.status, text.slice(0, 80).replace(/\n/g, " "));
   if (res.status >= 500) throw new Error(`HTTP ${res.status} ${text.slice(0, 300)}\n${describeRequest(req)}`);
   if (res.status >= 400) {
     const changed = changedTables(before, await countAllRows(db));
     for (const table of allowedWrites(req, res.status)) delete changed[table];
     if (Object.keys(changed).length) throw new Error(`HTTP ${res.status} wrote rows ${JSON.stringify(changed)}: ${text.slice(0, 200)}\n${describeRequest(req)}`);
-  } else await settle();
+  } else {
+    await settle();
+    if (req.op.method !== "GET") await replenish();
+  }
   await sleep(0);
   if (unhandled.length > rejectionsBefore) throw new Error(`Unhandled rejection: ${String(unhandled.at(-1))}\n${describeRequest(req)}`);
 }

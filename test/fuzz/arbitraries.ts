@@ -6,9 +6,16 @@
 import fc from "fast-check";
 import type { FuzzOperation, JsonSchema } from "./routes.ts";
 
-/** Real rows the requests can hit: ids by kind (owned by the caller, by another session), cookies, a support token. */
+/** What a path parameter or id field names. */
+export type IdKind = "conversation" | "plan" | "task" | "job" | "run" | "turn" | "artifact" | "call";
+
+/**
+ * Real rows the requests can hit: ids by kind (owned by the caller and by
+ * another session; the arrays are live, refilled as requests delete rows),
+ * cookies, a support token.
+ */
 export type FuzzWorld = {
-  ids: string[];
+  ids: Record<IdKind, string[]>;
   cookies: { owner: string; other: string; support: string };
   supportToken: string;
 };
@@ -61,10 +68,25 @@ const headerString = (maxLength: number) => fc.string({ unit: headerChar, maxLen
 const hugeString = fc.integer({ min: 1_000, max: 80_000 }).map((n) => "\u00e9x".repeat(Math.ceil(n / 2)).slice(0, n));
 const unicodeString = fc.string({ unit: "binary", maxLength: 40 });
 
-/** An id: a real row (mine or another session's), a fresh uuid, hostile text, or a very long one. */
-export function idArb(world: FuzzWorld): fc.Arbitrary<string> {
+/** The kind of row a parameter or field name refers to (`jobId` → job, `id` → conversation), if any. */
+export function kindOf(name: string): IdKind | undefined {
+  const base = name.replace(/Id$/, "");
+  if (name === "id") return "conversation";
+  if (name === "trackingId" || name === "parentJobId") return "job";
+  if (name === "parentId") return "task";
+  return (["conversation", "plan", "task", "job", "run", "turn", "artifact", "call"] as const).find((k) => k === base);
+}
+
+/** An id: a real row of the named kind (mine or another session's), of any kind, a fresh uuid, hostile text, or a very long one. */
+export function idArb(world: FuzzWorld, name = ""): fc.Arbitrary<string> {
+  const kind = kindOf(name);
+  // Picked by index at generation time: the pools change as the run deletes and creates rows.
+  const pick = (pool: () => string[]) => fc.nat().map((i) => pool()[i % pool().length] ?? "no-such-row");
+  const all = () => Object.values(world.ids).flat();
+  const matching = () => (kind && world.ids[kind].length ? world.ids[kind] : all());
   return fc.oneof(
-    { weight: 6, arbitrary: fc.constantFrom(...world.ids) },
+    { weight: 20, arbitrary: pick(matching) },
+    { weight: 2, arbitrary: pick(all) },
     { weight: 2, arbitrary: fc.uuid() },
     { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_IDS) },
     { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 30 }) },
@@ -100,7 +122,7 @@ function fitting(schema: JsonSchema | undefined, world: FuzzWorld, name = ""): f
   switch (type) {
     case "string":
       if (schema.format === "date-time") return fc.date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }).map((d) => d.toISOString());
-      if (/id$/i.test(name) || name === "cursor") return idArb(world);
+      if (/id$/i.test(name) || name === "cursor") return idArb(world, name);
       return fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 60, 60) });
     case "integer":
       return fc.integer({ min: Math.max(schema.minimum ?? -5, -1_000_000), max: Math.min(schema.maximum ?? 1_000, 1_000) });
@@ -122,11 +144,13 @@ function fitting(schema: JsonSchema | undefined, world: FuzzWorld, name = ""): f
 /** An object shaped like `schema`: each field fitting, wrong, or missing, plus extra fields now and then. */
 function shapedObject(schema: JsonSchema, world: FuzzWorld): fc.Arbitrary<Record<string, unknown>> {
   const props = Object.entries(schema.properties ?? {});
+  const required = new Set(schema.required ?? []);
+  // Optional fields are mostly left out (so a request can be valid); required ones mostly fit.
   const fields = props.map(([name, s]) =>
     fc.oneof(
-      { weight: 6, arbitrary: fitting(s, world, name).map((v) => [name, v] as const) },
-      { weight: 2, arbitrary: weirdValue().map((v) => [name, v] as const) },
-      { weight: 1, arbitrary: fc.constant(null) },
+      { weight: required.has(name) ? 8 : 3, arbitrary: fitting(s, world, name).map((v) => [name, v] as const) },
+      { weight: 1, arbitrary: weirdValue().map((v) => [name, v] as const) },
+      { weight: required.has(name) ? 1 : 6, arbitrary: fc.constant(null) },
     ),
   );
   const extra = fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 });
@@ -159,7 +183,7 @@ function queryValueArb(world: FuzzWorld): fc.Arbitrary<string> {
     fc.constantFrom("", "0", "1", "-1", "50", "200", "201", "1000", "1001", "99999999999999999999", "1.5", "1e3", "NaN", "true", "null", "md", "json", "ndjson", "text", "running", "pending", "completed"),
     idArb(world),
     fc.tuple(idArb(world), fc.integer({ min: -2, max: 1e13 })).map(([id, n]) => `${id}:${n}`),
-    fc.array(fc.constantFrom(...world.ids).map((id) => `${id}:0`), { minLength: 1, maxLength: 120 }).map((l) => l.join(",")),
+    fc.array(fc.tuple(idArb(world, "jobId"), fc.constantFrom(0, 1, 5, 999_999_999_999)).map(([id, n]) => `${id}:${n}`), { minLength: 1, maxLength: 120 }).map((l) => l.join(",")),
     fc.tuple(fc.date({ noInvalidDate: false }), idArb(world)).map(([d, id]) => Buffer.from(`${Number.isNaN(d.getTime()) ? "x" : d.toISOString()}|${id}`).toString("base64url")),
     unicodeString,
     fc.integer({ min: 200, max: 20_000 }).map((n) => "z".repeat(n)),
@@ -215,7 +239,7 @@ export function requestArb(ops: FuzzOperation[], world: FuzzWorld): fc.Arbitrary
   return fc.constantFrom(...ops).chain((op) =>
     fc
       .record({
-        params: fc.tuple(...op.params.map(() => idArb(world))),
+        params: fc.tuple(...op.params.map((name) => idArb(world, name))),
         query: queryArb(op, world),
         headers: headersArb(world),
         body: bodyArb(op, world),

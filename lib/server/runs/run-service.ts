@@ -60,7 +60,6 @@ export async function startRun(deps: Pick<Deps, "db" | "queue">, viewer: Viewer,
 async function requireRun(deps: Pick<Deps, "db">, viewer: Viewer, runId: string): Promise<Run> {
   const run = await findRun(deps.db, runId);
   if (!run || !canRead(viewer, run.ownerId)) throw AppError.notFound("Run");
-  await auditSupportAccess(deps.db, viewer, { type: "run", id: run.id, ownerId: run.ownerId });
   return run;
 }
 
@@ -100,6 +99,7 @@ async function runEvents(deps: Pick<Deps, "store">, jobId: string): Promise<RunE
  */
 export async function getRun(deps: Pick<Deps, "db" | "store">, viewer: Viewer, runId: string): Promise<RunDetail> {
   const run = await requireRun(deps, viewer, runId);
+  await auditSupportAccess(deps.db, viewer, { type: "run", id: run.id, ownerId: run.ownerId });
   const job = await deps.store.find(run.jobId);
   const view = buildRunView(await runEvents(deps, run.jobId));
   return { run: toRunDto(run, job, view.lastExecutionKind), ...view };
@@ -139,6 +139,7 @@ export async function downloadArtifact(deps: Pick<Deps, "db">, viewer: Viewer, r
   await requireRun(deps, viewer, runId);
   const a = await findArtifact(deps.db, artifactId);
   if (!a || a.runId !== runId) throw AppError.notFound("Artifact");
+  await auditSupportAccess(deps.db, viewer, { type: "artifact", id: a.id, ownerId: a.ownerId }, { details: { runId } });
   return new Response(a.content, {
     headers: {
       "Content-Type": a.mediaType,
