@@ -8,6 +8,8 @@
 // and path: rerun with FUZZ_SEED=<seed> FUZZ_PATH=<path>. FUZZ_RUNS=<n> changes the count.
 process.env.LLM_OFFLINE_LATENCY_MS = "0";
 process.env.TOOL_APPROVAL = "never";
+// One model step per task keeps a fuzzed plan execution short (what is fuzzed is the HTTP surface, not the executor).
+process.env.EXECUTE_MAX_STEPS = "1";
 
 import path from "node:path";
 import fc from "fast-check";
@@ -30,7 +32,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 /** Longest a handler may take to answer (a hang is a failure too), ms. */
 const ANSWER_TIMEOUT_MS = 20_000;
 /** How long a streamed body is read before it is cancelled, ms, and how many bytes at most. */
-const STREAM_READ_MS = 60;
+const STREAM_READ_MS = 30;
 const STREAM_READ_BYTES = 64 * 1024;
 
 const unhandled: unknown[] = [];
@@ -40,9 +42,13 @@ let world: FuzzWorld;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Gives `user` a conversation, a plan with tasks, chat jobs, a finished run and a streamed turn. */
-async function seedSession(user: TestUser): Promise<void> {
+/**
+ * Gives `user` a conversation, a plan with tasks and chat jobs, and (`full`)
+ * a finished run and a streamed turn; a reseed after a deletion is the light one.
+ */
+async function seedSession(user: TestUser, full = true): Promise<void> {
   const chat = (await (await user.call(postMessage, { url: "/api/chat/message", body: { message: "Plan a birthday party for 20 guests on 2027-03-20", mode: "sync" } })).json()) as SendMessageResponse;
+  if (!full) return settle();
   const planId = chat.metadata.planId!;
   const run = (await (await user.call(postExecute, { url: `/api/plans/${planId}/execute`, params: { planId } })).json()) as ExecutePlanResponse;
   await getDeps().queue.waitUntilSettled([run.jobId]);
@@ -88,7 +94,7 @@ async function seed(): Promise<FuzzWorld> {
 
 /** After a request that changed data: a session that lost its last conversation gets a new one; pools are refilled. */
 async function replenish(): Promise<void> {
-  for (const s of sessions) if ((await getDeps().db.conversation.count({ where: { ownerId: s.userId } })) === 0) await seedSession(s.user);
+  for (const s of sessions) if ((await getDeps().db.conversation.count({ where: { ownerId: s.userId } })) === 0) await seedSession(s.user, false);
   await refreshPools(world.ids);
 }
 
@@ -129,6 +135,7 @@ const statusCounts = new Map<number, number>();
 /** Sends one generated request and checks the three properties. @throws with the request when one fails. */
 async function check(req: FuzzRequest): Promise<void> {
   const db = getDeps().db;
+  const t0 = performance.now();
   const before = await countAllRows(db);
   const rejectionsBefore = unhandled.length;
   const request = new Request(`http://localhost${pathOf(req)}${req.query}`, { method: req.op.method, headers: req.headers, body: req.body as BodyInit | undefined });
@@ -140,7 +147,6 @@ async function check(req: FuzzRequest): Promise<void> {
   ]);
   const text = await drain(res);
   statusCounts.set(res.status, (statusCounts.get(res.status) ?? 0) + 1);
-  if (process.env.FUZZ_DEBUG) console.log("DBG", req.op.name, res.status, text.slice(0, 80).replace(/\n/g, " "));
   if (res.status >= 500) throw new Error(`HTTP ${res.status} ${text.slice(0, 300)}\n${describeRequest(req)}`);
   if (res.status >= 400) {
     const changed = changedTables(before, await countAllRows(db));
@@ -151,6 +157,7 @@ async function check(req: FuzzRequest): Promise<void> {
     if (req.op.method !== "GET") await replenish();
   }
   await sleep(0);
+  if (process.env.FUZZ_DEBUG) console.log("DBG", req.op.name, res.status, (performance.now() - t0).toFixed(1));
   if (unhandled.length > rejectionsBefore) throw new Error(`Unhandled rejection: ${String(unhandled.at(-1))}\n${describeRequest(req)}`);
 }
 
