@@ -98,6 +98,21 @@ async function replenish(): Promise<void> {
   await refreshPools(world.ids);
 }
 
+/**
+ * After a successful request: cancels the jobs it left open (a plan run takes
+ * a second or two; the fuzz is after the HTTP surface, and cancelled jobs
+ * feed the resume route), then waits until none is open and no turn runs.
+ */
+async function cancelAndSettle(): Promise<void> {
+  const { db, queue } = getDeps();
+  const open = await db.job.findMany({ where: { status: { in: ["pending", "running"] } }, select: { id: true } });
+  for (const job of open) await queue.cancel(HOUSEKEEPER, job.id).catch(() => undefined);
+  await settle();
+}
+
+/** Who cancels leftover jobs (support may cancel anyone's). */
+const HOUSEKEEPER = { userId: "fuzz-housekeeping", role: "support" } as const;
+
 /** Waits until no job is open and no chat turn runs (what a 2xx started has finished writing). */
 async function settle(): Promise<void> {
   await getDeps().queue.waitUntilSettled(undefined, { timeoutMs: 30_000 });
@@ -153,7 +168,7 @@ async function check(req: FuzzRequest): Promise<void> {
     for (const table of allowedWrites(req, res.status)) delete changed[table];
     if (Object.keys(changed).length) throw new Error(`HTTP ${res.status} wrote rows ${JSON.stringify(changed)}: ${text.slice(0, 200)}\n${describeRequest(req)}`);
   } else {
-    await settle();
+    await cancelAndSettle();
     if (req.op.method !== "GET") await replenish();
   }
   await sleep(0);
