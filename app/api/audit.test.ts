@@ -7,7 +7,12 @@ process.env.TRUST_PROXY_HOPS = "1";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getAudit } from "@/app/api/audit/route";
 import { POST as postMessage } from "@/app/api/chat/message/route";
+import { GET as getArtifact } from "@/app/api/artifacts/[artifactId]/route";
 import { GET as getActionStatus } from "@/app/api/chat/action-status/[trackingId]/route";
+import { GET as getTurn } from "@/app/api/chat/turns/[turnId]/route";
+import { GET as getTurnStream } from "@/app/api/chat/turns/[turnId]/stream/route";
+import { POST as postCancel } from "@/app/api/jobs/[jobId]/cancel/route";
+import { GET as getJobStream } from "@/app/api/jobs/[jobId]/stream/route";
 import { GET as getConversation } from "@/app/api/conversations/[id]/route";
 import { GET as getEvents } from "@/app/api/jobs/[jobId]/events/route";
 import { GET as getExport } from "@/app/api/jobs/[jobId]/export/route";
@@ -128,6 +133,48 @@ describe("audit entries per support action", () => {
     expect((await o.user.call(getJob, { url: `/api/jobs/${jobId}`, params: { jobId } })).status).toBe(200);
     expect((await o.user.call(getPlan, { url: `/api/plans/${o.planId}`, params: { planId: o.planId } })).status).toBe(200);
     expect(await entriesOf(o.userId)).toEqual([]);
+  });
+
+  it("support reading a turn, its stream, an artifact and a job stream, and cancelling a job, writes one entry each; a rejected one writes none", async () => {
+    const o = await owner();
+    const s = await support();
+    const turn = await db().chatTurn.create({
+      data: { id: crypto.randomUUID(), conversationId: o.conversationId, ownerId: o.userId, userMessageId: "u", messageId: "m", language: "en", status: "completed", finishedAt: new Date() },
+    });
+    const artifact = await db().artifact.create({ data: { ownerId: o.userId, name: "notes.md", mediaType: "text/markdown", bytes: 2, content: "hi" } });
+    // A pending job the runner will not claim yet (runAfter tomorrow).
+    const pending = await db().job.create({ data: { jobType: "plan_decompose", ownerId: o.userId, params: {}, stats: {}, runAfter: new Date(Date.now() + 86_400_000) } });
+    const jobId = o.run.jobId;
+    const turnId = turn.id;
+    // Rejected first: a bad cursor on the turn stream is a 400 and records nothing.
+    expect((await s.user.call(getTurnStream, { url: `/api/chat/turns/${turnId}/stream`, params: { turnId }, headers: { "last-event-id": "-1" } })).status).toBe(400);
+    expect(await entriesOf(s.userId)).toEqual([]);
+    expect((await s.user.call(getTurn, { url: `/api/chat/turns/${turnId}`, params: { turnId } })).status).toBe(200);
+    const stream = await s.user.call(getTurnStream, { url: `/api/chat/turns/${turnId}/stream`, params: { turnId } });
+    expect(stream.status).toBe(200);
+    await stream.body?.cancel();
+    expect((await s.user.call(getArtifact, { url: `/api/artifacts/${artifact.id}`, params: { artifactId: artifact.id } })).status).toBe(200);
+    const jobStream = await s.user.call(getJobStream, { url: `/api/jobs/${jobId}/stream`, params: { jobId } });
+    expect(jobStream.status).toBe(200);
+    await jobStream.body?.cancel();
+    expect((await s.user.call(postCancel, { url: `/api/jobs/${pending.id}/cancel`, method: "POST", params: { jobId: pending.id } })).status).toBe(202);
+    const entry = (action: string, targetType: string, targetId: string, details: Record<string, unknown>) => ({
+      actorId: s.userId,
+      actorRole: "support",
+      clientAddress: null,
+      action,
+      targetType,
+      targetId,
+      outcome: "success",
+      details: { ownerId: o.userId, ...details },
+    });
+    expect(await entriesOf(s.userId)).toEqual([
+      entry("support.read", "turn", turnId, {}),
+      entry("support.read", "turn", turnId, { view: "stream" }),
+      entry("support.read", "artifact", artifact.id, {}),
+      entry("support.read", "job", jobId, { view: "stream" }),
+      entry("support.cancel", "job", pending.id, {}),
+    ]);
   });
 
   it("every job log export is recorded, by the owner and by support, with the format", async () => {
