@@ -42,6 +42,8 @@ export type FuzzOperation = {
   body?: JsonSchema;
   /** Documented query parameters and their schemas. */
   query: Record<string, JsonSchema>;
+  /** Whether the OpenAPI document has this operation (its schemas shape the requests). */
+  documented: boolean;
 };
 
 type OpenApiOperation = {
@@ -75,6 +77,7 @@ export async function discoverOperations(apiDir: string): Promise<FuzzOperation[
         handler: handler as Handler,
         body: documented?.requestBody?.content?.["application/json"]?.schema,
         query,
+        documented: documented !== undefined,
       });
     }
   }
