@@ -27,7 +27,7 @@ export function startServer(): Promise<void> {
     const { deps, runner } = getApp();
     runner.start();
     const sweep = () =>
-      sweepRetention(deps, { retentionDays: e.JOB_RETENTION_DAYS })
+      sweepRetention(deps, { retentionDays: e.JOB_RETENTION_DAYS, auditRetentionDays: e.AUDIT_RETENTION_DAYS })
         .then((n) => n.jobs > 0 && console.log(`[planstream] retention: deleted ${n.jobs} finished job(s)`))
         .catch((error) => console.error("[planstream] retention sweep failed", error));
     void sweep();

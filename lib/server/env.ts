@@ -49,6 +49,9 @@ const schema = z.object({
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
   /** Longest wait before a retry, ms: a provider Retry-After longer than this ends the retries at once (the client is told when to come back). */
   LLM_RETRY_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(8_000),
+  // issue 13 — audit log
+  /** Days audit entries are kept (swept with the job retention sweep); longer than JOB_RETENTION_DAYS by design. */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; SESSION_SECRET: string };

@@ -1,5 +1,6 @@
 // GET /api/streams?jobs=<id>:<cursor>,… – one SSE connection multiplexing many jobs (the browser app's)
 import { streamsQuerySchema } from "@/lib/shared/streams";
+import { auditSupportAccess } from "@/lib/server/audit/support-audit";
 import { getDeps } from "@/lib/server/deps";
 import { env } from "@/lib/server/env";
 import { readQuery, withRoute } from "@/lib/server/http/route";
@@ -20,7 +21,9 @@ export const GET = withRoute(async ({ request, viewer }) => {
     run: async (sink) => {
       await Promise.all(
         jobs.map(async ({ jobId, cursor }) => {
-          if (!(await findVisibleJob(deps.store, viewer, jobId))) return sink.send("missing", { job_id: jobId });
+          const job = await findVisibleJob(deps.store, viewer, jobId);
+          if (!job) return sink.send("missing", { job_id: jobId });
+          await auditSupportAccess(deps.db, viewer, { type: "job", id: job.id, ownerId: job.ownerId }, { request, details: { view: "streams" } });
           await followJob(deps, sink, jobId, cursor, { withIds: false });
         }),
       );

@@ -41,12 +41,21 @@ export function signSessionValue(userId: string, secret = env().SESSION_SECRET):
   return `${userId}.${sign(userId, secret)}`;
 }
 
+/** Percent-decodes a cookie value; a malformed escape (`%E0%A4%A`) reads as no cookie instead of throwing URIError (found by the route fuzz). */
+const safeDecode = (value: string): string | undefined => {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+};
+
 function readCookie(request: Request, name: string): string | undefined {
   const header = request.headers.get("cookie");
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) return safeDecode(part.slice(eq + 1).trim());
   }
   return undefined;
 }

@@ -12,6 +12,7 @@ import {
 } from "@/lib/shared/chat";
 import { clipWords, stripMarkdown } from "@/lib/shared/text";
 import type { JobStatus } from "@/lib/shared/jobs";
+import { auditSupportAccess } from "../audit/support-audit.ts";
 import { canRead, type Viewer } from "../auth/viewer.ts";
 import type { Db } from "../db/client.ts";
 import type { Deps } from "../deps.ts";
@@ -73,6 +74,7 @@ export async function renameConversationTitle(db: Db, viewer: Viewer, id: string
 export async function getConversation(db: Db, viewer: Viewer, id: string): Promise<ConversationDetail> {
   const c = await findConversationWithPlanTitle(db, id);
   if (!c || !canRead(viewer, c.ownerId)) throw AppError.notFound("Conversation");
+  await auditSupportAccess(db, viewer, { type: "conversation", id: c.id, ownerId: c.ownerId });
   const [messages, planIds] = await Promise.all([listMessages(db, id), planIdsOfConversation(db, id)]);
   return {
     conversation: toConversationDto(viewer, c),
@@ -97,6 +99,7 @@ export async function getConversation(db: Db, viewer: Viewer, id: string): Promi
 export async function getActionStatus(deps: Pick<Deps, "db" | "store">, viewer: Viewer, trackingId: string): Promise<ActionStatusDto> {
   const tracking = await deps.store.find(trackingId);
   if (!tracking || tracking.jobType !== "chat_actions" || !canRead(viewer, tracking.ownerId)) throw AppError.notFound("Tracking id");
+  await auditSupportAccess(deps.db, viewer, { type: "tracking", id: tracking.id, ownerId: tracking.ownerId });
   // The message's other jobs: children of the tracking job and their children (decompositions wait for the task operations).
   const children = [];
   for (let parents = [trackingId]; parents.length > 0; ) {

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { chatAgentSchema, StopTurnResponse, TurnDto, TurnStatus } from "@/lib/shared/chat-stream";
 import { streamCursorSchema } from "@/lib/shared/streams";
+import { auditSupportAccess } from "../audit/support-audit.ts";
 import { canRead, type Viewer } from "../auth/viewer.ts";
 import type { Db } from "../db/client.ts";
 import type { ChatTurn } from "../db/generated/client.ts";
@@ -74,6 +75,7 @@ export async function requireTurn(db: Db, viewer: Viewer, turnId: string, hub: T
 export async function listTurns(db: Db, viewer: Viewer, q: { conversationId: string; status?: TurnStatus }, hub: TurnHub = getTurnHub()): Promise<{ turns: TurnDto[] }> {
   const c = await findConversation(db, q.conversationId);
   if (!c || !canRead(viewer, c.ownerId)) throw AppError.notFound("Conversation");
+  await auditSupportAccess(db, viewer, { type: "conversation", id: c.id, ownerId: c.ownerId }, { details: { view: "turns" } });
   const rows = await listTurnsOf(db, q.conversationId, q.status, TURN_LIST_LIMIT);
   const turns = await Promise.all(rows.map((t) => (hub.get(t.id) ? t : recoverExpiredTurn(db, t))));
   return { turns: turns.filter((t) => !q.status || t.status === q.status).map(toTurnDto) };
@@ -117,6 +119,7 @@ export function turnCursor(request: Request): number {
 export async function readArtifact(deps: Pick<Deps, "db">, viewer: Viewer, artifactId: string, inline: boolean): Promise<Response> {
   const a = await findArtifactById(deps.db, artifactId);
   if (!a || !canRead(viewer, a.ownerId)) throw AppError.notFound("Artifact");
+  await auditSupportAccess(deps.db, viewer, { type: "artifact", id: a.id, ownerId: a.ownerId });
   const disposition = contentDisposition(a.name);
   return new Response(a.content, {
     headers: {

@@ -1,5 +1,6 @@
 import "server-only";
 import { isTerminal, type JobDto } from "@/lib/shared/jobs";
+import { auditSupportAccess } from "../audit/support-audit.ts";
 import type { Viewer } from "../auth/viewer.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
@@ -17,13 +18,14 @@ import { finishPending } from "./transition-job.ts";
  * @throws AppError 404 (unknown or not the viewer's), 409 when already finished.
  */
 export async function cancelJob(
-  deps: Pick<Deps, "store" | "bus"> & { abortHere(jobId: string, reason: string): boolean },
+  deps: Pick<Deps, "store" | "bus" | "db"> & { abortHere(jobId: string, reason: string): boolean },
   viewer: Viewer,
   jobId: string,
 ): Promise<JobDto> {
   const { store } = deps;
   const job = await requireJob(store, viewer, jobId);
   if (isTerminal(job.status)) throw new AppError("conflict", 409, `Job already ${job.status}`);
+  await auditSupportAccess(deps.db, viewer, { type: "job", id: job.id, ownerId: job.ownerId }, { action: "support.cancel" });
   const reason = viewer.role === "support" ? "cancelled by support" : "cancelled by request";
   const current = async () => toJobDto((await store.find(jobId))!);
   if (job.status === "pending" && (await finishPending(deps, job, "cancelled", reason))) return current();

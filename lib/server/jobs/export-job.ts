@@ -1,9 +1,11 @@
 import "server-only";
 import { textExportHeader, textExportLine } from "@/lib/shared/job-export";
+import { recordAudit } from "../audit/audit-log.ts";
+import { auditClientAddress } from "../audit/support-audit.ts";
 import type { Viewer } from "../auth/viewer.ts";
+import type { Deps } from "../deps.ts";
 import { toEventDto, toJobDto } from "./job-dto.ts";
 import { requireJob } from "./job-queries.ts";
-import type { JobStore } from "./job-store.ts";
 
 export type ExportFormat = "json" | "ndjson" | "text";
 
@@ -22,10 +24,24 @@ const PAGE = 1000;
  * event per line; text = a header saying the times are UTC, then one readable
  * line per event (textExportLine: UTC ISO times, ANSI codes stripped); json
  * and ndjson keep messages as stored (docs/design.md's export contract). The file name carries
- * the job id and the date. @throws 404 (unknown or not the viewer's).
+ * the job id and the date. Every export, by its owner or by support, is
+ * written to the audit log (`job.export`, `details.owner`) before the first
+ * byte; the audit write fails closed.
+ * @throws 404 (unknown or not the viewer's); 503 `audit_unavailable`.
  */
-export async function exportJob(store: JobStore, viewer: Viewer, jobId: string, format: ExportFormat): Promise<Response> {
+export async function exportJob(deps: Pick<Deps, "store" | "db">, viewer: Viewer, jobId: string, format: ExportFormat, request?: Request): Promise<Response> {
+  const { store } = deps;
   const job = await requireJob(store, viewer, jobId);
+  await recordAudit(deps.db, {
+    actorId: viewer.userId,
+    actorRole: viewer.role,
+    clientAddress: auditClientAddress(request),
+    action: "job.export",
+    targetType: "job",
+    targetId: job.id,
+    outcome: "success",
+    details: { ownerId: job.ownerId, owner: job.ownerId === viewer.userId, format },
+  });
   const dto = toJobDto(job);
   const encoder = new TextEncoder();
   let cursor = 0;

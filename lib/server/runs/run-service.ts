@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { isLanguage } from "@/lib/shared/language";
 import { buildRunView, isRunSuccess, type ExecutePlanResponse, type RunDetail, type RunDto, type RunEvent } from "@/lib/shared/runs";
 import type { JobStatus } from "@/lib/shared/jobs";
+import { auditSupportAccess } from "../audit/support-audit.ts";
 import { canRead, type Viewer } from "../auth/viewer.ts";
 import { inTransaction, type Tx } from "../db/client.ts";
 import type { Job, Plan, Run } from "../db/generated/client.ts";
@@ -98,6 +99,7 @@ async function runEvents(deps: Pick<Deps, "store">, jobId: string): Promise<RunE
  */
 export async function getRun(deps: Pick<Deps, "db" | "store">, viewer: Viewer, runId: string): Promise<RunDetail> {
   const run = await requireRun(deps, viewer, runId);
+  await auditSupportAccess(deps.db, viewer, { type: "run", id: run.id, ownerId: run.ownerId });
   const job = await deps.store.find(run.jobId);
   const view = buildRunView(await runEvents(deps, run.jobId));
   return { run: toRunDto(run, job, view.lastExecutionKind), ...view };
@@ -112,6 +114,7 @@ export async function getRun(deps: Pick<Deps, "db" | "store">, viewer: Viewer, r
 export async function listPlanRuns(deps: Pick<Deps, "db">, viewer: Viewer, planId: string): Promise<{ runs: RunDto[] }> {
   const plan = await findPlanById(deps.db, planId);
   if (!plan || !canRead(viewer, plan.ownerId)) throw AppError.notFound("Plan");
+  await auditSupportAccess(deps.db, viewer, { type: "plan", id: plan.id, ownerId: plan.ownerId }, { details: { view: "runs" } });
   const runs = await listRunsOf(deps.db, planId, RUN_LIST_LIMIT);
   const jobs = new Map((await deps.db.job.findMany({ where: { id: { in: runs.map((r) => r.jobId) } }, select: { id: true, status: true } })).map((j) => [j.id, j]));
   return {
@@ -136,6 +139,7 @@ export async function downloadArtifact(deps: Pick<Deps, "db">, viewer: Viewer, r
   await requireRun(deps, viewer, runId);
   const a = await findArtifact(deps.db, artifactId);
   if (!a || a.runId !== runId) throw AppError.notFound("Artifact");
+  await auditSupportAccess(deps.db, viewer, { type: "artifact", id: a.id, ownerId: a.ownerId }, { details: { runId } });
   return new Response(a.content, {
     headers: {
       "Content-Type": a.mediaType,

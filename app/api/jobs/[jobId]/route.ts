@@ -1,8 +1,12 @@
 // GET /api/jobs/{jobId} – snapshot: the job and its latest ≤ 200 events
+import { auditSupportAccess } from "@/lib/server/audit/support-audit";
 import { getDeps } from "@/lib/server/deps";
 import { withRoute } from "@/lib/server/http/route";
 import { getJobSnapshot } from "@/lib/server/jobs/job-queries";
 
-export const GET = withRoute<{ jobId: string }>(async ({ viewer, params }) =>
-  Response.json(await getJobSnapshot(getDeps().store, viewer, params.jobId)),
-);
+export const GET = withRoute<{ jobId: string }>(async ({ request, viewer, params }) => {
+  const deps = getDeps();
+  const snapshot = await getJobSnapshot(deps.store, viewer, params.jobId);
+  await auditSupportAccess(deps.db, viewer, { type: "job", id: snapshot.job.id, ownerId: snapshot.job.ownerId }, { request });
+  return Response.json(snapshot);
+});

@@ -12,6 +12,7 @@ import { SUPPORT_COOKIE } from "../../auth/session.ts";
 import { logBurstPayload } from "../../jobs/handlers/log-burst.ts";
 import { actionStatusSchema, conversationDetailSchema, conversationDtoSchema, conversationListSchema, healthSchema, jobDtoSchema, jobEnvelopeSchema, jobEventSchema, jobEventsPageSchema, jobFacetsSchema, jobListPageSchema, jobSnapshotSchema, sendMessageResponseSchema, sessionDtoSchema } from "./schemas.ts";
 
+import { AUDIT_UNAVAILABLE, auditPaths } from "./audit-paths.ts";
 import { chatStreamPaths } from "./chat-stream-paths.ts";
 import { planPaths } from "./plan-paths.ts";
 import { runPaths } from "./run-paths.ts";
@@ -22,6 +23,7 @@ export const paths = {
   ...chatStreamPaths,
   ...planPaths,
   ...runPaths,
+  ...auditPaths,
   "/api/chat/message": {
     post: {
       tags: ["chat"],
@@ -171,6 +173,7 @@ export const paths = {
           },
         },
         ...errors(400, 404),
+        ...AUDIT_UNAVAILABLE,
       },
     },
   },
@@ -232,6 +235,7 @@ export const paths = {
           content: json(sessionDtoSchema),
         },
         ...errors(400, 401, 403, 413),
+        ...AUDIT_UNAVAILABLE,
       },
     },
     delete: {

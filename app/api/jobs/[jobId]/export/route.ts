@@ -5,5 +5,5 @@ import { readQuery, withRoute } from "@/lib/server/http/route";
 import { exportJob } from "@/lib/server/jobs/export-job";
 
 export const GET = withRoute<{ jobId: string }>(async ({ request, viewer, params }) =>
-  exportJob(getDeps().store, viewer, params.jobId, readQuery(request, exportQuerySchema).format),
+  exportJob(getDeps(), viewer, params.jobId, readQuery(request, exportQuerySchema).format, request),
 );
