@@ -9,6 +9,7 @@ import { JobTails } from "./jobs/job-tail.ts";
 import { SqliteJobStore } from "./jobs/jobs-repo.ts";
 import { JobRunner } from "./jobs/runner.ts";
 import { createModel } from "./llm/model.ts";
+import { meteredModel } from "./ops/llm-metrics.ts";
 
 /**
  * What services need from the outside world, handed in as one object so tests
@@ -35,7 +36,7 @@ export function createApp(): App {
   const store = new SqliteJobStore(db);
   const bus = new JobBus();
   const tails = new JobTails(store, bus);
-  const model = createModel({ baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL, offlineLatencyMs: e.LLM_OFFLINE_LATENCY_MS });
+  const model = meteredModel(createModel({ baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL, offlineLatencyMs: e.LLM_OFFLINE_LATENCY_MS }));
   const runner = new JobRunner({ db, store, bus, tails, model }, { concurrency: e.JOB_CONCURRENCY, leaseMs: e.JOB_LEASE_MS, maxEvents: e.JOB_EVENT_CAP });
   return { deps: { db, store, bus, tails, model, queue: runner }, runner };
 }

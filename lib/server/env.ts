@@ -42,6 +42,15 @@ const schema = z.object({
    * the server faces clients directly and ignores those headers from them). Same meaning as Express's numeric `trust proxy`.
    */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // issue 13 — operations (logs, metrics, graceful stop)
+  /** pino log level: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Set by Next.js (`next dev` = development): logs are pretty-printed only in development, JSON lines otherwise. */
+  NODE_ENV: z.enum(["development", "production", "test"]).catch("production"),
+  /** When set, GET /api/metrics requires `Authorization: Bearer <METRICS_TOKEN>` (401 otherwise). */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** On SIGTERM/SIGINT, how long running jobs may finish before their leases are released for another instance, ms. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; SESSION_SECRET: string };

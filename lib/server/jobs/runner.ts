@@ -6,7 +6,9 @@ import { inTransaction } from "../db/client.ts";
 import type { Job } from "../db/generated/client.ts";
 import type { Deps } from "../deps.ts";
 import { cancelJob } from "./cancel-job.ts";
-import type { AnyJobDefinition, JobDefinition, JobMeta } from "./define-job.ts";
+import { eventCounter, jobLeaseRecovered, jobStarted } from "../ops/job-telemetry.ts";
+import { errorFields, getLogger } from "../ops/logger.ts";
+import { ShutdownAbort, type AnyJobDefinition, type JobDefinition, type JobMeta } from "./define-job.ts";
 import { statsOf } from "./job-dto.ts";
 import { executeJob } from "./job-execution.ts";
 import { recordOutcome } from "./job-outcome.ts";
@@ -40,7 +42,15 @@ export const DEFAULT_MAX_ATTEMPTS = 3;
 /** Pending jobs looked at per claim round. */
 const CLAIM_BATCH = 100;
 
-type Running = { controller: AbortController; done: Promise<void> };
+type Running = { job: Job; controller: AbortController; done: Promise<void> };
+
+/** What a drain did with the jobs running here: finished within the grace, handed back (pending, attempt not counted), or left to lease expiry. */
+export type DrainReport = { finished: number; released: number; expired: number };
+
+/** After the grace, how long aborted jobs get to hand themselves back before their leases are expired outright, ms. */
+const RELEASE_WAIT_MS = 2_000;
+/** The claim loop counts as alive while it ran within this long, ms (readiness). */
+const LOOP_STALE_MS = 30_000;
 
 /**
  * The in-process job queue and runner. Claims pending jobs whose `runAfter`
@@ -60,6 +70,9 @@ export class JobRunner implements JobQueue {
   private ticking = false;
   private again = false;
   private stopped = true;
+  private draining = false;
+  private lastLoopAt = 0;
+  private readonly events: ReturnType<typeof eventCounter>;
   private readonly pollMs: number;
   private readonly leaseMs: number;
   private readonly registry: Readonly<Record<string, AnyJobDefinition>>;
@@ -71,14 +84,17 @@ export class JobRunner implements JobQueue {
     this.pollMs = options.pollMs ?? 500;
     this.leaseMs = options.leaseMs ?? 15_000;
     this.registry = options.registry ?? allJobDefinitions;
+    this.events = eventCounter(deps.bus);
   }
 
   /** Starts claiming; recovers expired leases first and on every poll. */
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.draining = false;
     const loop = async () => {
-      await this.recoverExpiredLeases().catch((e) => console.error("[planstream] lease recovery failed", e));
+      this.lastLoopAt = Date.now();
+      await this.recoverExpiredLeases().catch((e) => getLogger().error({ component: "jobs", ...errorFields(e) }, "lease recovery failed"));
       await this.tick();
       if (!this.stopped) this.timer = setTimeout(loop, this.pollMs);
     };
@@ -90,6 +106,46 @@ export class JobRunner implements JobQueue {
     this.stopped = true;
     clearTimeout(this.timer);
     await Promise.all([...this.running.values()].map((r) => r.done));
+  }
+
+  /**
+   * Graceful stop (SIGTERM): stops claiming at once, lets the jobs running
+   * here finish within `graceMs`, then aborts the rest with ShutdownAbort:
+   * each hands itself back (pending again at once, its attempt not counted,
+   * fenced on the attempt) so another instance — or this one after a restart
+   * — picks it up without waiting for the lease. A handler that ignores its
+   * AbortSignal for RELEASE_WAIT_MS more gets its lease expired now (fenced on
+   * the attempt), so the next lease recovery takes it over.
+   * Same idea as pg-boss `stop({ graceful, timeout })` and BullMQ `worker.close()`.
+   */
+  async drain(graceMs: number): Promise<DrainReport> {
+    this.stopped = true;
+    this.draining = true;
+    clearTimeout(this.timer);
+    const before = this.running.size;
+    const all = () => Promise.all([...this.running.values()].map((r) => r.done));
+    await settleWithin(all(), graceMs);
+    const left = [...this.running.values()];
+    const report: DrainReport = { finished: before - left.length, released: 0, expired: 0 };
+    if (left.length === 0) return report;
+    for (const r of left) r.controller.abort(new ShutdownAbort());
+    await settleWithin(all(), RELEASE_WAIT_MS);
+    for (const r of left) {
+      if (!this.running.has(r.job.id)) {
+        report.released += 1;
+        continue;
+      }
+      const expired = await this.deps.store.heartbeat(r.job.id, r.job.attempt, new Date(0)).catch(() => ({ held: false }));
+      if (expired.held) report.expired += 1;
+    }
+    return report;
+  }
+
+  /** Whether the runner claims jobs: started, not stopping, and its claim loop ran within the last 30 s (readiness). */
+  get alive(): { ok: boolean; state: "running" | "draining" | "stopped"; lastLoopMsAgo: number | null } {
+    const state = this.draining ? "draining" : this.stopped ? "stopped" : "running";
+    const ago = this.lastLoopAt ? Date.now() - this.lastLoopAt : null;
+    return { ok: state === "running" && ago !== null && ago < LOOP_STALE_MS, state, lastLoopMsAgo: ago };
   }
 
   wake(): void {
@@ -148,7 +204,7 @@ export class JobRunner implements JobQueue {
         await this.claimAvailable();
       } while (this.again && !this.stopped);
     } catch (error) {
-      console.error("[planstream] runner tick failed", error);
+      getLogger().error({ component: "jobs", ...errorFields(error) }, "runner tick failed");
     } finally {
       this.ticking = false;
     }
@@ -179,6 +235,7 @@ export class JobRunner implements JobQueue {
       const startedAt = new Date();
       const attempt = job.attempt + 1;
       const stats = statsOf(job);
+      this.events.track(job, job.lastSeq);
       const claimed = await transitionJob(this.deps, {
         jobId: job.id,
         from: "pending",
@@ -188,7 +245,11 @@ export class JobRunner implements JobQueue {
         stats,
         update: { startedAt, attempt, leaseExpiresAt: new Date(startedAt.getTime() + this.leaseMs) },
       });
-      if (claimed === null) continue;
+      if (claimed === null) {
+        this.events.untrack(job.id);
+        continue;
+      }
+      jobStarted(job, attempt, startedAt);
       started += 1;
       this.launch({ ...job, status: "running", startedAt, attempt, lastSeq: claimed, stats });
     }
@@ -203,9 +264,10 @@ export class JobRunner implements JobQueue {
       retryDelay: this.retryDelay,
     }).finally(() => {
       this.running.delete(job.id);
+      this.events.untrack(job.id);
       this.wake();
     });
-    this.running.set(job.id, { controller, done });
+    this.running.set(job.id, { job, controller, done });
   }
 
   /**
@@ -225,9 +287,23 @@ export class JobRunner implements JobQueue {
           : { status: "failed" as const, error: "interrupted" };
       const r = recordOutcome(job, outcome, "its server stopped mid-job");
       const done = await transitionJob(this.deps, { jobId: job.id, from: "running", lease: job.leaseExpiresAt, stats: statsOf(job), ...r });
-      if (done !== null) n += 1;
+      if (done === null) continue;
+      n += 1;
+      jobLeaseRecovered(job, outcome.status);
     }
     if (n > 0) this.wake();
     return n;
   }
+}
+
+/** Resolves when `p` settles or after `ms`, whichever comes first. */
+function settleWithin(p: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    p.then(done, done);
+  });
 }
