@@ -14,7 +14,13 @@ export type Readiness = { status: "ready" | "not_ready"; checks: { database: Che
 /** A database round trip slower than this fails the check, ms. */
 const DB_TIMEOUT_MS = 2_000;
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0].slice(0, 300);
+/** The error's text on one line (Prisma's messages start with a blank line), at most 300 characters; its name/code when it has none. */
+function message(error: unknown): string {
+  const lines = (error instanceof Error ? error.message : String(error)).split("\n").map((l) => l.trim()).filter(Boolean);
+  const code = (error as { code?: unknown })?.code;
+  const text = lines.join(" ") || (typeof code === "string" ? code : error instanceof Error ? error.name : "unknown error");
+  return text.slice(0, 300);
+}
 
 function timeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
