@@ -90,8 +90,7 @@ export function hashUserId(userId: string): string {
   return createHmac("sha256", env().SESSION_SECRET).update(`user|${userId}`).digest("hex").slice(0, 16);
 }
 
-/** An Error as structured log fields (`err`: type, message, stack), for any thrown value. */
-export function errorFields(error: unknown): { err: { type: string; message: string; stack?: string } } {
-  if (error instanceof Error) return { err: { type: error.name, message: error.message, stack: error.stack } };
-  return { err: { type: typeof error, message: String(error) } };
+/** Any thrown value as the `err` field, which pino's standard serializer writes as `{type, message, stack}`. */
+export function errorFields(error: unknown): { err: Error } {
+  return { err: error instanceof Error ? error : new Error(String(error)) };
 }
