@@ -10,6 +10,7 @@ import type { ChatStreamEvent, TurnStatus, TurnUsage } from "@/lib/shared/chat-s
 import type { MessageMetadata, MessageTurn } from "@/lib/shared/chat";
 import { AppError } from "../errors.ts";
 import { recordTurn } from "../ops/metrics.ts";
+import { errorFields, getLogger } from "../ops/logger.ts";
 import { createMessage } from "./chat-repo.ts";
 import { round, type TurnSetup } from "./agent-start.ts";
 import { finishTurn } from "./turn-repo.ts";
@@ -87,14 +88,14 @@ export function errorOf(error: unknown): { code: string; message: string } {
  */
 export async function failTurn(s: TurnSetup, p: TurnProgress, error: unknown): Promise<void> {
   const e = errorOf(error);
-  if (e.code === "internal") console.error("[planstream] chat turn failed", s.turnId, error);
+  if (e.code === "internal") getLogger().error({ component: "chat", turnId: s.turnId, ...errorFields(error) }, "chat turn failed");
   try {
     await s.writer.commitWith(async (tx) => {
       await finishTurn(tx, s.turnId, "failed", turnRecord(s, p.usage, p, { error: e }), new Date());
       return { value: undefined, events: [{ event: "error", data: e }, endEvent(s, "failed", null, p.usage)] };
     });
   } catch (again) {
-    console.error("[planstream] chat turn: could not record its failure", s.turnId, again);
+    getLogger().error({ component: "chat", turnId: s.turnId, ...errorFields(again) }, "chat turn: could not record its failure");
   }
   count(s, "failed");
 }

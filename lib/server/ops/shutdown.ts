@@ -8,6 +8,8 @@ import { errorFields, getLogger } from "./logger.ts";
 
 /** The reconnection delay hinted to streams closed at shutdown, ms (with jitter up to as much again, so clients do not reconnect in one burst). */
 export const SHUTDOWN_RETRY_MS = 1_000;
+/** After the drain, how long streams get to deliver what it wrote (a job's hand-back, a turn's end) before they are closed, ms. */
+const STREAM_SETTLE_MS = 250;
 /** After the grace, how long an aborted chat turn gets to record its interruption, ms. */
 const TURN_END_WAIT_MS = 2_000;
 
@@ -45,6 +47,7 @@ export async function gracefulStop(app: App, hub: TurnHub, options: { graceMs: n
     step("turns", () => drainTurns(hub, options.graceMs), { finished: 0, interrupted: 0 }),
   ]);
   log.info({ event: "shutdown_drained", jobs, turns }, "jobs and turns drained");
+  await new Promise((r) => setTimeout(r, STREAM_SETTLE_MS));
   const streams = closeAllStreams(SHUTDOWN_RETRY_MS + Math.floor(Math.random() * SHUTDOWN_RETRY_MS));
   // Let the closing frames leave before the connections go.
   await new Promise((r) => setTimeout(r, 100));
