@@ -8,7 +8,8 @@ import type { Deps } from "../deps.ts";
 import { cancelJob } from "./cancel-job.ts";
 import { eventCounter, jobLeaseRecovered, jobStarted } from "../ops/job-telemetry.ts";
 import { errorFields, getLogger } from "../ops/logger.ts";
-import { ShutdownAbort, type AnyJobDefinition, type JobDefinition, type JobMeta } from "./define-job.ts";
+import type { AnyJobDefinition, JobDefinition, JobMeta } from "./define-job.ts";
+import { drainRunning, type DrainReport, type Running } from "./drain.ts";
 import { statsOf } from "./job-dto.ts";
 import { executeJob } from "./job-execution.ts";
 import { recordOutcome } from "./job-outcome.ts";
@@ -42,13 +43,6 @@ export const DEFAULT_MAX_ATTEMPTS = 3;
 /** Pending jobs looked at per claim round. */
 const CLAIM_BATCH = 100;
 
-type Running = { job: Job; controller: AbortController; done: Promise<void> };
-
-/** What a drain did with the jobs running here: finished within the grace, handed back (pending, attempt not counted), or left to lease expiry. */
-export type DrainReport = { finished: number; released: number; expired: number };
-
-/** After the grace, how long aborted jobs get to hand themselves back before their leases are expired outright, ms. */
-const RELEASE_WAIT_MS = 2_000;
 /** The claim loop counts as alive while it ran within this long, ms (readiness). */
 const LOOP_STALE_MS = 30_000;
 
@@ -114,7 +108,7 @@ export class JobRunner implements JobQueue {
    * each hands itself back (pending again at once, its attempt not counted,
    * fenced on the attempt) so another instance — or this one after a restart
    * — picks it up without waiting for the lease. A handler that ignores its
-   * AbortSignal for RELEASE_WAIT_MS more gets its lease expired now (fenced on
+   * AbortSignal for 2 s more gets its lease expired now (fenced on
    * the attempt), so the next lease recovery takes it over.
    * Same idea as pg-boss `stop({ graceful, timeout })` and BullMQ `worker.close()`.
    */
@@ -122,23 +116,7 @@ export class JobRunner implements JobQueue {
     this.stopped = true;
     this.draining = true;
     clearTimeout(this.timer);
-    const before = this.running.size;
-    const all = () => Promise.all([...this.running.values()].map((r) => r.done));
-    await settleWithin(all(), graceMs);
-    const left = [...this.running.values()];
-    const report: DrainReport = { finished: before - left.length, released: 0, expired: 0 };
-    if (left.length === 0) return report;
-    for (const r of left) r.controller.abort(new ShutdownAbort());
-    await settleWithin(all(), RELEASE_WAIT_MS);
-    for (const r of left) {
-      if (!this.running.has(r.job.id)) {
-        report.released += 1;
-        continue;
-      }
-      const expired = await this.deps.store.heartbeat(r.job.id, r.job.attempt, new Date(0)).catch(() => ({ held: false }));
-      if (expired.held) report.expired += 1;
-    }
-    return report;
+    return drainRunning(this.running, this.deps.store, graceMs);
   }
 
   /** Whether the runner claims jobs: started, not stopping, and its claim loop ran within the last 30 s (readiness). */
@@ -294,16 +272,4 @@ export class JobRunner implements JobQueue {
     if (n > 0) this.wake();
     return n;
   }
-}
-
-/** Resolves when `p` settles or after `ms`, whichever comes first. */
-function settleWithin(p: Promise<unknown>, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    const done = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    p.then(done, done);
-  });
 }

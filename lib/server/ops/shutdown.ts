@@ -2,7 +2,7 @@ import "server-only";
 import type { App } from "../deps.ts";
 import type { TurnHub } from "../chat/turn-hub.ts";
 import { closeAllStreams } from "../http/sse.ts";
-import type { DrainReport } from "../jobs/runner.ts";
+import type { DrainReport } from "../jobs/drain.ts";
 import { closeToolRegistry } from "../tools/registry.ts";
 import { errorFields, getLogger } from "./logger.ts";
 
