@@ -18,7 +18,7 @@ export type RouteContext<P> = { request: Request; viewer: Session; params: P };
  * `X-Request-Id` or a new one, echoed in the response's `X-Request-Id`), is
  * logged as one JSON line when its response is ready (`request`: method,
  * route pattern, status, ms, request id, job id, hashed user; SSE responses
- * log `stream` here and their end in sse.ts), and is timed in
+ * log `stream_start` here and `stream_end` in sse.ts), and is timed in
  * `planstream_http_request_duration_seconds`.
  */
 export function withRoute<P = Record<string, never>>(
