@@ -11,6 +11,8 @@ process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
 process.env.LLM_OFFLINE_LATENCY_MS = "5";
 process.env.SSE_HEARTBEAT_MS = "300";
 process.env.SUPPORT_TOKEN = "support-token-for-tests";
+// Request and job lifecycle lines would drown the test output; errors still show (tests capture lines with setLogger).
+process.env.LOG_LEVEL ??= "error";
 delete process.env.LLM_BASE_URL;
 delete process.env.LLM_API_KEY;
 delete process.env.LLM_MODEL;

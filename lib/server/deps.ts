@@ -9,6 +9,7 @@ import { JobTails } from "./jobs/job-tail.ts";
 import { SqliteJobStore } from "./jobs/jobs-repo.ts";
 import { JobRunner } from "./jobs/runner.ts";
 import { createModel } from "./llm/model.ts";
+import { meteredModel } from "./ops/llm-metrics.ts";
 
 /**
  * What services need from the outside world, handed in as one object so tests
@@ -36,7 +37,7 @@ export function createApp(): App {
   const bus = new JobBus();
   const tails = new JobTails(store, bus);
   const policy = { maxRetries: e.LLM_MAX_RETRIES, timeoutMs: e.LLM_TIMEOUT_MS, maxWaitMs: e.LLM_RETRY_MAX_WAIT_MS };
-  const model = createModel({ baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL, offlineLatencyMs: e.LLM_OFFLINE_LATENCY_MS, policy });
+  const model = meteredModel(createModel({ baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL, offlineLatencyMs: e.LLM_OFFLINE_LATENCY_MS, policy }));
   const runner = new JobRunner({ db, store, bus, tails, model }, { concurrency: e.JOB_CONCURRENCY, leaseMs: e.JOB_LEASE_MS, maxEvents: e.JOB_EVENT_CAP });
   return { deps: { db, store, bus, tails, model, queue: runner }, runner };
 }

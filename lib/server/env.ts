@@ -52,6 +52,15 @@ const schema = z.object({
   // issue 13 — audit log
   /** Days audit entries are kept (swept with the job retention sweep); longer than JOB_RETENTION_DAYS by design. */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  // issue 13 — operations (logs, metrics, graceful stop)
+  /** pino log level: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Set by Next.js (`next dev` = development): logs are pretty-printed only in development, JSON lines otherwise. */
+  NODE_ENV: z.enum(["development", "production", "test"]).catch("production"),
+  /** When set, GET /api/metrics requires `Authorization: Bearer <METRICS_TOKEN>` (401 otherwise). */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** On SIGTERM/SIGINT, how long running jobs may finish before their leases are released for another instance, ms. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; SESSION_SECRET: string };

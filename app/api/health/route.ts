@@ -1,9 +1,4 @@
-// GET /api/health – liveness plus a database round trip
-import { getDeps } from "@/lib/server/deps";
+// GET /api/health – liveness: the process answers (no database; readiness is GET /api/ready)
 import { withRoute } from "@/lib/server/http/route";
 
-export const GET = withRoute(async () => {
-  const started = performance.now();
-  await getDeps().store.ping();
-  return Response.json({ status: "ok", database: "ok", dbMs: Math.round(performance.now() - started) });
-});
+export const GET = withRoute(async () => Response.json({ status: "ok" }, { headers: { "Cache-Control": "no-store" } }));

@@ -11,6 +11,7 @@ import type { ChatStreamData, ChatStreamEvent, TurnStatus, TurnUsage } from "@/l
 import type { MessageMetadata, MessageTurn } from "@/lib/shared/chat";
 import { AppError } from "../errors.ts";
 import { recordTurn } from "../ops/metrics.ts";
+import { errorFields, getLogger } from "../ops/logger.ts";
 import { createMessage, deleteMessage } from "./chat-repo.ts";
 import { round, type TurnSetup } from "./agent-start.ts";
 import { finishTurn } from "./turn-repo.ts";
@@ -98,7 +99,7 @@ export function errorOf(error: unknown): ChatStreamData<"error"> {
  */
 export async function failTurn(s: TurnSetup, p: TurnProgress, error: unknown): Promise<void> {
   const e = errorOf(error);
-  if (e.code === "internal") console.error("[planstream] chat turn failed", s.turnId, error);
+  if (e.code === "internal") getLogger().error({ component: "chat", turnId: s.turnId, ...errorFields(error) }, "chat turn failed");
   try {
     await s.writer.commitWith(async (tx) => {
       await finishTurn(tx, s.turnId, "failed", turnRecord(s, p.usage, p, { error: e }), new Date());
@@ -106,7 +107,7 @@ export async function failTurn(s: TurnSetup, p: TurnProgress, error: unknown): P
       return { value: undefined, events: [{ event: "error", data: e }, endEvent(s, "failed", null, p.usage)] };
     });
   } catch (again) {
-    console.error("[planstream] chat turn: could not record its failure", s.turnId, again);
+    getLogger().error({ component: "chat", turnId: s.turnId, ...errorFields(again) }, "chat turn: could not record its failure");
   }
   count(s, "failed");
 }

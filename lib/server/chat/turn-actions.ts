@@ -11,6 +11,7 @@ import type { Language } from "@/lib/shared/language";
 import type { Plan } from "../db/generated/client.ts";
 import { inTransaction, type Tx } from "../db/client.ts";
 import type { Deps } from "../deps.ts";
+import { errorFields, getLogger } from "../ops/logger.ts";
 import { t } from "../i18n/messages.ts";
 import { chatActionsJob } from "../jobs/handlers/chat-actions.ts";
 import { planDecomposeJob } from "../jobs/handlers/plan-decompose.ts";
@@ -201,7 +202,7 @@ export async function settleSync(deps: Pick<Deps, "db" | "store" | "queue">, pla
     planned.actions.splice(0, planned.actions.length, ...actions);
     planned.metadata = metadata;
   } catch (error) {
-    console.error("[planstream] sync wait: could not read or store the jobs' statuses", error);
+    getLogger().error({ component: "chat", messageId: planned.metadata.messageId, ...errorFields(error) }, "sync wait: could not read or store the jobs' statuses");
     return 202;
   }
   return settled ? 200 : 202;

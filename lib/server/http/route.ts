@@ -2,6 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { getSession, sessionCookieHeader, type Session } from "../auth/session.ts";
 import { AppError } from "../errors.ts";
+import { errorFields, getLogger, hashUserId } from "../ops/logger.ts";
+import { recordRequest } from "../ops/metrics.ts";
+import { requestContext, requestIdOf, routePattern, withRequestContext, type RequestContext } from "../ops/request-context.ts";
 
 /** `viewer`: the person asking (their session: user id, role, whether it was minted now). */
 export type RouteContext<P> = { request: Request; viewer: Session; params: P };
@@ -11,30 +14,65 @@ export type RouteContext<P> = { request: Request; viewer: Session; params: P };
  * viewer from the session cookie (minting an anonymous session and setting
  * its cookie when absent), and maps AppError, zod errors and unknown errors
  * to the one JSON error shape. Unknown errors are logged with context and answered 500.
+ * Operations: every request runs in a request context (id from a sane
+ * `X-Request-Id` or a new one, echoed in the response's `X-Request-Id`), is
+ * logged as one JSON line when its response is ready (`request`: method,
+ * route pattern, status, ms, request id, job id, hashed user; SSE responses
+ * log `stream_start` here and `stream_end` in sse.ts), and is timed in
+ * `planstream_http_request_duration_seconds`.
  */
 export function withRoute<P = Record<string, never>>(
   handler: (ctx: RouteContext<P>) => Promise<Response>,
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
   return async (request, context) => {
-    let session: Session | undefined;
-    let response: Response;
-    try {
-      session = getSession(request);
-      const params = (await context?.params) ?? ({} as P);
-      response = await handler({ request, viewer: session, params });
-    } catch (error) {
-      response = errorResponse(error, request);
-    }
-    if (session?.isNew) {
-      // Headers of Response.json are mutable; those of a streamed Response too.
+    const started = performance.now();
+    const params = ((await context?.params?.catch(() => undefined)) ?? {}) as P;
+    const ctx: RequestContext = {
+      requestId: requestIdOf(request),
+      method: request.method,
+      route: routePattern(new URL(request.url).pathname, params as Record<string, unknown>),
+      ...(typeof (params as { jobId?: unknown }).jobId === "string" ? { jobId: (params as { jobId: string }).jobId } : {}),
+    };
+    return withRequestContext(ctx, async () => {
+      let session: Session | undefined;
+      let response: Response;
       try {
-        response.headers.append("set-cookie", sessionCookieHeader(session.userId));
-      } catch {
-        /* immutable headers (never for our own responses) */
+        session = getSession(request);
+        ctx.user = hashUserId(session.userId);
+        response = await handler({ request, viewer: session, params });
+      } catch (error) {
+        response = errorResponse(error, request);
       }
-    }
-    return response;
+      if (session?.isNew) {
+        // Headers of Response.json are mutable; those of a streamed Response too.
+        try {
+          response.headers.append("set-cookie", sessionCookieHeader(session.userId));
+        } catch {
+          /* immutable headers (never for our own responses) */
+        }
+      }
+      try {
+        response.headers.set("x-request-id", ctx.requestId);
+      } catch {
+        /* immutable headers */
+      }
+      logRequest(ctx, response.status, performance.now() - started, response.headers.get("content-type")?.startsWith("text/event-stream") ?? false);
+      return response;
+    });
   };
+}
+
+/** Probes and scrapes answered 2xx log at debug, so they do not drown the request log. */
+const QUIET_ROUTES = new Set(["/api/health", "/api/ready", "/api/metrics"]);
+
+/** The request line (one per request) and its duration metric. */
+function logRequest(ctx: RequestContext, status: number, ms: number, stream: boolean): void {
+  recordRequest({ method: ctx.method, route: ctx.route, status, ms });
+  const line = { event: stream ? "stream_start" : "request", requestId: ctx.requestId, method: ctx.method, route: ctx.route, status, ms: Math.round(ms * 10) / 10, jobId: ctx.jobId, user: ctx.user };
+  const log = getLogger();
+  if (status >= 500) log.error(line, "request failed");
+  else if (QUIET_ROUTES.has(ctx.route) && status < 300) log.debug(line, "request");
+  else log.info(line, stream ? "stream started" : "request");
 }
 
 /** Maps any thrown value to the JSON error response. */
@@ -43,7 +81,8 @@ export function errorResponse(error: unknown, request?: Request): Response {
   if (error instanceof z.ZodError) {
     return AppError.badRequest("Invalid request", z.flattenError(error).fieldErrors).toResponse();
   }
-  console.error("[planstream] unhandled error", request ? `${request.method} ${new URL(request.url).pathname}` : "", error);
+  const ctx = requestContext();
+  getLogger().error({ event: "unhandled_error", requestId: ctx?.requestId, method: request?.method, route: ctx?.route ?? (request ? new URL(request.url).pathname : undefined), ...errorFields(error) }, "unhandled error");
   return new AppError("internal", 500, "Internal server error").toResponse();
 }
 

@@ -1,4 +1,7 @@
 import "server-only";
+import { errorFields, getLogger } from "../ops/logger.ts";
+import { recordStreamOpen, type CursorKind } from "../ops/metrics.ts";
+import { requestContext } from "../ops/request-context.ts";
 
 /** What a stream producer writes through. */
 export type SseSink = {
@@ -35,16 +38,58 @@ export const SSE_HEADERS = {
   Connection: "keep-alive",
 } as const;
 
+/** How an open stream is ended at shutdown: a `retry:` hint, then close. */
+type Closer = (retryMs: number) => void;
+// globalThis: every route bundle's streams, so the shutdown reaches them all.
+const g = globalThis as unknown as { planstreamOpenStreams?: Set<Closer> };
+const openStreams = (g.planstreamOpenStreams ??= new Set<Closer>());
+
+/** SSE responses open in this process. */
+export function openStreamCount(): number {
+  return openStreams.size;
+}
+
+/**
+ * Ends every open SSE stream (graceful stop): each gets `retry: <retryMs>`
+ * and a `: server shutting down` comment, then closes without an `end`
+ * frame, so clients reconnect (with their Last-Event-ID / cursor) after about
+ * `retryMs`, to another instance behind the load balancer. Producers see
+ * their signal abort. @returns how many streams were closed.
+ */
+export function closeAllStreams(retryMs: number): number {
+  const all = [...openStreams];
+  for (const close of all) close(retryMs);
+  return all.length;
+}
+
+/** How the request resumes: `Last-Event-ID`, an `after` cursor (or a non-zero `jobs=<id>:<cursor>`), or fresh. */
+function cursorOf(request: Request): CursorKind {
+  if (request.headers.has("last-event-id")) return "last_event_id";
+  const q = new URL(request.url).searchParams;
+  if (q.has("after")) return "after";
+  const jobs = q.get("jobs");
+  if (jobs && jobs.split(",").some((j) => Number(j.split(":")[1] ?? 0) > 0)) return "after";
+  return "none";
+}
+
 /**
  * The one server-side SSE helper (trigger.dev's pattern): headers, `retry:`
  * once, a `: ping` heartbeat, backpressure, and cleanup tied to
  * `request.signal` and stream cancel. Closing the stream never touches the
- * job it follows (guarantee 9).
+ * job it follows (guarantee 9). Counted in `planstream_sse_open_streams` and
+ * `planstream_sse_stream_opens_total` (by cursor); its end is logged
+ * (`stream_end`: duration, frames, why); `closeAllStreams` ends it at shutdown.
  * Spec: HTML Living Standard §9.2 "Server-sent events".
  */
 export function sseResponse(request: Request, options: SseOptions): Response {
   const encoder = new TextEncoder();
   const abort = new AbortController();
+  const ctx = requestContext();
+  const route = ctx?.route ?? new URL(request.url).pathname;
+  const opened = performance.now();
+  let frames = 0;
+  let endedBy: "producer" | "client" | "shutdown" | undefined;
+  const closed = recordStreamOpen(route, cursorOf(request));
   let heartbeat: NodeJS.Timeout | undefined;
   // Every producer waiting for room; one slot would lose all wake-ups but the last.
   let waiting: (() => void)[] = [];
@@ -59,7 +104,25 @@ export function sseResponse(request: Request, options: SseOptions): Response {
     clearInterval(heartbeat);
     if (!abort.signal.aborted) abort.abort();
     wakeAll();
+    if (!openStreams.delete(shutdown)) return;
+    closed();
+    getLogger().info(
+      { event: "stream_end", requestId: ctx?.requestId, route, jobId: ctx?.jobId, user: ctx?.user, frames, ms: Math.round(performance.now() - opened), endedBy: endedBy ?? "client" },
+      "stream ended",
+    );
   };
+  const shutdown: Closer = (retryMs) => {
+    endedBy = "shutdown";
+    write(`retry: ${retryMs}\n: server shutting down\n\n`);
+    const c = controllerRef;
+    cleanup();
+    try {
+      c?.close();
+    } catch {
+      /* already closed */
+    }
+  };
+  openStreams.add(shutdown);
   const write = (text: string) => {
     if (abort.signal.aborted || !controllerRef) return;
     try {
@@ -76,6 +139,7 @@ export function sseResponse(request: Request, options: SseOptions): Response {
       sink.sendData(event, JSON.stringify(data), id);
     },
     sendData(event, json, id) {
+      frames += 1;
       write(`${id !== undefined ? `id: ${id}\n` : ""}event: ${event}\ndata: ${json}\n\n`);
     },
     ready() {
@@ -93,10 +157,11 @@ export function sseResponse(request: Request, options: SseOptions): Response {
         void options
           .run(sink)
           .catch((error) => {
-            if (!abort.signal.aborted) console.error("[planstream] SSE producer failed", error);
+            if (!abort.signal.aborted) getLogger().error({ event: "stream_error", requestId: ctx?.requestId, route, ...errorFields(error) }, "SSE producer failed");
           })
           .finally(() => {
             const open = !abort.signal.aborted;
+            endedBy ??= open ? "producer" : undefined;
             cleanup();
             if (open) {
               try {

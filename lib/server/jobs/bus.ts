@@ -1,6 +1,8 @@
 import "server-only";
 
 type Listener = (lastSeq: number) => void;
+/** Sees every notification, of every job (metrics); not a subscription. */
+type Observer = (jobId: string, lastSeq: number) => void;
 
 /**
  * In-process wake-up bus: "job X has committed events up to seq N". It carries
@@ -10,6 +12,12 @@ type Listener = (lastSeq: number) => void;
  */
 export class JobBus {
   private listeners = new Map<string, Set<Listener>>();
+  private observers: Observer[] = [];
+
+  /** Adds a process-wide observer of every notification (the events-ingested counter). Not counted in listenerCount. */
+  observe(observer: Observer): void {
+    this.observers.push(observer);
+  }
 
   /** Subscribes to wake-ups of one job; returns the unsubscribe function. */
   subscribe(jobId: string, listener: Listener): () => void {
@@ -24,6 +32,7 @@ export class JobBus {
 
   /** Wakes the followers of `jobId`: rows up to `lastSeq` are committed. */
   notify(jobId: string, lastSeq: number): void {
+    for (const o of this.observers) o(jobId, lastSeq);
     const set = this.listeners.get(jobId);
     if (!set) return;
     for (const listener of [...set]) listener(lastSeq);

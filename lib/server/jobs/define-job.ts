@@ -8,6 +8,7 @@ import type { GenerateArgs, GenerateResult } from "../llm/generate.ts";
 import type { AnyJobType } from "./job-store.ts";
 import type { LogEventDraft } from "./job-logger.ts";
 import { insertJob } from "./jobs-repo.ts";
+import { jobEnqueued } from "../ops/job-telemetry.ts";
 
 /** What a handler gets besides its payload. */
 export type HandlerContext = {
@@ -75,14 +76,34 @@ export type AnyJobDefinition = JobDefinition<any>;
 export function defineJob<P>(spec: JobSpec<P>): JobDefinition<P> {
   return {
     ...spec,
-    enqueue: (tx, meta, payload) =>
-      insertJob(tx, {
+    enqueue: async (tx, meta, payload) => {
+      const job = await insertJob(tx, {
         ...meta,
         jobType: spec.name,
         concurrencyKey: meta.planId ? planConcurrencyKey(meta.planId) : null,
         payload: spec.schema.parse(payload) as Record<string, unknown>,
-      }),
+      });
+      jobEnqueued(job);
+      return job;
+    },
   };
+}
+
+/**
+ * The abort reason of a job interrupted because its server is stopping
+ * (SIGTERM): the attempt is handed back (pending, not counted) instead of
+ * being recorded as cancelled.
+ */
+export class ShutdownAbort extends Error {
+  override name = "ShutdownAbort";
+  constructor() {
+    super("the server is shutting down");
+  }
+
+  /** By name, not `instanceof`: Next bundles instrumentation and routes with separate copies of this class. */
+  static is(reason: unknown): boolean {
+    return reason instanceof Error && reason.name === "ShutdownAbort";
+  }
 }
 
 /** An error that must not be retried (bad payload, gate rejection). */

@@ -3,7 +3,9 @@ import type { z } from "zod";
 import type { Job } from "../db/generated/client.ts";
 import type { Deps } from "../deps.ts";
 import { generateStructured, type GenerateArgs } from "../llm/generate.ts";
-import { NonRetryableError, type AnyJobDefinition, type HandlerContext } from "./define-job.ts";
+import { errorFields, getLogger } from "../ops/logger.ts";
+import { jobAttemptEnded, type AttemptEnd } from "../ops/job-telemetry.ts";
+import { NonRetryableError, ShutdownAbort, type AnyJobDefinition, type HandlerContext } from "./define-job.ts";
 import { statsOf } from "./job-dto.ts";
 import { JobLogger, jobLog, runWithJobLog } from "./job-logger.ts";
 import { recordOutcome, type Outcome } from "./job-outcome.ts";
@@ -33,21 +35,25 @@ export async function executeJob(deps: Deps, def: AnyJobDefinition | undefined, 
   const stats = statsOf(job);
   const logger = new JobLogger(deps.store, deps.bus, job.id, stats, { maxEvents: options.maxEvents });
   const heartbeat = setInterval(() => {
+    // An aborted attempt (cancel, shutdown) stops renewing: at shutdown an unfinished one's lease is let go.
+    if (controller.signal.aborted) return;
     deps.store
       .heartbeat(job.id, job.attempt, new Date(Date.now() + options.leaseMs))
       .then(({ held, cancelRequested }) => {
         if (cancelRequested) controller.abort(new Error("cancelled by request"));
         else if (!held) controller.abort(new Error("lease lost"));
       })
-      .catch((e) => console.error("[planstream] lease heartbeat failed", job.id, e));
+      .catch((e) => getLogger().warn({ jobId: job.id, ...errorFields(e) }, "lease heartbeat failed"));
   }, options.leaseMs / 3);
+  const started = job.startedAt?.getTime() ?? Date.now();
   try {
     const outcome = await runHandler(deps, def, job, logger, controller, options);
     const lines = await logger.close();
     const r = recordOutcome(job, outcome);
-    await transitionJob(deps, { jobId: job.id, from: "running", attempt: job.attempt, stats, lines, ...r });
+    const done = await transitionJob(deps, { jobId: job.id, from: "running", attempt: job.attempt, stats, lines, ...r });
+    if (done !== null) jobAttemptEnded(job, attemptEnd(outcome), Date.now() - started);
   } catch (error) {
-    console.error("[planstream] job bookkeeping failed", job.id, error);
+    getLogger().error({ jobId: job.id, jobType: job.jobType, ...errorFields(error) }, "job bookkeeping failed");
   } finally {
     clearInterval(heartbeat);
   }
@@ -84,11 +90,28 @@ async function runHandler(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (signal.aborted) {
+      if (ShutdownAbort.is(signal.reason)) return { status: "released" };
       const reason = signal.reason instanceof Error ? signal.reason.message : message;
       return { status: "cancelled", error: reason };
     }
     const maxAttempts = def?.maxAttempts ?? options.defaultMaxAttempts;
-    if (error instanceof NonRetryableError || job.attempt >= maxAttempts) return { status: "failed", error: message };
+    if (error instanceof NonRetryableError) return { status: "failed", error: message, reason: "non_retryable" };
+    if (job.attempt >= maxAttempts) return { status: "failed", error: message, reason: "attempts_exhausted" };
     return { status: "pending", error: message, retryInMs: options.retryDelay(job.attempt) };
+  }
+}
+
+/** The lifecycle view of an outcome: a `pending` outcome is a retry. */
+function attemptEnd(o: Outcome): AttemptEnd {
+  switch (o.status) {
+    case "succeeded":
+    case "released":
+      return { status: o.status };
+    case "cancelled":
+      return { status: "cancelled", error: o.error };
+    case "failed":
+      return { status: "failed", error: o.error, reason: o.reason ?? "non_retryable" };
+    case "pending":
+      return { status: "retried", error: o.error, retryInMs: o.retryInMs };
   }
 }

@@ -3,11 +3,17 @@ import type { EventLevel, JobStatus } from "@/lib/shared/jobs";
 import type { Job } from "../db/generated/client.ts";
 import type { JobRowUpdate } from "./job-store.ts";
 
-/** How an attempt ended: `pending` means it will be retried after `retryInMs`. */
+/**
+ * How an attempt ended: `pending` means it will be retried after `retryInMs`;
+ * `released` that its server stopped mid-attempt and handed it back (pending
+ * at once, the attempt not counted). `reason` classifies a failure for metrics.
+ */
 export type Outcome =
   | { status: "succeeded"; result: unknown }
-  | { status: "failed" | "cancelled"; error: string }
-  | { status: "pending"; error: string; retryInMs: number };
+  | { status: "failed"; error: string; reason?: "non_retryable" | "attempts_exhausted" | "interrupted" }
+  | { status: "cancelled"; error: string }
+  | { status: "pending"; error: string; retryInMs: number }
+  | { status: "released" };
 
 /** The status event and row update that record `outcome` for a running job. */
 export type OutcomeRecord = { to: JobStatus; level: EventLevel; message: string; data?: Record<string, unknown>; update: JobRowUpdate };
@@ -41,6 +47,14 @@ export function recordOutcome(job: Pick<Job, "attempt" | "startedAt">, outcome: 
         message: `Attempt ${job.attempt} failed: ${detail}; retrying in ${(outcome.retryInMs / 1000).toFixed(1)} s`,
         data: { attempt: job.attempt, retryInMs: outcome.retryInMs },
         update: { leaseExpiresAt: null, error, runAfter: new Date(now.getTime() + outcome.retryInMs) },
+      };
+    case "released":
+      return {
+        to: "pending",
+        level: "warn",
+        message: `Job released: its server is shutting down; it runs again from the start (attempt ${job.attempt} not counted)`,
+        data: { attempt: job.attempt, released: true },
+        update: { leaseExpiresAt: null, attempt: job.attempt - 1, runAfter: now },
       };
   }
 }

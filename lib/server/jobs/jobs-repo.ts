@@ -218,6 +218,7 @@ export class SqliteJobStore implements JobStore {
   }
 
   async ping(): Promise<void> {
-    await this.db.$queryRawUnsafe("SELECT 1");
+    // Reads the schema page: `SELECT 1` alone answers even when the file is unreadable or corrupt.
+    await this.db.$queryRawUnsafe("SELECT count(*) FROM sqlite_master");
   }
 }

@@ -6,7 +6,10 @@ import { inTransaction } from "../db/client.ts";
 import type { Job } from "../db/generated/client.ts";
 import type { Deps } from "../deps.ts";
 import { cancelJob } from "./cancel-job.ts";
+import { eventCounter, jobLeaseRecovered, jobStarted } from "../ops/job-telemetry.ts";
+import { errorFields, getLogger } from "../ops/logger.ts";
 import type { AnyJobDefinition, JobDefinition, JobMeta } from "./define-job.ts";
+import { drainRunning, type DrainReport, type Running } from "./drain.ts";
 import { statsOf } from "./job-dto.ts";
 import { executeJob } from "./job-execution.ts";
 import { recordOutcome } from "./job-outcome.ts";
@@ -40,7 +43,8 @@ export const DEFAULT_MAX_ATTEMPTS = 3;
 /** Pending jobs looked at per claim round. */
 const CLAIM_BATCH = 100;
 
-type Running = { controller: AbortController; done: Promise<void> };
+/** The claim loop counts as alive while it ran within this long, ms (readiness). */
+const LOOP_STALE_MS = 30_000;
 
 /**
  * The in-process job queue and runner. Claims pending jobs whose `runAfter`
@@ -60,6 +64,9 @@ export class JobRunner implements JobQueue {
   private ticking = false;
   private again = false;
   private stopped = true;
+  private draining = false;
+  private lastLoopAt = 0;
+  private readonly events: ReturnType<typeof eventCounter>;
   private readonly pollMs: number;
   private readonly leaseMs: number;
   private readonly registry: Readonly<Record<string, AnyJobDefinition>>;
@@ -71,14 +78,17 @@ export class JobRunner implements JobQueue {
     this.pollMs = options.pollMs ?? 500;
     this.leaseMs = options.leaseMs ?? 15_000;
     this.registry = options.registry ?? allJobDefinitions;
+    this.events = eventCounter(deps.bus);
   }
 
   /** Starts claiming; recovers expired leases first and on every poll. */
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.draining = false;
     const loop = async () => {
-      await this.recoverExpiredLeases().catch((e) => console.error("[planstream] lease recovery failed", e));
+      this.lastLoopAt = Date.now();
+      await this.recoverExpiredLeases().catch((e) => getLogger().error({ component: "jobs", ...errorFields(e) }, "lease recovery failed"));
       await this.tick();
       if (!this.stopped) this.timer = setTimeout(loop, this.pollMs);
     };
@@ -90,6 +100,30 @@ export class JobRunner implements JobQueue {
     this.stopped = true;
     clearTimeout(this.timer);
     await Promise.all([...this.running.values()].map((r) => r.done));
+  }
+
+  /**
+   * Graceful stop (SIGTERM): stops claiming at once, lets the jobs running
+   * here finish within `graceMs`, then aborts the rest with ShutdownAbort:
+   * each hands itself back (pending again at once, its attempt not counted,
+   * fenced on the attempt) so another instance — or this one after a restart
+   * — picks it up without waiting for the lease. A handler that ignores its
+   * AbortSignal for 2 s more gets its lease expired now (fenced on
+   * the attempt), so the next lease recovery takes it over.
+   * Same idea as pg-boss `stop({ graceful, timeout })` and BullMQ `worker.close()`.
+   */
+  async drain(graceMs: number): Promise<DrainReport> {
+    this.stopped = true;
+    this.draining = true;
+    clearTimeout(this.timer);
+    return drainRunning(this.running, this.deps.store, graceMs);
+  }
+
+  /** Whether the runner claims jobs: started, not stopping, and its claim loop ran within the last 30 s (readiness). */
+  get alive(): { ok: boolean; state: "running" | "draining" | "stopped"; lastLoopMsAgo: number | null } {
+    const state = this.draining ? "draining" : this.stopped ? "stopped" : "running";
+    const ago = this.lastLoopAt ? Date.now() - this.lastLoopAt : null;
+    return { ok: state === "running" && ago !== null && ago < LOOP_STALE_MS, state, lastLoopMsAgo: ago };
   }
 
   wake(): void {
@@ -148,7 +182,7 @@ export class JobRunner implements JobQueue {
         await this.claimAvailable();
       } while (this.again && !this.stopped);
     } catch (error) {
-      console.error("[planstream] runner tick failed", error);
+      getLogger().error({ component: "jobs", ...errorFields(error) }, "runner tick failed");
     } finally {
       this.ticking = false;
     }
@@ -179,6 +213,7 @@ export class JobRunner implements JobQueue {
       const startedAt = new Date();
       const attempt = job.attempt + 1;
       const stats = statsOf(job);
+      this.events.track(job, job.lastSeq);
       const claimed = await transitionJob(this.deps, {
         jobId: job.id,
         from: "pending",
@@ -188,7 +223,11 @@ export class JobRunner implements JobQueue {
         stats,
         update: { startedAt, attempt, leaseExpiresAt: new Date(startedAt.getTime() + this.leaseMs) },
       });
-      if (claimed === null) continue;
+      if (claimed === null) {
+        this.events.untrack(job.id);
+        continue;
+      }
+      jobStarted(job, attempt, startedAt);
       started += 1;
       this.launch({ ...job, status: "running", startedAt, attempt, lastSeq: claimed, stats });
     }
@@ -203,9 +242,10 @@ export class JobRunner implements JobQueue {
       retryDelay: this.retryDelay,
     }).finally(() => {
       this.running.delete(job.id);
+      this.events.untrack(job.id);
       this.wake();
     });
-    this.running.set(job.id, { controller, done });
+    this.running.set(job.id, { job, controller, done });
   }
 
   /**
@@ -225,7 +265,9 @@ export class JobRunner implements JobQueue {
           : { status: "failed" as const, error: "interrupted" };
       const r = recordOutcome(job, outcome, "its server stopped mid-job");
       const done = await transitionJob(this.deps, { jobId: job.id, from: "running", lease: job.leaseExpiresAt, stats: statsOf(job), ...r });
-      if (done !== null) n += 1;
+      if (done === null) continue;
+      n += 1;
+      jobLeaseRecovered(job, outcome.status);
     }
     if (n > 0) this.wake();
     return n;

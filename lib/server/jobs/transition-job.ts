@@ -2,6 +2,7 @@ import "server-only";
 import type { EventLevel, JobStats, JobStatus } from "@/lib/shared/jobs";
 import type { JobBus } from "./bus.ts";
 import type { Job } from "../db/generated/client.ts";
+import { jobFinishedPending } from "../ops/job-telemetry.ts";
 import { statsOf } from "./job-dto.ts";
 import type { EventDraft, JobRowUpdate, JobStore } from "./job-store.ts";
 
@@ -75,7 +76,7 @@ export async function transitionJob(deps: { store: JobStore; bus: JobBus }, t: T
  */
 export async function finishPending(
   deps: { store: JobStore; bus: JobBus },
-  job: Pick<Job, "id" | "stats">,
+  job: Pick<Job, "id" | "stats" | "jobType">,
   to: "failed" | "cancelled",
   reason: string,
 ): Promise<boolean> {
@@ -88,5 +89,6 @@ export async function finishPending(
     stats: statsOf(job),
     update: { finishedAt: new Date(), error: reason },
   });
+  if (lastSeq !== null) jobFinishedPending(job, to, reason);
   return lastSeq !== null;
 }

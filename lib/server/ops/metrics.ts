@@ -1,50 +1,63 @@
 import "server-only";
 import { getTurnHub } from "../chat/turn-hub.ts";
 import type { App } from "../deps.ts";
+import { metrics } from "./metrics-registry.ts";
 
 /** Where a chat reply's phase one ran: POST /api/chat/message or a streamed turn. */
 export type ChatRoute = "message" | "agent";
 
-type Sum = { count: number; sum: number };
-type ChatCounters = {
-  /** Phase-one model calls, and their model time and the rest of the server's time, seconds. */
-  phaseOne: Record<ChatRoute, { calls: number; model: Sum; server: Sum }>;
-  turns: Record<"completed" | "stopped" | "failed", number>;
-  /** Request → conversation_start, and request → first chunk beyond the model's own first token, seconds. */
-  turnStart: Sum;
-  firstChunkOverhead: Sum;
-};
+const seconds = (ms: number) => Math.max(0, ms) / 1000;
 
-const empty = (): Sum => ({ count: 0, sum: 0 });
-// globalThis: the route bundles of one process share the counters.
-const g = globalThis as unknown as { planstreamChatMetrics?: ChatCounters };
-const counters = (): ChatCounters =>
-  (g.planstreamChatMetrics ??= {
-    phaseOne: { message: { calls: 0, model: empty(), server: empty() }, agent: { calls: 0, model: empty(), server: empty() } },
-    turns: { completed: 0, stopped: 0, failed: 0 },
-    turnStart: empty(),
-    firstChunkOverhead: empty(),
-  });
-
-const add = (s: Sum, ms: number) => {
-  s.count += 1;
-  s.sum += ms / 1000;
-};
-
-/** Counts one phase-one model call: its duration and the server's own time around it, ms. */
+/**
+ * Counts one phase-one model call: its duration and the server's own time
+ * around it, ms. For POST /api/chat/message their sum is the request's
+ * answer time, observed as the chat acknowledgement (route=message).
+ */
 export function recordPhaseOne(r: { route: ChatRoute; modelMs: number; serverMs: number }): void {
-  const p = counters().phaseOne[r.route];
-  p.calls += 1;
-  add(p.model, r.modelMs);
-  add(p.server, Math.max(0, r.serverMs));
+  const m = metrics();
+  m.phaseOneCalls.inc({ route: r.route });
+  m.phaseOneModel.observe({ route: r.route }, seconds(r.modelMs));
+  m.phaseOneServer.observe({ route: r.route }, seconds(r.serverMs));
+  if (r.route === "message") m.chatAck.observe({ route: "message" }, seconds(r.modelMs + Math.max(0, r.serverMs)));
 }
 
-/** Counts one finished streamed turn with its timings (ms from the request; the model's first token from its call). */
+/**
+ * Counts one finished streamed turn with its timings (ms from the request; the
+ * model's first token from its call). Request → conversation_start is the
+ * chat acknowledgement of POST /api/chat/agent (route=agent).
+ */
 export function recordTurn(r: { status: "completed" | "stopped" | "failed"; conversationStartMs: number; firstChunkMs: number | null; modelFirstTokenMs: number | null }): void {
-  const c = counters();
-  c.turns[r.status] += 1;
-  add(c.turnStart, r.conversationStartMs);
-  if (r.firstChunkMs !== null && r.modelFirstTokenMs !== null) add(c.firstChunkOverhead, Math.max(0, r.firstChunkMs - r.modelFirstTokenMs));
+  const m = metrics();
+  m.turns.inc({ status: r.status });
+  m.turnStart.observe(seconds(r.conversationStartMs));
+  m.chatAck.observe({ route: "agent" }, seconds(r.conversationStartMs));
+  if (r.firstChunkMs !== null && r.modelFirstTokenMs !== null) m.firstChunkOverhead.observe(seconds(r.firstChunkMs - r.modelFirstTokenMs));
+}
+
+/** Counts one answered request: duration to the response (headers), ms, by route pattern, method and status class. */
+export function recordRequest(r: { method: string; route: string; status: number; ms: number }): void {
+  metrics().httpDuration.observe({ method: r.method, route: r.route, status_class: `${Math.floor(r.status / 100)}xx` }, seconds(r.ms));
+}
+
+/** How an SSE request resumed: `none` (fresh), by `Last-Event-ID`, or by an `after` cursor (per-job or in `?jobs=`). */
+export type CursorKind = "none" | "last_event_id" | "after";
+
+/** Counts an SSE stream opening and tracks it as open; @returns the function that marks it closed (idempotent). */
+export function recordStreamOpen(route: string, cursor: CursorKind): () => void {
+  const m = metrics();
+  m.streamOpens.inc({ route, cursor });
+  m.openStreams.inc({ route });
+  let open = true;
+  return () => {
+    if (!open) return;
+    open = false;
+    m.openStreams.dec({ route });
+  };
+}
+
+/** Counts a poll of a job that has not started (GET /api/jobs/{id} = snapshot, …/events = events). */
+export function recordPendingPoll(endpoint: "snapshot" | "events"): void {
+  metrics().pendingPolls.inc({ endpoint });
 }
 
 /** Tracking jobs looked at for the queue-wait summary (the newest started ones). */
@@ -54,16 +67,16 @@ function quantile(sorted: number[], q: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0;
 }
 
-const summaryLines = (name: string, labels: string, s: Sum) => [`${name}_sum${labels} ${s.sum.toFixed(6)}`, `${name}_count${labels} ${s.count}`];
-
 /**
- * Prometheus text exposition (format 0.0.4): jobs by type and status, the
- * event log's size, live stream subscriptions and jobs running in this
- * process; the chat's phase-one model calls (count, model and server
- * seconds), streamed turns by outcome (and running here) with their start and first-chunk
- * latency, and the tracking jobs' queue wait (the newest 1,000 started).
+ * Prometheus text exposition (format 0.0.4) of the process's prom-client
+ * registry, after refreshing what is read at scrape time: jobs by type and
+ * status and the event log's size (database), live stream subscriptions,
+ * jobs and turns running here, the heap, and the tracking jobs' queue wait
+ * (the newest 1,000 started, any instance). Everything else is counted as it
+ * happens (see metrics-registry.ts and docs/operations.md).
  */
 export async function renderMetrics({ deps, runner }: App): Promise<string> {
+  const m = metrics();
   const { byTypeAndStatus, events } = await deps.store.counts();
   const started = await deps.db.job.findMany({
     where: { jobType: "chat_actions", startedAt: { not: null } },
@@ -72,52 +85,17 @@ export async function renderMetrics({ deps, runner }: App): Promise<string> {
     select: { createdAt: true, startedAt: true },
   });
   const waits = started.map((j) => Math.max(0, j.startedAt!.getTime() - j.createdAt.getTime()) / 1000).sort((a, b) => a - b);
-  const c = counters();
-  const lines = [
-    "# HELP planstream_jobs Jobs in the database by type and status.",
-    "# TYPE planstream_jobs gauge",
-    ...byTypeAndStatus.map((r) => `planstream_jobs{job_type="${r.jobType}",status="${r.status}"} ${r.count}`),
-    "# HELP planstream_job_events Job events stored.",
-    "# TYPE planstream_job_events gauge",
-    `planstream_job_events ${events}`,
-    "# HELP planstream_stream_subscriptions Streams following a job through this process.",
-    "# TYPE planstream_stream_subscriptions gauge",
-    `planstream_stream_subscriptions ${deps.tails.followerCount}`,
-    "# HELP planstream_stream_tails Jobs followed (one shared database reader each).",
-    "# TYPE planstream_stream_tails gauge",
-    `planstream_stream_tails ${deps.tails.tailCount}`,
-    "# HELP planstream_jobs_running_here Jobs executing in this process.",
-    "# TYPE planstream_jobs_running_here gauge",
-    `planstream_jobs_running_here ${runner.activeCount}`,
-    "# HELP planstream_chat_phase_one_llm_calls_total Phase-one model calls of chat messages (the reply and its actions), by route.",
-    "# TYPE planstream_chat_phase_one_llm_calls_total counter",
-    ...(["message", "agent"] as const).map((r) => `planstream_chat_phase_one_llm_calls_total{route="${r}"} ${c.phaseOne[r].calls}`),
-    "# HELP planstream_chat_phase_one_model_seconds Duration of the phase-one model call.",
-    "# TYPE planstream_chat_phase_one_model_seconds summary",
-    ...(["message", "agent"] as const).flatMap((r) => summaryLines("planstream_chat_phase_one_model_seconds", `{route="${r}"}`, c.phaseOne[r].model)),
-    "# HELP planstream_chat_phase_one_server_seconds The server's own time around the phase-one model call (request to answer, minus the model).",
-    "# TYPE planstream_chat_phase_one_server_seconds summary",
-    ...(["message", "agent"] as const).flatMap((r) => summaryLines("planstream_chat_phase_one_server_seconds", `{route="${r}"}`, c.phaseOne[r].server)),
-    "# HELP planstream_chat_turns_total Streamed chat turns finished in this process, by outcome.",
-    "# TYPE planstream_chat_turns_total counter",
-    ...(["completed", "stopped", "failed"] as const).map((s) => `planstream_chat_turns_total{status="${s}"} ${c.turns[s]}`),
-    "# HELP planstream_chat_turns_running_here Streamed chat turns running in this process.",
-    "# TYPE planstream_chat_turns_running_here gauge",
-    `planstream_chat_turns_running_here ${getTurnHub().size}`,
-    "# HELP planstream_chat_turn_start_seconds Request to conversation_start of a streamed turn.",
-    "# TYPE planstream_chat_turn_start_seconds summary",
-    ...summaryLines("planstream_chat_turn_start_seconds", "", c.turnStart),
-    "# HELP planstream_chat_first_chunk_overhead_seconds Request to the first assistant_message_chunk, minus the model's own first-token time.",
-    "# TYPE planstream_chat_first_chunk_overhead_seconds summary",
-    ...summaryLines("planstream_chat_first_chunk_overhead_seconds", "", c.firstChunkOverhead),
-    "# HELP planstream_chat_tracking_queue_wait_seconds Queue wait of chat messages' tracking jobs (created to started), newest started ones.",
-    "# TYPE planstream_chat_tracking_queue_wait_seconds summary",
-    ...[0.5, 0.9, 0.99].map((q) => `planstream_chat_tracking_queue_wait_seconds{quantile="${q}"} ${quantile(waits, q).toFixed(6)}`),
-    `planstream_chat_tracking_queue_wait_seconds_sum ${waits.reduce((a, b) => a + b, 0).toFixed(6)}`,
-    `planstream_chat_tracking_queue_wait_seconds_count ${waits.length}`,
-    "# HELP planstream_process_heap_bytes V8 heap used.",
-    "# TYPE planstream_process_heap_bytes gauge",
-    `planstream_process_heap_bytes ${process.memoryUsage().heapUsed}`,
-  ];
-  return `${lines.join("\n")}\n`;
+  m.setTrackingQueueWait({ quantiles: [0.5, 0.9, 0.99].map((q) => [q, quantile(waits, q)]), sum: waits.reduce((a, b) => a + b, 0), count: waits.length });
+  m.jobs.reset();
+  for (const r of byTypeAndStatus) m.jobs.set({ job_type: r.jobType, status: r.status }, r.count);
+  m.jobEvents.set(events);
+  m.streamSubscriptions.set(deps.tails.followerCount);
+  m.streamTails.set(deps.tails.tailCount);
+  m.jobsRunningHere.set(runner.activeCount);
+  m.turnsRunningHere.set(getTurnHub().size);
+  m.heapBytes.set(process.memoryUsage().heapUsed);
+  return m.registry.metrics();
 }
+
+/** The content type of renderMetrics' text. */
+export const METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";

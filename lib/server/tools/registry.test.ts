@@ -4,6 +4,7 @@
 // environment.
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { createLogger, setLogger } from "@/lib/server/ops/logger";
 import { fakeToolContext } from "./fake-tool-context";
 import { builtinTools, closeToolRegistry, createToolRegistry, getToolRegistry, toolRegistryFrom } from "./registry";
 
@@ -35,7 +36,8 @@ describe("createToolRegistry", () => {
   });
 
   it("adds MCP tools after the built-ins and skips a server that fails, logging it", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged: Record<string, unknown>[] = [];
+    setLogger(createLogger({ level: "error", destination: { write: (line: string) => void logged.push(JSON.parse(line) as Record<string, unknown>) } }));
     const registry = await createToolRegistry({
       mcpServers: {
         broken: { command: process.execPath, args: ["-e", "process.exit(1)"] },
@@ -47,11 +49,13 @@ describe("createToolRegistry", () => {
       expect(names.slice(0, 5)).toEqual(BUILTIN_NAMES);
       expect(names.slice(5)).toContain("everything__echo");
       expect(names.some((n) => n.startsWith("broken__"))).toBe(false);
-      expect(logged).toHaveBeenCalledTimes(1);
-      expect(String(logged.mock.calls[0][0])).toMatch(/^\[tools\] MCP server "broken" skipped: MCP server "broken" could not be used: /);
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatchObject({ level: "error", event: "mcp_server_skipped", server: "broken", msg: "MCP server skipped" });
+      expect(logged[0].reason).toMatch(/^MCP server "broken" could not be used: /);
       const echo = registry.get("everything__echo")!;
       await expect(echo.execute({ message: "via registry" }, fakeToolContext().ctx)).resolves.toEqual({ content: "Echo: via registry" });
     } finally {
+      setLogger(undefined);
       await registry.close();
     }
     // Closed: the server no longer answers.

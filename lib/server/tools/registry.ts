@@ -3,6 +3,7 @@
 // deps.ts: MCP servers are child processes or sessions we start once.
 import "server-only";
 import { env } from "../env.ts";
+import { getLogger } from "../ops/logger.ts";
 import { calculateTool } from "./builtin/calculate.ts";
 import { createCalendarTool } from "./builtin/create-calendar.ts";
 import { parseAllowlist } from "./builtin/http-guard.ts";
@@ -51,7 +52,7 @@ async function closeAll(connections: McpConnection[]): Promise<void> {
 /**
  * Builds a registry: the built-ins, then each MCP server's tools in the
  * order of `mcpServers` (servers connect in parallel). A server that fails
- * to start or list its tools is logged with console.error and left out.
+ * to start or list its tools is logged (error level, `mcp_server_skipped`) and left out.
  * @throws Error when two tools share a name (the connections are closed first).
  */
 export async function createToolRegistry(options: ToolRegistryOptions = {}): Promise<ToolRegistry> {
@@ -60,7 +61,7 @@ export async function createToolRegistry(options: ToolRegistryOptions = {}): Pro
   const connections: McpConnection[] = [];
   settled.forEach((result, index) => {
     if (result.status === "fulfilled") connections.push(result.value);
-    else console.error(`[tools] MCP server "${servers[index][0]}" skipped: ${result.reason instanceof Error ? result.reason.message : String(result.reason)}`);
+    else getLogger().error({ event: "mcp_server_skipped", server: servers[index][0], reason: result.reason instanceof Error ? result.reason.message : String(result.reason) }, "MCP server skipped");
   });
   const tools = [...builtinTools(options), ...connections.flatMap((c) => c.tools)];
   try {

@@ -41,6 +41,7 @@ function buildDocument() {
         session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE, description: "Signed anonymous session; minted when absent" },
         supportCookie: { type: "apiKey", in: "cookie", name: SUPPORT_COOKIE, description: "Support role, set by POST /api/session/support" },
         supportToken: { type: "http", scheme: "bearer", description: "The server's SUPPORT_TOKEN: the support role for API clients" },
+        metricsToken: { type: "http", scheme: "bearer", description: "The server's METRICS_TOKEN, when set: required by GET /api/metrics" },
       },
       schemas: {
         Error: errorBodySchema,

@@ -10,10 +10,11 @@ import { supportSignInSchema } from "@/lib/shared/session";
 import { streamCursorSchema, streamsQuerySchema } from "@/lib/shared/streams";
 import { SUPPORT_COOKIE } from "../../auth/session.ts";
 import { logBurstPayload } from "../../jobs/handlers/log-burst.ts";
-import { actionStatusSchema, conversationDetailSchema, conversationDtoSchema, conversationListSchema, healthSchema, jobDtoSchema, jobEnvelopeSchema, jobEventSchema, jobEventsPageSchema, jobFacetsSchema, jobListPageSchema, jobSnapshotSchema, sendMessageResponseSchema, sessionDtoSchema } from "./schemas.ts";
+import { actionStatusSchema, conversationDetailSchema, conversationDtoSchema, conversationListSchema, jobDtoSchema, jobEnvelopeSchema, jobEventSchema, jobEventsPageSchema, jobFacetsSchema, jobListPageSchema, jobSnapshotSchema, sendMessageResponseSchema, sessionDtoSchema } from "./schemas.ts";
 
 import { AUDIT_UNAVAILABLE, auditPaths } from "./audit-paths.ts";
 import { chatStreamPaths } from "./chat-stream-paths.ts";
+import { opsPaths } from "./ops-paths.ts";
 import { planPaths } from "./plan-paths.ts";
 import { runPaths } from "./run-paths.ts";
 import { errors, idempotencyKeyHeader, jobIdPath, json, ok, SSE_FRAMES, sseContent, type Method } from "./responses.ts";
@@ -24,6 +25,7 @@ export const paths = {
   ...planPaths,
   ...runPaths,
   ...auditPaths,
+  ...opsPaths,
   "/api/chat/message": {
     post: {
       tags: ["chat"],
@@ -244,28 +246,6 @@ export const paths = {
       summary: "Support sign-out",
       responses: {
         "200": { description: "Signed out (clears the support cookie)", headers: z.object({ "Set-Cookie": z.string() }), content: json(sessionDtoSchema) },
-        ...errors(),
-      },
-    },
-  },
-  "/api/health": {
-    get: {
-      tags: ["ops"],
-      operationId: "health",
-      summary: "Liveness plus a database round trip",
-      responses: { ...ok("Healthy", healthSchema), ...errors() },
-    },
-  },
-  "/api/metrics": {
-    get: {
-      tags: ["ops"],
-      operationId: "metrics",
-      summary: "Prometheus metrics",
-      responses: {
-        "200": {
-          description: "Prometheus text format 0.0.4: jobs by type and status, stored events, live stream subscriptions, heap",
-          content: { "text/plain": { schema: { type: "string" } } },
-        },
         ...errors(),
       },
     },

@@ -251,9 +251,3 @@ export const sessionDtoSchema = z.object({
   supportSignIn: z.boolean().meta({ description: "The server has a SUPPORT_TOKEN, so the sign-in form can work" }),
 });
 sameShape<Same<z.output<typeof sessionDtoSchema>, SessionDto>>();
-
-export const healthSchema = z.object({
-  status: z.literal("ok"),
-  database: z.literal("ok"),
-  dbMs: z.int().meta({ description: "Duration of the database round trip, ms" }),
-});
