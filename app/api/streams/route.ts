@@ -2,6 +2,7 @@
 import { streamsQuerySchema } from "@/lib/shared/streams";
 import { getDeps } from "@/lib/server/deps";
 import { env } from "@/lib/server/env";
+import { limit } from "@/lib/server/http/rate-limit";
 import { readQuery, withRoute } from "@/lib/server/http/route";
 import { sseResponse } from "@/lib/server/http/sse";
 import { followJob } from "@/lib/server/jobs/follow-job";
@@ -15,6 +16,7 @@ import { findVisibleJob } from "@/lib/server/jobs/job-queries";
 export const GET = withRoute(async ({ request, viewer }) => {
   const { jobs } = readQuery(request, streamsQuerySchema);
   const deps = getDeps();
+  await limit(request, viewer, "stream");
   return sseResponse(request, {
     heartbeatMs: env().SSE_HEARTBEAT_MS,
     run: async (sink) => {

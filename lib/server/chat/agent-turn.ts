@@ -11,6 +11,7 @@ import { stepCountIs, streamText } from "ai";
 import type { ProcessingStage } from "@/lib/shared/chat-stream";
 import type { ReplyUsage } from "@/lib/shared/chat";
 import { AppError } from "../errors.ts";
+import { meteredModel } from "../limits/metered-model.ts";
 import { generateStructured } from "../llm/generate.ts";
 import { buildPrompt } from "../llm/prompts.ts";
 import { chatReplySchema } from "../llm/schemas.ts";
@@ -77,7 +78,7 @@ export async function runTurn(s: TurnSetup): Promise<void> {
 
     // The actions, asked for at once, beside the reply. The model's own time counts from here.
     const modelStarted = performance.now();
-    const actionsCall = generateStructured({ model: deps.model, schema: chatReplySchema, fields: { Request: "chat_reply", ...fields }, abortSignal: signal }).then(
+    const actionsCall = generateStructured({ model: meteredModel(deps.model, { db: deps.db, userId: s.ownerId }), schema: chatReplySchema, fields: { Request: "chat_reply", ...fields }, abortSignal: signal }).then(
       (r) => ({ ok: true as const, r }),
       (error: unknown) => ({ ok: false as const, error }),
     );
@@ -90,7 +91,7 @@ export async function runTurn(s: TurnSetup): Promise<void> {
     );
     const { system, prompt } = buildPrompt({ Request: "chat_answer", ...fields, Today: new Date().toISOString().slice(0, 10) });
     const reply = streamText({
-      model: deps.model,
+      model: meteredModel(deps.model, { db: deps.db, userId: s.ownerId }),
       system: context.summary ? `${system}\n\n${context.summary}` : system,
       messages: [...context.messages, { role: "user", content: prompt }],
       tools,

@@ -10,6 +10,7 @@ import type { Viewer } from "../auth/viewer.ts";
 import { inTransaction } from "../db/client.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
+import { meteredModel } from "../limits/metered-model.ts";
 import { generateStructured, type GenerateResult } from "../llm/generate.ts";
 import { detectLanguage } from "../llm/prompts.ts";
 import { chatReplySchema, type ChatReply } from "../llm/schemas.ts";
@@ -100,7 +101,7 @@ export async function sendMessage(
   let r: GenerateResult<typeof chatReplySchema>;
   try {
     r = await generateStructured({
-      model: deps.model,
+      model: meteredModel(deps.model, { db: deps.db, userId: viewer.userId }),
       schema: chatReplySchema,
       fields: {
         Request: "chat_reply",

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getSession, sessionCookieHeader, type Session } from "../auth/session.ts";
 import { AppError } from "../errors.ts";
+import { applyLimitHeaders } from "./rate-limit.ts";
 
 /** `viewer`: the person asking (their session: user id, role, whether it was minted now). */
 export type RouteContext<P> = { request: Request; viewer: Session; params: P };
@@ -22,6 +23,7 @@ export function withRoute<P = Record<string, never>>(
       session = getSession(request);
       const params = (await context?.params) ?? ({} as P);
       response = await handler({ request, viewer: session, params });
+      applyLimitHeaders(request, response); // issue 13 — limits: RateLimit headers of a limited request
     } catch (error) {
       response = errorResponse(error, request);
     }

@@ -1,4 +1,5 @@
 import "server-only";
+import { adoptStreamSlot } from "../limits/stream-slots.ts";
 
 /** What a stream producer writes through. */
 export type SseSink = {
@@ -54,8 +55,11 @@ export function sseResponse(request: Request, options: SseOptions): Response {
     for (const w of ws) w();
   };
   let controllerRef: ReadableStreamDefaultController<Uint8Array> | undefined;
+  // issue 13 — limits: the open-stream slot `limit(…, "stream")` took is given back when the stream ends.
+  const releaseSlot = adoptStreamSlot(request);
 
   const cleanup = () => {
+    releaseSlot();
     clearInterval(heartbeat);
     if (!abort.signal.aborted) abort.abort();
     wakeAll();

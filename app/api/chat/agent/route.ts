@@ -5,12 +5,14 @@ import { getTurnHub } from "@/lib/server/chat/turn-hub";
 import { beginTurn } from "@/lib/server/chat/turn-service";
 import { getDeps } from "@/lib/server/deps";
 import { env } from "@/lib/server/env";
+import { limit } from "@/lib/server/http/rate-limit";
 import { readJson, withRoute } from "@/lib/server/http/route";
 import { sseResponse } from "@/lib/server/http/sse";
 
 export const POST = withRoute(async ({ request, viewer }) => {
   const at = { t0: performance.now(), requestedAt: new Date() };
   const input = await readJson(request, chatAgentSchema);
+  await limit(request, viewer, "chat", "stream");
   const deps = getDeps();
   const turnId = await beginTurn(deps, viewer, input, at);
   // The stream follows the turn; closing it does not stop the turn (resume: GET /api/chat/turns/{turnId}/stream).

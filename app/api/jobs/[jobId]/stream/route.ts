@@ -3,6 +3,7 @@ import { streamCursorSchema } from "@/lib/shared/streams";
 import { getDeps } from "@/lib/server/deps";
 import { env } from "@/lib/server/env";
 import { AppError } from "@/lib/server/errors";
+import { limit } from "@/lib/server/http/rate-limit";
 import { withRoute } from "@/lib/server/http/route";
 import { sseResponse } from "@/lib/server/http/sse";
 import { followJob } from "@/lib/server/jobs/follow-job";
@@ -15,6 +16,7 @@ export const GET = withRoute<{ jobId: string }>(async ({ request, viewer, params
   const raw = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after") ?? "0";
   const cursor = streamCursorSchema.safeParse(raw);
   if (!cursor.success) throw AppError.badRequest("Cursor must be a non-negative integer", { cursor: [raw] });
+  await limit(request, viewer, "stream");
   return sseResponse(request, {
     heartbeatMs: env().SSE_HEARTBEAT_MS,
     run: (sink) => followJob(deps, sink, params.jobId, cursor.data, { withIds: true }),

@@ -4,6 +4,7 @@ import { getTurnHub } from "@/lib/server/chat/turn-hub";
 import { requireTurn, turnCursor } from "@/lib/server/chat/turn-service";
 import { getDeps } from "@/lib/server/deps";
 import { env } from "@/lib/server/env";
+import { limit } from "@/lib/server/http/rate-limit";
 import { withRoute } from "@/lib/server/http/route";
 import { sseResponse } from "@/lib/server/http/sse";
 
@@ -11,6 +12,7 @@ export const GET = withRoute<{ turnId: string }>(async ({ request, viewer, param
   const deps = getDeps();
   await requireTurn(deps.db, viewer, params.turnId);
   const cursor = turnCursor(request);
+  await limit(request, viewer, "stream");
   return sseResponse(request, {
     heartbeatMs: env().SSE_HEARTBEAT_MS,
     run: (sink) => followTurn({ db: deps.db, hub: getTurnHub() }, sink, params.turnId, cursor),
