@@ -372,6 +372,11 @@ export const en = {
   "chatStream.cancelAndDelete": "Cancel them and delete",
   "chatStream.deleted": "Conversation deleted",
   "chatStream.deleteFailed": "Could not delete the conversation",
+
+  // Issue 13 — limits: what a refused request says (429 rate_limited, token_budget_exhausted, too_many_jobs).
+  "limits.rateLimited": "Too many requests — try again in {seconds} s",
+  "limits.tokenBudget": "Today's model budget is used up — try again in about {hours} h",
+  "limits.tooManyJobs": "Too many jobs are waiting to start — wait for some to start, or cancel some",
 } as const;
 
 /** A UI string's key, e.g. "chat.send" or "log.progress". */

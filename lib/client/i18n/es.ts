@@ -370,4 +370,9 @@ export const es: Record<MessageKey, string> = {
   "chatStream.cancelAndDelete": "Cancelarlos y eliminar",
   "chatStream.deleted": "Conversación eliminada",
   "chatStream.deleteFailed": "No se pudo eliminar la conversación",
+
+  // Issue 13 — limits: what a refused request says (429 rate_limited, token_budget_exhausted, too_many_jobs).
+  "limits.rateLimited": "Demasiadas solicitudes — inténtalo de nuevo en {seconds} s",
+  "limits.tokenBudget": "Se agotó el presupuesto de modelo de hoy — inténtalo de nuevo en unas {hours} h",
+  "limits.tooManyJobs": "Hay demasiados trabajos esperando — espera a que empiecen algunos o cancela alguno",
 };

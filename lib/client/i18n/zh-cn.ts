@@ -373,4 +373,9 @@ export const zhCN: Record<MessageKey, string> = {
   "chatStream.cancelAndDelete": "取消并删除",
   "chatStream.deleted": "对话已删除",
   "chatStream.deleteFailed": "无法删除对话",
+
+  // Issue 13 — limits: what a refused request says (429 rate_limited, token_budget_exhausted, too_many_jobs).
+  "limits.rateLimited": "请求过多 — 请在 {seconds} 秒后重试",
+  "limits.tokenBudget": "今天的模型用量已用完 — 请约 {hours} 小时后重试",
+  "limits.tooManyJobs": "等待开始的任务过多 — 请等一些任务开始，或取消一些",
 };
