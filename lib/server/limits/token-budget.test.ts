@@ -101,7 +101,7 @@ describe("meteredModel", () => {
     setBudget(1);
     let failed: unknown;
     try {
-      await streamText({ model, prompt: "y", onError: ({ error }) => void (failed = error) }).text.catch(() => undefined);
+      await Promise.resolve(streamText({ model, prompt: "y", onError: ({ error }) => void (failed = error) }).text).catch(() => undefined);
     } finally {
       setBudget(0);
     }
