@@ -66,7 +66,7 @@ export const chatStreamPaths = {
         "The turn runs on the server to its end whatever the connection does: resume with GET /api/chat/turns/{turnId}/stream and `Last-Event-ID`, " +
         `stop with POST /api/chat/turns/{turnId}/stop. ${CHAT_FRAMES}`,
       requestBody: { required: true, content: json(chatAgentSchema) },
-      responses: { "200": sse("The turn's events as server-sent events"), ...errors(400, 404, 413) },
+      responses: { "200": sse("The turn's events as server-sent events"), ...errors(400, 404, 413, 429) },
     },
   },
   "/api/chat/turns": {
@@ -99,7 +99,7 @@ export const chatStreamPaths = {
         header: z.object({ "Last-Event-ID": streamCursorSchema.optional().meta({ description: "Resume after this event id (wins over `after`)" }) }),
         query: z.object({ after: streamCursorSchema.optional().meta({ description: "Resume after this event id; 0 = from the start" }) }),
       },
-      responses: { "200": sse("The turn's events after the cursor"), ...errors(400, 404) },
+      responses: { "200": sse("The turn's events after the cursor"), ...errors(400, 404, 429) },
     },
   },
   "/api/chat/turns/{turnId}/stop": {
