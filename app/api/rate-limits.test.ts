@@ -23,9 +23,12 @@ import { GET as jobStream } from "@/app/api/jobs/[jobId]/stream/route";
 import { POST as supportSignIn } from "@/app/api/session/support/route";
 import { startServer, stopServer } from "@/lib/server/boot";
 import { getDeps } from "@/lib/server/deps";
+import { env } from "@/lib/server/env";
 import { PEER_HEADER } from "@/lib/server/http/client-info";
 import { limit } from "@/lib/server/http/rate-limit";
 import { sseResponse } from "@/lib/server/http/sse";
+import { policiesOf } from "@/lib/server/limits/policies";
+import { limiterFor } from "@/lib/server/limits/store";
 import type { SendMessageResponse } from "@/lib/shared/chat";
 import { countRows } from "@/test/db";
 import { TestUser } from "@/test/http";
@@ -142,6 +145,9 @@ describe("open streams per session", () => {
       const res = sseResponse(request, { heartbeatMs: 1000, run: async (sink) => sink.send("end", { round }) });
       expect(await res.text()).toContain(`data: {"round":${round}}`);
     }
+    await sleep(20);
+    // Back at 0 open streams, the session's count is gone from the store (caps have no window to expire it).
+    expect(await limiterFor(policiesOf("stream", env())[0]).get(viewer.userId)).toBeNull();
     // Two slots taken by requests whose handlers failed before a stream opened: freed by the abort.
     const controllers = [new AbortController(), new AbortController()];
     for (const c of controllers) await limit(make(c.signal), viewer, "stream");

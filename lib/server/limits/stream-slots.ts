@@ -31,7 +31,15 @@ const slots = (g.planstreamStreamSlots ??= new WeakMap());
 export async function acquireStreamSlots(request: Request, policies: Policy[], subject: Subject): Promise<PolicyState[]> {
   const taken: { policy: Policy; key: string }[] = [];
   const states: PolicyState[] = [];
-  const giveBack = () => Promise.all(taken.map((t) => limiterFor(t.policy).reward(t.key, 1))).then(() => undefined);
+  // A count back at 0 is deleted: caps have no window, so an idle key would otherwise stay in the store for good.
+  const giveBack = () =>
+    Promise.all(
+      taken.map(async (t) => {
+        const limiter = limiterFor(t.policy);
+        const res = await limiter.reward(t.key, 1);
+        if (res.consumedPoints <= 0) await limiter.delete(t.key);
+      }),
+    ).then(() => undefined);
   for (const policy of policies) {
     const key = bucketKey(policy, subject);
     if (key === null) continue;
