@@ -13,6 +13,10 @@ process.env.SSE_HEARTBEAT_MS = "300";
 process.env.SUPPORT_TOKEN = "support-token-for-tests";
 // Request and job lifecycle lines would drown the test output; errors still show (tests capture lines with setLogger).
 process.env.LOG_LEVEL ??= "error";
+// issue 13 — limits: off for the files that fire bursts no person would (100 messages in a row);
+// the limits' own tests turn them on with short windows (app/api/rate-limits.test.ts, lib/server/limits/*).
+process.env.RATE_LIMIT_ENABLED = "false";
+process.env.MAX_QUEUED_JOBS_PER_USER = "100000";
 delete process.env.LLM_BASE_URL;
 delete process.env.LLM_API_KEY;
 delete process.env.LLM_MODEL;

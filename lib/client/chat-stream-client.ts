@@ -4,7 +4,7 @@
 import { EventSourceParserStream } from "eventsource-parser/stream";
 import { parseChatStreamEvent, type ChatAgentInput, type ChatStreamFrame } from "@/lib/shared/chat-stream";
 import type { ErrorBody } from "@/lib/shared/errors";
-import { ApiError } from "./api";
+import { ApiError, apiErrorOf } from "./api";
 import { getConnectivity, UNREACHABLE_STATUSES } from "./connectivity";
 
 /** How a read stream ended: `ended` after `conversation_end`; `cut` when the connection closed before it (resume from the cursor). */
@@ -28,7 +28,7 @@ async function openStream(url: string, init: RequestInit): Promise<Response> {
   } catch {
     /* not JSON */
   }
-  throw new ApiError(res.status, body.error?.code ?? "http_error", body.error?.message ?? `HTTP ${res.status}`, body.error?.details);
+  throw apiErrorOf(res, body);
 }
 
 /**

@@ -61,6 +61,39 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   /** On SIGTERM/SIGINT, how long running jobs may finish before their leases are released for another instance, ms. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  // issue 13 — limits (docs/limits.md)
+  /** Rate limits and the open-stream cap on (true) or off (false: only the bounds below apply). */
+  RATE_LIMIT_ENABLED: z.stringbool().default(true),
+  /** Window of the per-minute buckets, seconds (tests shorten it; the `*_PER_MIN` budgets then count per window). */
+  RATE_LIMIT_WINDOW_S: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Chat messages (POST /api/chat/message and /api/chat/agent) per session per window. */
+  RATE_LIMIT_CHAT_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** Plan executions (POST /api/plans/{id}/execute) per session per window. */
+  RATE_LIMIT_EXECUTE_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Task decompositions (POST …/decompose, POST /api/jobs/{id}/resume) per session per window. */
+  RATE_LIMIT_DECOMPOSE_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** Plan and task edits (POST/PATCH/DELETE under /api/plans/{id}/tasks) per session per window. */
+  RATE_LIMIT_EDITS_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(120),
+  /** Conversation deletions per session per window. */
+  RATE_LIMIT_DELETES_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** A client address's budget is the session budget times this (several people may share one address). */
+  RATE_LIMIT_ADDRESS_MULTIPLIER: z.coerce.number().int().min(1).max(10_000).default(5),
+  /** Support sign-in tries per client address per RATE_LIMIT_SIGNIN_WINDOW_S; the address is then blocked for that window. */
+  RATE_LIMIT_SIGNIN_TRIES: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Window (and block) of the support sign-in budget, seconds. */
+  RATE_LIMIT_SIGNIN_WINDOW_S: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** Open SSE streams per session (job, multiplexed, plan and chat-turn streams). */
+  RATE_LIMIT_STREAMS_PER_SESSION: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Open SSE streams per client address. */
+  RATE_LIMIT_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(200),
+  /** Pending (not yet started) jobs one user may have; a request that would queue more answers 429 too_many_jobs. */
+  MAX_QUEUED_JOBS_PER_USER: z.coerce.number().int().min(1).max(100_000).default(50),
+  /** Output tokens one model call may produce (`maxOutputTokens` of every call). */
+  LLM_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(16).max(1_000_000).default(4096),
+  /** Input + output tokens per user per UTC day over every model call made for them; 0 = unlimited. */
+  LLM_DAILY_TOKEN_BUDGET: z.coerce.number().int().min(0).max(1_000_000_000).default(0),
+  /** Tool calls one plan run may make in all (its attempts together); the run then stops, failed, with that reason. */
+  EXECUTE_MAX_TOOL_CALLS: z.coerce.number().int().min(1).max(10_000).default(100),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; SESSION_SECRET: string };

@@ -3,6 +3,7 @@ import { streamsQuerySchema } from "@/lib/shared/streams";
 import { auditSupportAccess } from "@/lib/server/audit/support-audit";
 import { getDeps } from "@/lib/server/deps";
 import { env } from "@/lib/server/env";
+import { limit } from "@/lib/server/http/rate-limit";
 import { readQuery, withRoute } from "@/lib/server/http/route";
 import { sseResponse } from "@/lib/server/http/sse";
 import { followJob } from "@/lib/server/jobs/follow-job";
@@ -16,6 +17,7 @@ import { findVisibleJob } from "@/lib/server/jobs/job-queries";
 export const GET = withRoute(async ({ request, viewer }) => {
   const { jobs } = readQuery(request, streamsQuerySchema);
   const deps = getDeps();
+  await limit(request, viewer, "stream");
   return sseResponse(request, {
     heartbeatMs: env().SSE_HEARTBEAT_MS,
     run: async (sink) => {

@@ -381,6 +381,11 @@ export const en = {
   "sendError.other": "{message} Your message was not sent; it is still in the box.",
   "sendError.retry": "Retry",
   "sendError.retryIn": "Retry in {seconds} s",
+
+  // Issue 13 — limits: what a refused request says (429 rate_limited, token_budget_exhausted, too_many_jobs).
+  "limits.rateLimited": "Too many requests — try again in {seconds} s",
+  "limits.tokenBudget": "Today's model budget is used up — try again in about {hours} h",
+  "limits.tooManyJobs": "Too many jobs are waiting to start — wait for some to start, or cancel some",
 } as const;
 
 /** A UI string's key, e.g. "chat.send" or "log.progress". */

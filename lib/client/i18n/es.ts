@@ -379,4 +379,9 @@ export const es: Record<MessageKey, string> = {
   "sendError.other": "{message} Tu mensaje no se envió; sigue en el cuadro.",
   "sendError.retry": "Reintentar",
   "sendError.retryIn": "Reintentar en {seconds} s",
+
+  // Issue 13 — limits: what a refused request says (429 rate_limited, token_budget_exhausted, too_many_jobs).
+  "limits.rateLimited": "Demasiadas solicitudes — inténtalo de nuevo en {seconds} s",
+  "limits.tokenBudget": "Se agotó el presupuesto de modelo de hoy — inténtalo de nuevo en unas {hours} h",
+  "limits.tooManyJobs": "Hay demasiados trabajos esperando — espera a que empiecen algunos o cancela alguno",
 };

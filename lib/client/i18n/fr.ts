@@ -379,4 +379,9 @@ export const fr: Record<MessageKey, string> = {
   "sendError.other": "{message} Votre message n’a pas été envoyé ; il est toujours dans la zone de saisie.",
   "sendError.retry": "Réessayer",
   "sendError.retryIn": "Réessayer dans {seconds} s",
+
+  // Issue 13 — limits: what a refused request says (429 rate_limited, token_budget_exhausted, too_many_jobs).
+  "limits.rateLimited": "Trop de requêtes — réessayez dans {seconds} s",
+  "limits.tokenBudget": "Le budget du modèle pour aujourd’hui est épuisé — réessayez dans environ {hours} h",
+  "limits.tooManyJobs": "Trop de tâches en attente — attendez que certaines démarrent ou annulez-en",
 };

@@ -379,4 +379,9 @@ export const ja: Record<MessageKey, string> = {
   "sendError.other": "{message} メッセージは送信されず、入力欄に残っています。",
   "sendError.retry": "再試行",
   "sendError.retryIn": "{seconds} 秒後に再試行",
+
+  // Issue 13 — limits: what a refused request says (429 rate_limited, token_budget_exhausted, too_many_jobs).
+  "limits.rateLimited": "リクエストが多すぎます — {seconds} 秒後にもう一度お試しください",
+  "limits.tokenBudget": "本日のモデル利用枠を使い切りました — 約 {hours} 時間後にもう一度お試しください",
+  "limits.tooManyJobs": "開始待ちのジョブが多すぎます — いくつか始まるまで待つか、キャンセルしてください",
 };

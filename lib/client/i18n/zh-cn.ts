@@ -382,4 +382,9 @@ export const zhCN: Record<MessageKey, string> = {
   "sendError.other": "{message} 消息未发送，仍保留在输入框中。",
   "sendError.retry": "重试",
   "sendError.retryIn": "{seconds} 秒后重试",
+
+  // Issue 13 — limits: what a refused request says (429 rate_limited, token_budget_exhausted, too_many_jobs).
+  "limits.rateLimited": "请求过多 — 请在 {seconds} 秒后重试",
+  "limits.tokenBudget": "今天的模型用量已用完 — 请约 {hours} 小时后重试",
+  "limits.tooManyJobs": "等待开始的任务过多 — 请等一些任务开始，或取消一些",
 };

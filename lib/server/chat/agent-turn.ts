@@ -11,6 +11,7 @@ import { stepCountIs, streamText } from "ai";
 import type { ProcessingStage } from "@/lib/shared/chat-stream";
 import type { ReplyUsage } from "@/lib/shared/chat";
 import { AppError } from "../errors.ts";
+import { budgetedModel } from "../limits/budgeted-model.ts";
 import { generateStructured } from "../llm/generate.ts";
 import { modelErrorOf } from "../llm/model-errors.ts";
 import { buildPrompt } from "../llm/prompts.ts";
@@ -80,7 +81,7 @@ export async function runTurn(s: TurnSetup): Promise<void> {
 
     // The actions, asked for at once, beside the reply. The model's own time counts from here.
     const modelStarted = performance.now();
-    const actionsCall = generateStructured({ model: deps.model, schema: chatReplySchema, fields: { Request: "chat_reply", ...fields }, abortSignal: signal }).then(
+    const actionsCall = generateStructured({ model: budgetedModel(deps.model, { db: deps.db, userId: s.ownerId }), schema: chatReplySchema, fields: { Request: "chat_reply", ...fields }, abortSignal: signal }).then(
       (r) => ({ ok: true as const, r }),
       (error: unknown) => ({ ok: false as const, error }),
     );
@@ -93,7 +94,7 @@ export async function runTurn(s: TurnSetup): Promise<void> {
     );
     const { system, prompt } = buildPrompt({ Request: "chat_answer", ...fields, Today: new Date().toISOString().slice(0, 10) });
     const reply = streamText({
-      model: deps.model,
+      model: budgetedModel(deps.model, { db: deps.db, userId: s.ownerId }),
       system: context.summary ? `${system}\n\n${context.summary}` : system,
       messages: [...context.messages, { role: "user", content: prompt }],
       tools,

@@ -10,6 +10,7 @@ import type { Viewer } from "../auth/viewer.ts";
 import { inTransaction } from "../db/client.ts";
 import type { Deps } from "../deps.ts";
 import { AppError } from "../errors.ts";
+import { budgetedModel } from "../limits/budgeted-model.ts";
 import { generateStructured, type GenerateResult } from "../llm/generate.ts";
 import { modelErrorOf } from "../llm/model-errors.ts";
 import { detectLanguage } from "../llm/prompts.ts";
@@ -102,7 +103,7 @@ export async function sendMessage(
   let r: GenerateResult<typeof chatReplySchema>;
   try {
     r = await generateStructured({
-      model: deps.model,
+      model: budgetedModel(deps.model, { db: deps.db, userId: viewer.userId }),
       schema: chatReplySchema,
       fields: {
         Request: "chat_reply",

@@ -5,6 +5,7 @@ import { AppError } from "../errors.ts";
 import { errorFields, getLogger, hashUserId } from "../ops/logger.ts";
 import { recordRequest } from "../ops/metrics.ts";
 import { requestContext, requestIdOf, routePattern, withRequestContext, type RequestContext } from "../ops/request-context.ts";
+import { applyLimitHeaders } from "./rate-limit.ts";
 
 /** `viewer`: the person asking (their session: user id, role, whether it was minted now). */
 export type RouteContext<P> = { request: Request; viewer: Session; params: P };
@@ -40,6 +41,7 @@ export function withRoute<P = Record<string, never>>(
         session = getSession(request);
         ctx.user = hashUserId(session.userId);
         response = await handler({ request, viewer: session, params });
+        applyLimitHeaders(request, response); // RateLimit headers of a limited request (docs/limits.md)
       } catch (error) {
         response = errorResponse(error, request);
       }

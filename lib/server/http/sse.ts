@@ -2,6 +2,7 @@ import "server-only";
 import { errorFields, getLogger } from "../ops/logger.ts";
 import { recordStreamOpen, type CursorKind } from "../ops/metrics.ts";
 import { requestContext } from "../ops/request-context.ts";
+import { adoptStreamSlot } from "../limits/stream-slots.ts";
 
 /** What a stream producer writes through. */
 export type SseSink = {
@@ -99,8 +100,11 @@ export function sseResponse(request: Request, options: SseOptions): Response {
     for (const w of ws) w();
   };
   let controllerRef: ReadableStreamDefaultController<Uint8Array> | undefined;
+  // issue 13 — limits: the open-stream slot `limit(…, "stream")` took is given back when the stream ends.
+  const releaseSlot = adoptStreamSlot(request);
 
   const cleanup = () => {
+    releaseSlot();
     clearInterval(heartbeat);
     if (!abort.signal.aborted) abort.abort();
     wakeAll();

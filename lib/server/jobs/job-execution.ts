@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Job } from "../db/generated/client.ts";
 import type { Deps } from "../deps.ts";
+import { budgetedModel } from "../limits/budgeted-model.ts";
 import { generateStructured, type GenerateArgs } from "../llm/generate.ts";
 import { errorFields, getLogger } from "../ops/logger.ts";
 import { jobAttemptEnded, type AttemptEnd } from "../ops/job-telemetry.ts";
@@ -79,7 +80,7 @@ async function runHandler(
       addStats: (delta) => logger.addStats(delta),
       commitWith: (write) => logger.commitWith(write),
       generate: <S extends z.ZodType>(args: Omit<GenerateArgs<S>, "model" | "abortSignal">) =>
-        generateStructured({ ...args, model: deps.model, abortSignal: signal }).then((r) => {
+        generateStructured({ ...args, model: budgetedModel(deps.model, { db: deps.db, userId: job.ownerId }), abortSignal: signal }).then((r) => {
           logger.addStats({ llmCalls: 1, ...r.usage });
           jobLog.debug(`Model call ${args.fields.Request} took ${r.ms} ms`, { request: args.fields.Request, ms: r.ms, ...r.usage });
           return r;

@@ -10,6 +10,8 @@ import { ExecutionEventWriter, type ExecutionDraft } from "../jobs/capabilities.
 import { NonRetryableError, type HandlerContext } from "../jobs/define-job.ts";
 import { jobLog, tasksUpdatedEvent } from "../jobs/job-logger.ts";
 import { buildPrompt } from "../llm/prompts.ts";
+import { budgetedModel } from "../limits/budgeted-model.ts";
+import { ToolCallCap } from "../limits/tool-call-cap.ts";
 import { notifyPlanChanged } from "../plans/plan-changes.ts";
 import { findPlanById, listTasks, setTaskStatus, toTaskDto } from "../plans/plans-repo.ts";
 import { ToolExecutor, type ApprovalMode } from "../tools/tool-executor.ts";
@@ -32,6 +34,8 @@ export type PlanExecutorOptions = {
   approval: { mode: ApprovalMode; timeoutMs: number };
   /** Model steps (and tool calls) per task: EXECUTE_MAX_STEPS. */
   maxSteps: number;
+  /** issue 13 — limits: tool calls per run, its attempts together (EXECUTE_MAX_TOOL_CALLS; default unbounded). */
+  maxToolCalls?: number;
 };
 
 /** TaskResult key of the run's last step (the calendar). */
@@ -97,6 +101,7 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
   const history = job.attempt > 1 ? await deps.store.eventsAfter(job.id, 0, HISTORY_LIMIT) : [];
   const { before, finished } = readEarlierAttempts(history, order);
   const results = await findTaskResults(deps.db, p.runId);
+  const cap = new ToolCallCap(options.maxToolCalls ?? Number.POSITIVE_INFINITY, run.toolCalls);
   const tools = new ToolExecutor({
     db: deps.db,
     run: { runId: run.id, jobId: job.id, planId: plan.id, ownerId: run.ownerId },
@@ -104,6 +109,7 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
     approval: options.approval,
     signal,
     finished,
+    cap,
   });
   if (history.length > 0) await tools.closeInterrupted(history, t(l, "execute.interrupted_call"));
 
@@ -154,8 +160,9 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
       Today: today, Results: clip(produced.join(" ;; "), RESULTS_CONTEXT_CHARS),
     });
     const started = performance.now();
-    const r = await generateText({ model: deps.model, system, prompt, tools: tools.toolSet(n.id), stopWhen: stepCountIs(options.maxSteps), abortSignal: signal, maxRetries: 1 });
+    const r = await generateText({ model: budgetedModel(deps.model, { db: deps.db, userId: run.ownerId }), system, prompt, tools: tools.toolSet(n.id), stopWhen: [stepCountIs(options.maxSteps), () => cap.reached], abortSignal: signal, maxRetries: 1 });
     ctx.addStats({ llmCalls: r.steps.length, inputTokens: r.totalUsage.inputTokens ?? 0, outputTokens: r.totalUsage.outputTokens ?? 0 });
+    if (cap.reached) throw new NonRetryableError(cap.reason);
     jobLog.debug(`Model: ${r.steps.length} step(s) in ${Math.round(performance.now() - started)} ms`, { taskId: n.id, steps: r.steps.length });
     const mine = tools.outcomes.slice(from);
     const dates = mine.flatMap((o) => (o.tool === "schedule" && o.error === undefined && typeof (o.output as { date?: unknown })?.date === "string" ? [(o.output as { date: string }).date] : []));
@@ -249,7 +256,7 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
         await commitNode(id, before[id] ?? "todo", { level: "info", kind: "node_skipped", ...logLine(l, "execute.skipped_stopped", { title }, { runId: run.id, taskId: id, title, reason: "stopped" }) });
       }
       touched.clear();
-      const error = `${counts.tasksFailed} task(s) failed`;
+      const error = cap.reached ? cap.reason : `${counts.tasksFailed} task(s) failed`;
       const failed = logLine(l, "execute.failed", { error }, { runId: run.id, counts, error });
       exec.write("error", "workflow_failed", failed.message, failed.data);
       throw new NonRetryableError(error);
@@ -283,7 +290,7 @@ export async function executePlan(p: PlanExecutePayload, ctx: HandlerContext, op
       Request: "finish_run", Language: l, Goal: plan!.goal, Plan: plan!.title, Today: today,
       Scheduled: scheduled.map((s) => `${s.taskId}|${s.date}|${s.title.replace(/\s*(;;|\|)\s*/g, " ")}`).join(" ;; "),
     });
-    const r = await generateText({ model: deps.model, system, prompt, tools: tools.toolSet(null, ["create_calendar"]), stopWhen: stepCountIs(options.maxSteps), abortSignal: signal, maxRetries: 1 });
+    const r = await generateText({ model: budgetedModel(deps.model, { db: deps.db, userId: run!.ownerId }), system, prompt, tools: tools.toolSet(null, ["create_calendar"]), stopWhen: stepCountIs(options.maxSteps), abortSignal: signal, maxRetries: 1 });
     ctx.addStats({ llmCalls: r.steps.length, inputTokens: r.totalUsage.inputTokens ?? 0, outputTokens: r.totalUsage.outputTokens ?? 0 });
     await exec.commitWith(async (tx) => {
       await saveTaskResult(tx, { runId: run!.id, taskId: FINISH_KEY, status: "completed", text: r.text, data: {} });

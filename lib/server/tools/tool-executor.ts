@@ -5,6 +5,7 @@ import type { ArtifactRef, ToolCallData, ToolResultData } from "@/lib/shared/run
 import type { Db } from "../db/client.ts";
 import { ToolEventWriter } from "../jobs/capabilities.ts";
 import { jobLog } from "../jobs/job-logger.ts";
+import type { ToolCallCap } from "../limits/tool-call-cap.ts";
 import { decideApproval, findApproval, insertApproval, insertArtifact } from "../runs/runs-repo.ts";
 import type { AnyToolSpec, ToolContext } from "./types.ts";
 
@@ -30,6 +31,8 @@ export type ToolExecutorOptions = {
   finished?: Map<string, unknown>;
   /** Characters of output kept inline (default MAX_RESULT_CHARS). */
   maxResultChars?: number;
+  /** issue 13 — limits: the run's tool-call allowance; a call past it is refused (not run, no events) and the cap marked reached. */
+  cap?: ToolCallCap;
 };
 
 /** One call's outcome as the executor reports it. */
@@ -105,6 +108,7 @@ export class ToolExecutor {
     const callId = randomUUID();
     const spec = this.byName.get(name);
     signal.throwIfAborted();
+    if (this.options.cap && !this.options.cap.allows(this.calls)) return this.record(taskId, name, { callId, error: this.options.cap.reason, artifacts: [], durationMs: 0, ran: false });
     if (!spec) return this.fail(callId, name, rawInput, taskId, `Unknown tool "${name}"`);
     const parsed = spec.inputSchema.safeParse(rawInput);
     if (!parsed.success) return this.fail(callId, name, rawInput, taskId, `Invalid input: ${parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`);

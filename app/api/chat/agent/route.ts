@@ -7,12 +7,14 @@ import { beginTurn } from "@/lib/server/chat/turn-service";
 import { getDeps } from "@/lib/server/deps";
 import { env } from "@/lib/server/env";
 import { runOnce } from "@/lib/server/http/idempotency";
+import { limit } from "@/lib/server/http/rate-limit";
 import { readJson, withRoute } from "@/lib/server/http/route";
 import { sseResponse } from "@/lib/server/http/sse";
 
 export const POST = withRoute(async ({ request, viewer }) => {
   const at = { t0: performance.now(), requestedAt: new Date() };
   const input = await readJson(request, chatAgentSchema);
+  await limit(request, viewer, "chat", "stream");
   const deps = getDeps();
   const { result, replayed } = await runOnce(deps.db, { request, userId: viewer.userId, route: "POST /api/chat/agent", input }, async () => ({
     status: 200,

@@ -3,9 +3,11 @@ import { sendMessageSchema } from "@/lib/shared/chat";
 import { sendMessage } from "@/lib/server/chat/send-message";
 import { getDeps } from "@/lib/server/deps";
 import { idempotent } from "@/lib/server/http/idempotency";
+import { limit } from "@/lib/server/http/rate-limit";
 import { readJson, withRoute } from "@/lib/server/http/route";
 
 export const POST = withRoute(async ({ request, viewer }) => {
+  await limit(request, viewer, "chat");
   const input = await readJson(request, sendMessageSchema);
   const deps = getDeps();
   return idempotent(deps.db, { request, userId: viewer.userId, route: "POST /api/chat/message", input }, async () => {

@@ -4,6 +4,7 @@
 import { deleteConversation } from "@/lib/server/chat/delete-conversation";
 import { getConversation, renameConversationTitle } from "@/lib/server/chat/queries";
 import { getDeps } from "@/lib/server/deps";
+import { limit } from "@/lib/server/http/rate-limit";
 import { readJson, withRoute } from "@/lib/server/http/route";
 import { renameConversationSchema, type ConversationDto } from "@/lib/shared/chat";
 
@@ -17,4 +18,7 @@ export const PATCH = withRoute<{ id: string }>(async ({ request, viewer, params 
   return Response.json(body);
 });
 
-export const DELETE = withRoute<{ id: string }>(async ({ viewer, params }) => Response.json({ deleted: await deleteConversation(getDeps().db, viewer, params.id) }));
+export const DELETE = withRoute<{ id: string }>(async ({ request, viewer, params }) => {
+  await limit(request, viewer, "delete");
+  return Response.json({ deleted: await deleteConversation(getDeps().db, viewer, params.id) });
+});

@@ -5,10 +5,12 @@ import { clearSupportCookieHeader, isSupportToken, supportCookieHeader } from "@
 import { getDeps } from "@/lib/server/deps";
 import { env } from "@/lib/server/env";
 import { AppError } from "@/lib/server/errors";
+import { limit } from "@/lib/server/http/rate-limit";
 import { readJson, withRoute } from "@/lib/server/http/route";
 import { supportSignInSchema, type SessionDto } from "@/lib/shared/session";
 
 export const POST = withRoute(async ({ request, viewer }) => {
+  await limit(request, viewer, "signin");
   const { token } = await readJson(request, supportSignInSchema);
   if (!env().SUPPORT_TOKEN) throw new AppError("support_disabled", 403, "Support sign-in is not enabled on this server (SUPPORT_TOKEN is not set)");
   const granted = isSupportToken(token);

@@ -69,7 +69,7 @@ export const chatStreamPaths = {
         CHAT_FRAMES,
       requestParams: { header: idempotencyKeyHeader },
       requestBody: { required: true, content: json(chatAgentSchema) },
-      responses: { "200": sse("The turn's events as server-sent events"), ...errors(400, 404, 409, 413) },
+      responses: { "200": sse("The turn's events as server-sent events"), ...errors(400, 404, 409, 413, 429) },
     },
   },
   "/api/chat/turns": {
@@ -102,7 +102,7 @@ export const chatStreamPaths = {
         header: z.object({ "Last-Event-ID": streamCursorSchema.optional().meta({ description: "Resume after this event id (wins over `after`)" }) }),
         query: z.object({ after: streamCursorSchema.optional().meta({ description: "Resume after this event id; 0 = from the start" }) }),
       },
-      responses: { "200": sse("The turn's events after the cursor"), ...errors(400, 404) },
+      responses: { "200": sse("The turn's events after the cursor"), ...errors(400, 404, 429) },
     },
   },
   "/api/chat/turns/{turnId}/stop": {

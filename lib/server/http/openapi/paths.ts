@@ -40,7 +40,7 @@ export const paths = {
       responses: {
         ...ok('`mode: "sync"`: the reply after the actions ran', sendMessageResponseSchema),
         ...ok('`mode: "async"`: the reply, with the pending jobs in `metadata.jobs`', sendMessageResponseSchema, 202),
-        ...errors(400, 404, 409, 413),
+        ...errors(400, 404, 409, 413, 429),
       },
     },
   },
@@ -93,7 +93,7 @@ export const paths = {
           "Rows deleted, by kind",
           z.object({ deleted: z.object({ messages: z.int(), plans: z.int(), jobs: z.int(), runs: z.int(), artifacts: z.int(), turns: z.int() }) }),
         ),
-        ...errors(403, 404, 409),
+        ...errors(403, 404, 409, 429),
       },
     },
   },
@@ -153,7 +153,7 @@ export const paths = {
         header: z.object({ "Last-Event-ID": streamCursorSchema.optional().meta({ description: "Resume after this seq (wins over `after`)" }) }),
         query: z.object({ after: streamCursorSchema.optional().meta({ description: "Resume after this seq; 0 = from the start" }) }),
       },
-      responses: { "200": sseContent("The job's log as server-sent events"), ...errors(400, 404) },
+      responses: { "200": sseContent("The job's log as server-sent events"), ...errors(400, 404, 429) },
     },
   },
   "/api/jobs/{jobId}/export": {
@@ -189,7 +189,7 @@ export const paths = {
         "no task gets a second set of subtasks. A job from a chat message is added to that message's `metadata.jobs` and `actions`. " +
         "409 when the job is not a failed or cancelled plan_decompose job or was already resumed; only the owner resumes (support: 403).",
       requestParams: { path: jobIdPath },
-      responses: { ...ok("The new job, pending", z.object({ jobId: z.string(), job: jobDtoSchema }), 202), ...errors(403, 404, 409) },
+      responses: { ...ok("The new job, pending", z.object({ jobId: z.string(), job: jobDtoSchema }), 202), ...errors(403, 404, 409, 429) },
     },
   },
   "/api/jobs/{jobId}/cancel": {
@@ -212,7 +212,7 @@ export const paths = {
         "`missing` (`data: {\"job_id\"}`) for a job that is unknown or not the caller's. The stream closes when every job has ended. " +
         SSE_FRAMES,
       requestParams: { query: streamsQuerySchema },
-      responses: { "200": sseContent("The jobs' logs as server-sent events"), ...errors(400) },
+      responses: { "200": sseContent("The jobs' logs as server-sent events"), ...errors(400, 429) },
     },
   },
   "/api/session": {
@@ -236,7 +236,7 @@ export const paths = {
           headers: z.object({ "Set-Cookie": z.string() }),
           content: json(sessionDtoSchema),
         },
-        ...errors(400, 401, 403, 413),
+        ...errors(400, 401, 403, 413, 429),
         ...AUDIT_UNAVAILABLE,
       },
     },

@@ -40,7 +40,7 @@ export const planPaths = {
       description: edits,
       requestParams: { path: planPath },
       requestBody: { content: json(addTaskSchema) },
-      responses: { ...ok("The new task", taskResponseSchema, 201), ...errors(400, 403, 404, 413) },
+      responses: { ...ok("The new task", taskResponseSchema, 201), ...errors(400, 403, 404, 413, 429) },
     },
   },
   "/api/plans/{planId}/tasks/{taskId}": {
@@ -51,14 +51,14 @@ export const planPaths = {
       description: `${edits} \`version\` must be the task's current one.`,
       requestParams: { path: taskPath },
       requestBody: { content: json(updateTaskSchema) },
-      responses: { ...ok("The task as it is now", taskResponseSchema), ...errors(400, 403, 404, 413), ...stale },
+      responses: { ...ok("The task as it is now", taskResponseSchema), ...errors(400, 403, 404, 413, 429), ...stale },
     },
     delete: {
       tags: ["plans"],
       operationId: "deleteTask",
       summary: "Delete a task and its subtree",
       requestParams: { path: taskPath, query: deleteTaskQuerySchema },
-      responses: { ...ok("The deleted task ids", deleteTaskResponseSchema), ...errors(400, 403, 404), ...stale },
+      responses: { ...ok("The deleted task ids", deleteTaskResponseSchema), ...errors(400, 403, 404, 429), ...stale },
     },
   },
   "/api/plans/{planId}/tasks/{taskId}/decompose": {
@@ -67,7 +67,7 @@ export const planPaths = {
       operationId: "decomposeTask",
       summary: "Split one task into subtasks in a background plan_decompose job",
       requestParams: { path: taskPath },
-      responses: { ...ok("The job, pending", z.object({ jobId: z.string(), job: jobDtoSchema }), 202), ...errors(400, 403, 404) },
+      responses: { ...ok("The job, pending", z.object({ jobId: z.string(), job: jobDtoSchema }), 202), ...errors(400, 403, 404, 429) },
     },
   },
   "/api/plans/{planId}/export": {
@@ -91,7 +91,7 @@ export const planPaths = {
       operationId: "followPlan",
       summary: "Server-sent events: `plan` {planId, updatedAt} at once and whenever the task tree changes; `missing` when the plan is gone",
       requestParams: { path: planPath },
-      responses: { "200": sseContent("`plan` frames; refetch GET /api/plans/{planId} on each"), ...errors(404) },
+      responses: { "200": sseContent("`plan` frames; refetch GET /api/plans/{planId} on each"), ...errors(404, 429) },
     },
   },
 };

@@ -28,6 +28,11 @@ export const ERRORS = {
   404: errorResponse("NotFound", "Unknown, or not visible to the caller (another user's ids answer 404) (`not_found`)"),
   409: errorResponse("Conflict", "The request conflicts with the current state (`conflict`, `idempotency_key_reused`)"),
   413: errorResponse("PayloadTooLarge", `JSON body larger than ${MAX_BODY_BYTES} bytes (\`payload_too_large\`)`),
+  // issue 13 — limits (docs/limits.md)
+  429: errorResponse(
+    "TooManyRequests",
+    "A limit was reached, nothing was written: `rate_limited` (`Retry-After`, `RateLimit-Policy`, `RateLimit`; details.retryAfterSeconds), `too_many_jobs` (MAX_QUEUED_JOBS_PER_USER pending) or `token_budget_exhausted` (LLM_DAILY_TOKEN_BUDGET; `Retry-After` until 00:00 UTC)",
+  ),
   500: errorResponse("InternalError", "Unexpected server error (`internal`)"),
   // issue 13 — model errors (docs/model-errors.md)
   502: errorResponse(

@@ -97,7 +97,7 @@ export const runPaths = {
       description: "Queued behind the plan's other writers (one writer per plan). An empty body runs the whole plan. Only the owner executes (support: 403).",
       requestParams: { path: planPath },
       requestBody: { content: json(executePlanSchema), required: false },
-      responses: { ...ok("The run and its job, pending", z.object({ runId: z.string(), jobId: z.string() }), 202), ...errors(400, 403, 404, 413) },
+      responses: { ...ok("The run and its job, pending", z.object({ runId: z.string(), jobId: z.string() }), 202), ...errors(400, 403, 404, 413, 429) },
     },
   },
   "/api/plans/{planId}/runs": {

@@ -26,6 +26,7 @@ export const planExecuteJob = defineJob({
       tools: registry.list(),
       approval: { mode: p.approvalMode, timeoutMs: p.approvalTimeoutMs },
       maxSteps: env().EXECUTE_MAX_STEPS,
+      maxToolCalls: env().EXECUTE_MAX_TOOL_CALLS,
     });
   },
 });

@@ -5,6 +5,7 @@ import { getTurnHub } from "@/lib/server/chat/turn-hub";
 import { requireTurn, turnCursor } from "@/lib/server/chat/turn-service";
 import { getDeps } from "@/lib/server/deps";
 import { env } from "@/lib/server/env";
+import { limit } from "@/lib/server/http/rate-limit";
 import { withRoute } from "@/lib/server/http/route";
 import { sseResponse } from "@/lib/server/http/sse";
 
@@ -12,6 +13,7 @@ export const GET = withRoute<{ turnId: string }>(async ({ request, viewer, param
   const deps = getDeps();
   const turn = await requireTurn(deps.db, viewer, params.turnId);
   const cursor = turnCursor(request);
+  await limit(request, viewer, "stream");
   await auditSupportAccess(deps.db, viewer, { type: "turn", id: turn.id, ownerId: turn.ownerId }, { request, details: { view: "stream" } });
   return sseResponse(request, {
     heartbeatMs: env().SSE_HEARTBEAT_MS,
