@@ -53,12 +53,15 @@ const conversation = async (user: TestUser, id: string) => (await (await user.ca
 
 describe("POST /api/chat/message with a failing provider", () => {
   it.each([
-    ["mock-429-long", 503, "model_unavailable", "30", { reason: "rate_limited", retryAfterSeconds: 30, providerStatus: 429 }],
-    ["mock-500", 502, "model_unavailable", null, { reason: "unavailable", providerStatus: 500 }],
-    ["mock-slow", 502, "model_unavailable", null, { reason: "timeout" }],
-    ["mock-malformed", 502, "model_bad_output", null, { reason: "bad_output" }],
-    ["Plan a trip (the mock answers outside the schema)", 502, "model_bad_output", null, { reason: "bad_output" }],
-  ] as const)("%s → %i %s, Retry-After %s, nothing written", async (text, status, code, retryAfter, details) => {
+    // The last column: rows the call leaves. Only the day's token count of the user (TokenUsage, LLM_DAILY_TOKEN_BUDGET)
+    // moves, and only when the provider answered with usage: tokens it charged for count against the budget even when
+    // the answer was unusable, or unreadable answers would be a free way around it (docs/limits.md).
+    ["mock-429-long", 503, "model_unavailable", "30", { reason: "rate_limited", retryAfterSeconds: 30, providerStatus: 429 }, {}],
+    ["mock-500", 502, "model_unavailable", null, { reason: "unavailable", providerStatus: 500 }, {}],
+    ["mock-slow", 502, "model_unavailable", null, { reason: "timeout" }, {}],
+    ["mock-malformed", 502, "model_bad_output", null, { reason: "bad_output" }, {}],
+    ["Plan a trip (the mock answers outside the schema)", 502, "model_bad_output", null, { reason: "bad_output" }, { TokenUsage: 1 }],
+  ] as const)("%s → %i %s, Retry-After %s, nothing written but spent tokens", async (text, status, code, retryAfter, details, written) => {
     const user = new TestUser();
     // The first call mints the session; count after it.
     await user.call(getConversation, { url: "/api/conversations/none", params: { id: "none" } });
@@ -69,7 +72,7 @@ describe("POST /api/chat/message with a failing provider", () => {
     const body = (await res.json()) as { error: { code: string; message: string; details: unknown } };
     expect(body.error.code).toBe(code);
     expect(body.error.details).toEqual(details);
-    expect(rowDelta(before, await countEveryTable())).toEqual({});
+    expect(rowDelta(before, await countEveryTable())).toEqual(written);
   });
 
   it("the same message with an Idempotency-Key runs again once the model answers (the failed attempt stored nothing)", async () => {

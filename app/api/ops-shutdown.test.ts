@@ -61,7 +61,7 @@ describe("gracefulStop", () => {
     // The turn: interrupted, never left running for a lease to expire.
     const turn = await turnRead;
     expect(turn.messages.slice(-2).map((m) => [m.event, JSON.parse(m.data)])).toEqual([
-      ["error", { code: "interrupted", message: "The server is shutting down; this reply was interrupted" }],
+      ["error", { code: "interrupted", message: "The server is shutting down; this reply was interrupted", status: 503 }],
       ["conversation_end", expect.objectContaining({ status: "failed", metadata: null })],
     ]);
     const row = await deps.db.chatTurn.findFirstOrThrow({ where: { ownerId: { not: "" } }, orderBy: { createdAt: "desc" } });
