@@ -3,6 +3,7 @@ import { textExportHeader, textExportLine } from "@/lib/shared/job-export";
 import type { Viewer } from "../auth/viewer.ts";
 import { toEventDto, toJobDto } from "./job-dto.ts";
 import { requireJob } from "./job-queries.ts";
+import { redactValue } from "../security/redact.ts";
 import type { JobStore } from "./job-store.ts";
 
 export type ExportFormat = "json" | "ndjson" | "text";
@@ -26,7 +27,8 @@ const PAGE = 1000;
  */
 export async function exportJob(store: JobStore, viewer: Viewer, jobId: string, format: ExportFormat): Promise<Response> {
   const job = await requireJob(store, viewer, jobId);
-  const dto = toJobDto(job);
+  // Stored rows are redacted when written; rows older than that are redacted here (docs/data-protection.md).
+  const dto = redactValue(toJobDto(job));
   const encoder = new TextEncoder();
   let cursor = 0;
   let first = true;
@@ -42,7 +44,7 @@ export async function exportJob(store: JobStore, viewer: Viewer, jobId: string, 
       const rows = await store.eventsAfter(jobId, cursor, PAGE);
       let chunk = "";
       for (const row of rows) {
-        const e = toEventDto(row);
+        const e = redactValue(toEventDto(row));
         cursor = e.seq;
         if (format === "json") {
           chunk += `${first ? "" : ","}${JSON.stringify(e)}`;

@@ -3,6 +3,7 @@ import { emptyStats, statusFromEvent, type JobStats, type JobStatus } from "@/li
 import type { Db, Tx } from "../db/client.ts";
 import type { Job, JobEvent, Prisma } from "../db/generated/client.ts";
 import { statsOf } from "./job-dto.ts";
+import { jsonMayHoldSecret, redactText, redactValue } from "../security/redact.ts";
 import { settleRunOfJob } from "../runs/runs-repo.ts";
 import type { EventDraft, JobFilter, JobHead, JobStore, NewJob, TransitionWrite } from "./job-store.ts";
 
@@ -15,10 +16,19 @@ const FINISHED: JobStatus[] = ["succeeded", "failed", "cancelled"];
 /** DateTime as Prisma's SQLite adapter stores it (ISO 8601 with +00:00), so both read it alike. */
 const sqliteTimestamp = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
+/** An event's `data` as stored: JSON, secrets redacted (the deep walk only when the JSON has a candidate shape). */
+function dataColumn(data: EventDraft["data"]): string | null {
+  if (data == null) return null;
+  const json = JSON.stringify(data);
+  return jsonMayHoldSecret(json) ? JSON.stringify(redactValue(data)) : json;
+}
+
 /**
- * Writes events with seqs `first`, `first + 1`, … inside `tx`. A multi-row
- * INSERT instead of createMany: Prisma's per-row processing cost ~8x the
- * database's own time on this hot path (npm run bench). SQLite-only SQL.
+ * Writes events with seqs `first`, `first + 1`, … inside `tx`, secrets
+ * redacted from message and data (raw SQL bypasses the client's redaction;
+ * docs/data-protection.md). A multi-row INSERT instead of createMany:
+ * Prisma's per-row processing cost ~8x the database's own time on this hot
+ * path (npm run bench). SQLite-only SQL.
  */
 async function insertEvents(tx: Tx, jobId: string, first: number, drafts: EventDraft[]): Promise<void> {
   for (let at = 0; at < drafts.length; at += INSERT_ROWS) {
@@ -29,8 +39,8 @@ async function insertEvents(tx: Tx, jobId: string, first: number, drafts: EventD
       sqliteTimestamp(d.timestamp ?? new Date()),
       d.level,
       d.kind,
-      d.message,
-      d.data == null ? null : JSON.stringify(d.data),
+      redactText(d.message),
+      dataColumn(d.data),
     ]);
     await tx.$executeRawUnsafe(`${INSERT_SQL}${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?)").join(", ")}`, ...args);
   }

@@ -7,6 +7,7 @@ import { ToolEventWriter } from "../jobs/capabilities.ts";
 import { jobLog } from "../jobs/job-logger.ts";
 import { decideApproval, findApproval, insertApproval, insertArtifact } from "../runs/runs-repo.ts";
 import type { AnyToolSpec, ToolContext } from "./types.ts";
+import { redactText, redactValue } from "../security/redact.ts";
 
 /** Which calls wait for a person (TOOL_APPROVAL). */
 export type ApprovalMode = "never" | "side-effects" | "always";
@@ -147,6 +148,9 @@ export class ToolExecutor {
     } catch (e) {
       error = signal.aborted ? "Cancelled" : callSignal.aborted ? `Timed out after ${spec.timeoutMs} ms` : e instanceof Error ? e.message : String(e);
     }
+    // What the model and every reader see of the call carries no secrets (docs/data-protection.md).
+    output = redactValue(output);
+    if (error !== undefined) error = redactText(error);
     const durationMs = Math.round(performance.now() - started);
     const result: ToolResultData = { runId: run.runId, callId, tool: name, taskId, durationMs, artifacts };
     if (error !== undefined) {
