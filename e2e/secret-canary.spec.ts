@@ -129,12 +129,10 @@ test("no planted secret is stored, answered, streamed, exported or logged", asyn
 
   const planId = metadata.planId ?? sync.metadata.planId;
   expect(planId, "the goal made a plan").toBeTruthy();
-  const plan = await json<{ tasks: { id: string }[] }>("GET", `/api/plans/${planId}`);
-  // A task title carrying the secrets (a plan edit: stored, logged, streamed).
-  const first = plan.tasks[0]!.id;
-  await call("PATCH", `/api/plans/${planId}/tasks/${first}`, { title: `Venue access ${canaries[2]!.text} ${canaries[6]!.text}` }).then(async (r) =>
-    seen.push({ what: `PATCH task → ${r.status}`, text: await r.text() }),
-  );
+  const plan = await json<{ tasks: { id: string; version: number }[] }>("GET", `/api/plans/${planId}`);
+  // A task title carrying secrets (a plan edit: stored, logged, streamed).
+  const first = plan.tasks[0]!;
+  await text("PATCH", `/api/plans/${planId}/tasks/${first.id}`, { version: first.version, title: `Venue access ${canaries[2]!.text} ${canaries[6]!.text}` });
 
   // Run the plan: tool calls, their results and the documents they write.
   const run = await json<{ runId: string; jobId: string }>("POST", `/api/plans/${planId}/execute`, {});
