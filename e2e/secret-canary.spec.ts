@@ -157,10 +157,9 @@ test("no planted secret is stored, answered, streamed, exported or logged", asyn
     ...seen,
     { what: "server stdout/stderr", text: serverOutput },
   ];
-  // The flow really carried the planted text to each place (so zero hits mean redaction, not absence).
-  const all = seen.map((s) => s.text).join("\n");
-  expect(all).toContain("[REDACTED:github-token]");
-  expect(all).toContain("[REDACTED:private-key]");
   const hits = haystacks.flatMap((h) => canaries.filter((c) => h.text.includes(c.core)).map((c) => `${c.kind} in ${h.what}`));
   expect(hits).toEqual([]);
+  // The flow really carried the planted text through (so zero hits mean redaction, not absence).
+  const all = seen.map((s) => s.text).join("\n");
+  for (const c of canaries) expect(all, c.kind).toContain(`[REDACTED:${c.ruleId}]`);
 });
