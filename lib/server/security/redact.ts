@@ -1,3 +1,4 @@
+import "server-only";
 import { findSecretSpans, mayHoldSecret, type SecretSpan } from "./secret-rules.ts";
 
 // Secret redaction (issue 13 "Data that must not leak"; OWASP Top 10 for LLM

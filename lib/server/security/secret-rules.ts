@@ -1,3 +1,4 @@
+import "server-only";
 import { rules as presetRules } from "@secretlint/secretlint-rule-preset-recommend";
 import type { SecretLintRuleContext, SecretLintRuleReportHandler, SecretLintSourceCode } from "@secretlint/types";
 
@@ -162,6 +163,3 @@ export function findSecretSpans(text: string): SecretSpan[] {
   }
   return spans;
 }
-
-/** Ids of every rule (the preset's message ids in kebab case are reported per finding; these are ours). */
-export const EXTRA_RULE_IDS = EXTRA_RULES.map((r) => r.id);

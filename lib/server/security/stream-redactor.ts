@@ -1,3 +1,4 @@
+import "server-only";
 import { redactWithSpans, type Replacement } from "./redact.ts";
 
 /** Whitespace-separated words held back at the end of a streamed text (a secret and its context, e.g. `AWS_SECRET_ACCESS_KEY = <key>`, are at most three). */
