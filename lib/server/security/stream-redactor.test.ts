@@ -35,11 +35,21 @@ describe("StreamRedactor", () => {
     );
   });
 
-  it("streams ordinary prose with only the last words held back", () => {
+  it("streams ordinary prose with only its unfinished last word held back", () => {
     const r = new StreamRedactor();
-    expect(r.push("Here is your plan for the week ahead")).toBe("Here is your plan for ");
-    expect(r.push(" and more")).toBe("the week ");
-    expect(r.end()).toBe("ahead and more");
+    expect(r.push("Here is your plan for the week ahead")).toBe("Here is your plan for the week ");
+    expect(r.push(" and more ")).toBe("ahead and more ");
+    expect(r.push("to")).toBe("");
+    expect(r.end()).toBe("to");
+  });
+
+  it("holds the last three words while they may be a secret's context", () => {
+    const r = new StreamRedactor();
+    expect(r.push("Use the header Authorization: Bearer ")).toBe("Use the ");
+    expect(r.push("abcdefghijkl")).toBe("header ");
+    expect(r.push("mnopqrstuvwx now")).toBe("Authorization: ");
+    expect(r.push(" please and thanks")).toBe("Bearer [REDACTED:bearer-token] now please and ");
+    expect(r.end()).toBe("thanks");
   });
 
   it("holds an unterminated PEM block until it ends", () => {
@@ -48,7 +58,7 @@ describe("StreamRedactor", () => {
     const half = pem.length >> 1;
     expect(r.push(`one two three four ${pem.slice(0, half)}`)).toBe("one two three four ");
     expect(r.push(pem.slice(half))).toBe("");
-    expect(r.push(" five six seven eight")).toBe("[REDACTED:private-key] five ");
-    expect(r.end()).toBe("six seven eight");
+    expect(r.push(" five six seven eight")).toBe("[REDACTED:private-key] five six seven ");
+    expect(r.end()).toBe("eight");
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { redactWithSpans, type Replacement } from "./redact.ts";
+import { mayHoldSecret } from "./secret-rules.ts";
 
 /** Whitespace-separated words held back at the end of a streamed text (a secret and its context, e.g. `AWS_SECRET_ACCESS_KEY = <key>`, are at most three). */
 const HELD_WORDS = 3;
@@ -7,11 +8,20 @@ const HELD_WORDS = 3;
 /** A complete PEM end line (RFC 7468 §2). */
 const PEM_END = /-----END[^-\n]*-----/;
 
+/** Start of the last word of `text` (its length when it ends in whitespace). */
+function lastWordStart(text: string): number {
+  let at = text.length;
+  while (at > 0 && !/\s/.test(text[at - 1]!)) at -= 1;
+  return at;
+}
+
 /**
- * Where the stable prefix of a redacted, still growing text ends: before its
- * last HELD_WORDS words (the last may be incomplete) and before a PEM block
- * that has begun but not ended. Never inside a `[REDACTED:…]` marker (markers
- * hold no whitespace; a PEM marker starts where its block did).
+ * Where the stable prefix of a redacted, still growing text ends. Always
+ * before its last word (it may still grow into a secret). Before its last
+ * HELD_WORDS words when those hold a candidate shape (a secret's context such
+ * as `Bearer` or `aws_secret_access_key =` must stay with it). Before a PEM
+ * block that has begun but not ended. Never inside a `[REDACTED:…]` marker
+ * (markers hold no whitespace; a PEM marker starts where its block did).
  */
 function stableEnd(red: string): number {
   let cut = 0;
@@ -30,6 +40,7 @@ function stableEnd(red: string): number {
       }
     }
   }
+  if (!mayHoldSecret(red.slice(cut))) cut = lastWordStart(red);
   const begin = red.lastIndexOf("-----BEGIN");
   if (begin >= 0 && !PEM_END.test(red.slice(begin))) cut = Math.min(cut, begin);
   return cut;
@@ -51,8 +62,7 @@ function redactedIndex(at: number, replacements: Replacement[]): number {
  * range that reaches into it (a secret whose context precedes it).
  */
 function rawFrom(text: string, replacements: Replacement[]): number {
-  let at = text.length;
-  while (at > 0 && !/\s/.test(text[at - 1]!)) at -= 1;
+  let at = lastWordStart(text);
   for (const r of replacements) if (r.end > at) at = Math.min(at, r.start);
   return at;
 }
@@ -60,9 +70,10 @@ function rawFrom(text: string, replacements: Replacement[]): number {
 /**
  * Redacts text that arrives in pieces (a model's reply deltas), where a secret
  * can straddle two pieces. It holds back the text that may still turn out to be
- * (part of) a secret or its context: the last three words, and an unterminated
- * PEM block. Every other shape the rules know has no whitespace, or its context
- * is within those three words. The held-back words keep the replacements
+ * (part of) a secret or its context: the last word, the last three when they
+ * hold a candidate shape (see stableEnd), and an unterminated PEM block. Every
+ * other shape the rules know has no whitespace, or its context is within those
+ * three words. Prose streams with only its unfinished last word held back. The held-back words keep the replacements
  * already decided (complete words), so a secret's context leaving the window
  * does not undo its redaction; the last word stays raw. Each push redacts only
  * the held-back text plus the new piece, so a long reply costs linear time.
