@@ -74,7 +74,7 @@ class CountingBus extends JobBus {
   }
 }
 
-async function freshDatabase(root: string, name: string): Promise<{ url: string; jobId: string }> {
+export async function freshDatabase(root: string, name: string): Promise<{ url: string; jobId: string }> {
   const url = `file:${path.join(root, `${name}.db`)}`;
   await applyMigrations(url);
   const db = createDb(url);
@@ -105,11 +105,17 @@ async function assertStored(url: string, jobId: string, lines: number): Promise<
  * exactly like the log-burst diagnostics job at ratePerSec 0. Timed from the
  * first write until flush() has committed the last line.
  */
-async function runLogger(root: string, round: number, lines: number, profile?: (p: CpuProfile) => void): Promise<IngestRun> {
-  const { url, jobId } = await freshDatabase(root, `logger-${round}`);
+export async function runLogger(
+  root: string,
+  round: number,
+  lines: number,
+  profile?: (p: CpuProfile) => void,
+  store: { redact?: boolean; name?: string } = {},
+): Promise<IngestRun> {
+  const { url, jobId } = await freshDatabase(root, `${store.name ?? "logger"}-${round}`);
   const db = createDb(url);
   const bus = new CountingBus();
-  const logger = new JobLogger(new SqliteJobStore(db), bus, jobId, emptyStats());
+  const logger = new JobLogger(new SqliteJobStore(db, { redact: store.redact }), bus, jobId, emptyStats());
   const session = profile ? new Session() : undefined;
   try {
     if (session) {

@@ -9,7 +9,8 @@
 // errors and SIGINT), and a watchdog bounds the whole run. Results go to
 // stdout and bench/results/latest.json.
 //
-// Knobs (environment): BENCH_ONLY=ingest,latency,fanout,panels,chat  BENCH_PROFILE=1 (CPU/heap
+//   6. what secret redaction costs: ingest with vs without it, and per line (bench/redaction.ts)
+// Knobs (environment): BENCH_ONLY=ingest,latency,fanout,panels,chat,redaction  BENCH_PROFILE=1 (CPU/heap
 // profiles of the server, saved under bench/results/)  BENCH_NO_BUILD=1
 // BENCH_INGEST_LINES  BENCH_FANOUT_STEPS=250,500,…  BENCH_TIMEOUT_S.
 import { execFileSync } from "node:child_process";
@@ -19,6 +20,7 @@ import path from "node:path";
 import { measureChatAgent, type ChatAgentResult } from "./chat-agent.ts";
 import { measureFanout, type FanoutResult, type FanoutStep } from "./fanout.ts";
 import { benchIngestInChild, type IngestResult } from "./ingest.ts";
+import { benchRedactionInChild, formatRedaction, type RedactionResult } from "./redaction.ts";
 import { measureLatency, type LatencyResult } from "./latency.ts";
 import { measurePanels, type PanelsResult } from "./panels.ts";
 import { formatProfile } from "./lib/profile.ts";
@@ -44,7 +46,7 @@ const CONFIG = {
   chat: { turns: envNum("BENCH_CHAT_TURNS", 20), warmup: 3, latencyMs: 350 },
   targets: { chatStartP50Ms: 20, chatFirstChunkOverheadP50Ms: 50, panelsLagP90Ms: 100, ingestLinesPerSec: 50_000, ingestShareOfRaw: 0.25, latencyP99Ms: 50, fanoutStreams: 2_000, fanoutP99Ms: 200, heapPerStreamBytes: 60 * 1024 },
 };
-const only = new Set((process.env.BENCH_ONLY ?? "ingest,latency,fanout,panels,chat").split(","));
+const only = new Set((process.env.BENCH_ONLY ?? "ingest,latency,fanout,panels,chat,redaction").split(","));
 const diagnose = process.env.BENCH_PROFILE === "1";
 const log = (s: string) => console.log(s);
 
@@ -54,6 +56,7 @@ type Results = {
   config: typeof CONFIG;
   buildSeconds?: number;
   ingest?: IngestResult;
+  redaction?: RedactionResult;
   latency?: { planstream: LatencyResult; baseline: LatencyResult };
   fanout?: { planstream: FanoutResult; baseline: FanoutResult };
   panels?: PanelsResult;
@@ -307,6 +310,10 @@ function print(r: Results): void {
         `${fmtInt(p.linesPerSec)} lines/s reached the ${p.panels} panels.`,
     );
   }
+  if (r.redaction) {
+    log("");
+    for (const l of formatRedaction(r.redaction)) log(l);
+  }
   if (r.chat) {
     const c = r.chat;
     log(
@@ -340,6 +347,16 @@ async function main(): Promise<number> {
       results.ingest = await benchIngestInChild({ ...CONFIG.ingest, diagnose }, log);
     } catch (error) {
       results.errors.push({ phase: "ingest", message: String(error instanceof Error ? error.stack : error) });
+    }
+  }
+
+  if (only.has("redaction")) {
+    const lines = envNum("BENCH_REDACTION_LINES", 200_000);
+    log(`[bench] 6 redaction: ${fmtInt(lines)} lines through JobLogger with and without secret redaction; cost per line`);
+    try {
+      results.redaction = await benchRedactionInChild({ lines, rounds: CONFIG.ingest.rounds }, log);
+    } catch (error) {
+      results.errors.push({ phase: "redaction", message: String(error instanceof Error ? error.stack : error) });
     }
   }
 

@@ -3,6 +3,7 @@
 
 import "server-only";
 import type { ErrorBody } from "@/lib/shared/errors";
+import { redactText, redactValue } from "./security/redact.ts";
 
 export type { ErrorBody };
 
@@ -36,8 +37,9 @@ export class AppError extends Error {
 
   /** The JSON error response (docs/design.md "HTTP API"). */
   toResponse(headers?: HeadersInit): Response {
-    const body: ErrorBody = { error: { code: this.code, message: this.message } };
-    if (this.details !== undefined) body.error.details = this.details;
+    // A message or details may echo input (a parse error, a provider's answer): no secrets in either (docs/data-protection.md).
+    const body: ErrorBody = { error: { code: this.code, message: redactText(this.message) } };
+    if (this.details !== undefined) body.error.details = redactValue(this.details);
     const merged = new Headers(this.headers);
     new Headers(headers).forEach((v, k) => merged.set(k, v));
     return Response.json(body, { status: this.status, headers: merged });

@@ -10,6 +10,7 @@ import { conversationTitleOf, loadMessageContext } from "./send-message.ts";
 import { getTurnHub, type LiveTurn, type TurnHub } from "./turn-hub.ts";
 import { insertTurnStart } from "./turn-repo.ts";
 import { TURN_LEASE_MS, TurnWriter } from "./turn-writer.ts";
+import { redactText } from "../security/redact.ts";
 
 /** Knobs of a turn; the defaults are the product's, tests lower them. */
 export type AgentOptions = {
@@ -66,6 +67,8 @@ export async function startTurn(
   options: AgentOptions = {},
   hub: TurnHub = getTurnHub(),
 ): Promise<StartedTurn> {
+  // The stored message, the conversation title and what the model sees carry no secrets (OWASP LLM02).
+  input = { ...input, message: redactText(input.message) };
   const { conversation, plan, language } = await loadMessageContext(deps, viewer, input);
   const turnId = randomUUID();
   const conversationId = conversation?.id ?? randomUUID();

@@ -20,6 +20,7 @@ import { findPlanById, latestPlanOfConversation, listTasks, toTaskDto } from "..
 import { createConversation, createMessage, ensureUser, findConversation, touchConversation } from "./chat-repo.ts";
 import { gateActions } from "./coordinator.ts";
 import { commitActions, planActions, settleSync } from "./turn-actions.ts";
+import { redactText } from "../security/redact.ts";
 
 export type SendMessageResult = {
   status: 200 | 202;
@@ -95,6 +96,8 @@ export async function sendMessage(
   input: z.output<typeof sendMessageSchema>,
   options: { syncWaitMs?: number } = {},
 ): Promise<SendMessageResult> {
+  // The stored message, the conversation title and what the model sees carry no secrets (OWASP LLM02).
+  input = { ...input, message: redactText(input.message) };
   const t0 = performance.now();
   const requestedAt = new Date().toISOString();
   const { db, queue } = deps;

@@ -3,6 +3,7 @@ import type { ChatStreamEvent, TurnStatus } from "@/lib/shared/chat-stream";
 import type { ArtifactRef } from "@/lib/shared/runs";
 import type { Db, Tx } from "../db/client.ts";
 import type { Artifact, ChatTurn, ChatTurnEvent } from "../db/generated/client.ts";
+import { redactText } from "../security/redact.ts";
 
 // Chat turns, their events, and the rows the chat agent reads besides them
 // (artifacts of a turn, a plan's task results): the only module that touches
@@ -131,6 +132,8 @@ export async function insertTurnArtifact(
   db: Db | Tx,
   a: { turnId: string; planId: string | null; callId: string | null; ownerId: string; name: string; mediaType: string; content: string },
 ): Promise<ArtifactRef> {
+  // Secrets out of the name and content first, so `bytes` and the returned name are those stored (docs/data-protection.md).
+  a = { ...a, name: redactText(a.name), content: redactText(a.content) };
   const bytes = Buffer.byteLength(a.content, "utf8");
   const row = await db.artifact.create({ data: { ...a, bytes }, select: { id: true } });
   return { artifactId: row.id, name: a.name, mediaType: a.mediaType, bytes };

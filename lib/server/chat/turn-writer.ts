@@ -2,6 +2,8 @@ import "server-only";
 import type { ChatStreamData, ChatStreamEvent, ChatStreamEventName, ChatStreamFrame } from "@/lib/shared/chat-stream";
 import { inTransaction, type Db, type Tx } from "../db/client.ts";
 import { appendTurnEvents, appendTurnEventsBatch } from "./turn-repo.ts";
+import { redactValue } from "../security/redact.ts";
+import { StreamRedactor } from "../security/stream-redactor.ts";
 
 /** How long emitted events wait to be committed together, ms: streaming is not one transaction per token. */
 export const TURN_FLUSH_MS = 25;
@@ -25,6 +27,8 @@ export class TurnWriter {
   /** The last commit failed: no more timed flushes (the turn's next explicit commit retries, or fails the turn). */
   private failed = false;
   private lastFlushAt = 0;
+  /** Redacts the reply's deltas, holding back what may be part of a secret (docs/data-protection.md). */
+  private readonly reply = new StreamRedactor();
 
   constructor(
     private readonly db: Db,
@@ -34,8 +38,24 @@ export class TurnWriter {
     private readonly options: { flushMs?: number; leaseMs?: number } = {},
   ) {}
 
-  /** Queues one event (committed within `flushMs`). */
+  /** Queues one event (committed within `flushMs`), secrets redacted; a reply delta may be held back until its words are complete. */
   emit<K extends ChatStreamEventName>(event: K, data: ChatStreamData<K>): void {
+    if (event === "assistant_message_chunk") {
+      const delta = this.reply.push((data as ChatStreamData<"assistant_message_chunk">).delta);
+      if (delta) this.queue(event, { delta } as ChatStreamData<K>);
+      return;
+    }
+    this.releaseReply();
+    this.queue(event, redactValue(data));
+  }
+
+  /** Queues what the reply redactor still holds, as a chunk before the next event. */
+  private releaseReply(): void {
+    const rest = this.reply.end();
+    if (rest) this.queue("assistant_message_chunk", { delta: rest });
+  }
+
+  private queue<K extends ChatStreamEventName>(event: K, data: ChatStreamData<K>): void {
     const last = this.pending.at(-1);
     if (event === "assistant_message_chunk" && last?.event === "assistant_message_chunk") {
       last.data = { delta: last.data.delta + (data as ChatStreamData<"assistant_message_chunk">).delta };
@@ -58,6 +78,7 @@ export class TurnWriter {
    * events stay queued).
    */
   commitWith<T>(write: (tx: Tx) => Promise<{ value: T; events: ChatStreamEvent[] }>): Promise<T> {
+    this.releaseReply();
     const run = this.chain.then(() => this.commitNow(write));
     this.chain = run.catch(() => undefined);
     return run;
@@ -79,7 +100,7 @@ export class TurnWriter {
       const { value, batch } = write
         ? await inTransaction(this.db, async (tx) => {
             const own = await write(tx);
-            const batch = [...queued, ...own.events];
+            const batch = [...queued, ...own.events.map((e) => ({ ...e, data: redactValue(e.data) }) as ChatStreamEvent)];
             await appendTurnEvents(tx, this.turnId, from, batch, lease);
             return { value: own.value, batch };
           })

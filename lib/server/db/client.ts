@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaLibSql } from "@prisma/adapter-libsql";
 import { PrismaClient } from "./generated/client.ts";
+import { redactingExtension } from "../security/redacting-prisma.ts";
 
 export type Db = PrismaClient;
 /** A transaction client, as handed to `db.$transaction(async (tx) => …)`. */
@@ -9,9 +10,14 @@ export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | 
 /** Busy timeout of every pooled SQLite connection, ms: writers wait for the lock instead of failing with SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 10_000;
 
-/** A Prisma client over the SQLite file at `url` (libsql driver adapter, N-API). */
+/**
+ * A Prisma client over the SQLite file at `url` (libsql driver adapter, N-API).
+ * Every write through it has secrets redacted (security/redacting-prisma.ts).
+ */
 export function createDb(url: string): Db {
-  return new PrismaClient({ adapter: new PrismaLibSql({ url, timeout: BUSY_TIMEOUT_MS }) });
+  const client = new PrismaClient({ adapter: new PrismaLibSql({ url, timeout: BUSY_TIMEOUT_MS }) });
+  // The extension adds no model or method: the extended client has the base client's shape.
+  return client.$extends(redactingExtension) as unknown as Db;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Viewer } from "../auth/viewer.ts";
 import type { Deps } from "../deps.ts";
 import { toEventDto, toJobDto } from "./job-dto.ts";
 import { requireJob } from "./job-queries.ts";
+import { redactValue } from "../security/redact.ts";
 
 export type ExportFormat = "json" | "ndjson" | "text";
 
@@ -42,7 +43,8 @@ export async function exportJob(deps: Pick<Deps, "store" | "db">, viewer: Viewer
     outcome: "success",
     details: { ownerId: job.ownerId, owner: job.ownerId === viewer.userId, format },
   });
-  const dto = toJobDto(job);
+  // Stored rows are redacted when written; rows older than that are redacted here (docs/data-protection.md).
+  const dto = redactValue(toJobDto(job));
   const encoder = new TextEncoder();
   let cursor = 0;
   let first = true;
@@ -58,7 +60,7 @@ export async function exportJob(deps: Pick<Deps, "store" | "db">, viewer: Viewer
       const rows = await store.eventsAfter(jobId, cursor, PAGE);
       let chunk = "";
       for (const row of rows) {
-        const e = toEventDto(row);
+        const e = redactValue(toEventDto(row));
         cursor = e.seq;
         if (format === "json") {
           chunk += `${first ? "" : ","}${JSON.stringify(e)}`;

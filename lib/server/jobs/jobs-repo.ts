@@ -3,6 +3,7 @@ import { emptyStats, statusFromEvent, type JobStats, type JobStatus } from "@/li
 import type { Db, Tx } from "../db/client.ts";
 import type { Job, JobEvent, Prisma } from "../db/generated/client.ts";
 import { statsOf } from "./job-dto.ts";
+import { jsonMayHoldSecret, redactText, redactValue } from "../security/redact.ts";
 import { settleRunOfJob } from "../runs/runs-repo.ts";
 import type { EventDraft, JobFilter, JobHead, JobStore, NewJob, TransitionWrite } from "./job-store.ts";
 
@@ -15,12 +16,21 @@ const FINISHED: JobStatus[] = ["succeeded", "failed", "cancelled"];
 /** DateTime as Prisma's SQLite adapter stores it (ISO 8601 with +00:00), so both read it alike. */
 const sqliteTimestamp = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
+/** An event's `data` as stored: JSON, secrets redacted (the deep walk only when the JSON has a candidate shape). */
+function dataColumn(data: EventDraft["data"]): string | null {
+  if (data == null) return null;
+  const json = JSON.stringify(data);
+  return jsonMayHoldSecret(json) ? JSON.stringify(redactValue(data)) : json;
+}
+
 /**
- * Writes events with seqs `first`, `first + 1`, … inside `tx`. A multi-row
- * INSERT instead of createMany: Prisma's per-row processing cost ~8x the
- * database's own time on this hot path (npm run bench). SQLite-only SQL.
+ * Writes events with seqs `first`, `first + 1`, … inside `tx`, secrets
+ * redacted from message and data (raw SQL bypasses the client's redaction;
+ * docs/data-protection.md). A multi-row INSERT instead of createMany:
+ * Prisma's per-row processing cost ~8x the database's own time on this hot
+ * path (npm run bench). SQLite-only SQL.
  */
-async function insertEvents(tx: Tx, jobId: string, first: number, drafts: EventDraft[]): Promise<void> {
+async function insertEvents(tx: Tx, jobId: string, first: number, drafts: EventDraft[], redact = true): Promise<void> {
   for (let at = 0; at < drafts.length; at += INSERT_ROWS) {
     const chunk = drafts.slice(at, at + INSERT_ROWS);
     const args = chunk.flatMap((d, i) => [
@@ -29,8 +39,8 @@ async function insertEvents(tx: Tx, jobId: string, first: number, drafts: EventD
       sqliteTimestamp(d.timestamp ?? new Date()),
       d.level,
       d.kind,
-      d.message,
-      d.data == null ? null : JSON.stringify(d.data),
+      redact ? redactText(d.message) : d.message,
+      redact ? dataColumn(d.data) : d.data == null ? null : JSON.stringify(d.data),
     ]);
     await tx.$executeRawUnsafe(`${INSERT_SQL}${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?)").join(", ")}`, ...args);
   }
@@ -76,7 +86,11 @@ export function insertJob(tx: Tx, job: NewJob): Promise<Job> {
  * job row, incremented in the same transaction as the inserted events.
  */
 export class SqliteJobStore implements JobStore {
-  constructor(private readonly db: Db) {}
+  /** @param options.redact false only for the benchmark's baseline (bench/redaction.ts): events are stored as given. */
+  constructor(
+    private readonly db: Db,
+    private readonly options: { redact?: boolean } = {},
+  ) {}
 
   find(jobId: string): Promise<Job | null> {
     return this.db.job.findUnique({ where: { id: jobId } });
@@ -85,7 +99,7 @@ export class SqliteJobStore implements JobStore {
   appendEvents(jobId: string, drafts: EventDraft[], stats: JobStats): Promise<number> {
     return this.db.$transaction(async (tx) => {
       const job = await tx.job.update({ where: { id: jobId }, data: { stats, lastSeq: { increment: drafts.length } }, select: { lastSeq: true } });
-      await insertEvents(tx, jobId, job.lastSeq - drafts.length + 1, drafts);
+      await insertEvents(tx, jobId, job.lastSeq - drafts.length + 1, drafts, this.options.redact);
       return job.lastSeq;
     });
   }
@@ -98,7 +112,7 @@ export class SqliteJobStore implements JobStore {
     return this.db.$transaction(async (tx) => {
       const { value, events } = await write(tx);
       const job = await tx.job.update({ where: { id: jobId }, data: { stats: statsFor(events), lastSeq: { increment: events.length } }, select: { lastSeq: true } });
-      await insertEvents(tx, jobId, job.lastSeq - events.length + 1, events);
+      await insertEvents(tx, jobId, job.lastSeq - events.length + 1, events, this.options.redact);
       return { value, lastSeq: job.lastSeq };
     });
   }
@@ -125,7 +139,7 @@ export class SqliteJobStore implements JobStore {
       // A plan_execute job's run follows its status in the same transaction (docs/design.md "Run").
       await settleRunOfJob(tx, w.jobId, w.to, w.update.finishedAt ?? new Date());
       const { lastSeq } = await tx.job.findUniqueOrThrow({ where: { id: w.jobId }, select: { lastSeq: true } });
-      await insertEvents(tx, w.jobId, lastSeq - w.events.length + 1, w.events);
+      await insertEvents(tx, w.jobId, lastSeq - w.events.length + 1, w.events, this.options.redact);
       return lastSeq;
     });
   }

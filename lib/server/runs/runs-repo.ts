@@ -4,6 +4,7 @@ import type { ArtifactDto, ArtifactRef, RunCounts } from "@/lib/shared/runs";
 import type { Db, Tx } from "../db/client.ts";
 import type { Approval, Artifact, Run, TaskResult } from "../db/generated/client.ts";
 import { setTaskStatus } from "../plans/plans-repo.ts";
+import { redactText } from "../security/redact.ts";
 
 // Runs, task results, artifacts and approvals: the only module that touches those tables.
 
@@ -99,6 +100,8 @@ export async function insertArtifact(
   db: Db | Tx,
   a: { runId: string | null; jobId: string; planId: string | null; taskId: string | null; callId: string | null; ownerId: string; name: string; mediaType: string; content: string },
 ): Promise<ArtifactRef> {
+  // Secrets out of the name and content first, so `bytes` and the returned name are those stored (docs/data-protection.md).
+  a = { ...a, name: redactText(a.name), content: redactText(a.content) };
   const bytes = Buffer.byteLength(a.content, "utf8");
   const row = await db.artifact.create({ data: { ...a, bytes }, select: { id: true } });
   return { artifactId: row.id, name: a.name, mediaType: a.mediaType, bytes };

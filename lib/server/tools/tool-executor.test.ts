@@ -18,6 +18,7 @@ import { SqliteJobStore } from "@/lib/server/jobs/jobs-repo";
 import { JobRunner } from "@/lib/server/jobs/runner";
 import { emptyStats } from "@/lib/shared/jobs";
 import type { ToolResultData } from "@/lib/shared/runs";
+import { makeCanaries } from "@/test/secret-canaries";
 import { callKey, ToolExecutor, type ToolOutcome } from "./tool-executor";
 import { defineTool, type AnyToolSpec } from "./types";
 
@@ -71,7 +72,21 @@ const send = defineTool({
     return { sent: to };
   },
 });
-const tools: AnyToolSpec[] = [big, stubborn, slow, send];
+const canaries = makeCanaries();
+const leaky = defineTool({
+  name: "leaky",
+  description: "answers with secrets (a fetched page, a config file)",
+  inputSchema: z.object({ fail: z.boolean() }),
+  sideEffects: false,
+  source: "builtin",
+  timeoutMs: 2000,
+  execute: async ({ fail }, ctx) => {
+    if (fail) throw new Error(`upstream refused key ${canaries[3]!.text}`);
+    await ctx.saveArtifact({ name: `config-${canaries[2]!.text}.txt`, mediaType: "text/plain", content: canaries.map((c) => c.text).join("\n") });
+    return { page: canaries.map((c) => c.text).join(" "), nested: [{ [canaries[7]!.text]: canaries[0]!.text }] };
+  },
+});
+const tools: AnyToolSpec[] = [big, stubborn, slow, send, leaky];
 
 let outcomes: ToolOutcome[] = [];
 let script: (x: ToolExecutor) => Promise<void> = async () => undefined;
@@ -177,5 +192,20 @@ describe("ToolExecutor", () => {
       [{ sent: "bob" }, true],
     ]);
     expect(events.filter((e) => e.kind === "tool_call").map((e) => e.data.input)).toEqual([{ to: "bob" }]);
+  });
+
+  it("redacts secrets from a tool's output, error and files before the model, the log or the database sees them", async () => {
+    const { events } = await probe(async (x) => {
+      await x.call("leaky", { fail: false }, "t1");
+      await x.call("leaky", { fail: true }, "t1");
+    });
+    const haystack = JSON.stringify([outcomes.map((o) => [o.output, o.error, o.artifacts]), events]);
+    const files = await database.artifact.findMany({ where: { callId: { in: outcomes.map((o) => o.callId) } } });
+    // The file the tool wrote, and its whole output (over maxResultChars) as a file.
+    expect(files.map((f) => f.name).sort()).toEqual(["config-[REDACTED:github-token].txt", "leaky-output.json"]);
+    for (const c of canaries) expect(`${haystack}${JSON.stringify(files)}`).not.toContain(c.core);
+    expect(outcomes[1]!.error).toBe("upstream refused key [REDACTED:slack-token]");
+    const whole = JSON.parse(files.find((f) => f.name === "leaky-output.json")!.content) as { nested: unknown };
+    expect(whole.nested).toEqual([{ "[REDACTED:jwt]": "[REDACTED:aws-access-key-id]" }]);
   });
 });

@@ -8,6 +8,7 @@ import { jobLog } from "../jobs/job-logger.ts";
 import type { ToolCallCap } from "../limits/tool-call-cap.ts";
 import { decideApproval, findApproval, insertApproval, insertArtifact } from "../runs/runs-repo.ts";
 import type { AnyToolSpec, ToolContext } from "./types.ts";
+import { redactText, redactValue } from "../security/redact.ts";
 
 /** Which calls wait for a person (TOOL_APPROVAL). */
 export type ApprovalMode = "never" | "side-effects" | "always";
@@ -151,6 +152,9 @@ export class ToolExecutor {
     } catch (e) {
       error = signal.aborted ? "Cancelled" : callSignal.aborted ? `Timed out after ${spec.timeoutMs} ms` : e instanceof Error ? e.message : String(e);
     }
+    // What the model and every reader see of the call carries no secrets (docs/data-protection.md).
+    output = redactValue(output);
+    if (error !== undefined) error = redactText(error);
     const durationMs = Math.round(performance.now() - started);
     const result: ToolResultData = { runId: run.runId, callId, tool: name, taskId, durationMs, artifacts };
     if (error !== undefined) {
