@@ -1,6 +1,10 @@
 // POST /api/session/support {token} – the sign-in form: a correct SUPPORT_TOKEN
 // gives this session the support role (signed cookie, 12 h). DELETE signs out.
-import { clearSupportCookieHeader, isSupportToken, supportCookieHeader } from "@/lib/server/auth/session";
+// Both rotate the session cookie (same user id, new value) and bind the support
+// cookie to the new value, so a session value captured before sign-in never
+// carries the role and a support cookie kept after sign-out no longer works
+// with the browser's session (OWASP ASVS V3.2.1, V3.3.1).
+import { clearSupportCookieHeader, isSupportToken, rotateSession, supportCookieHeader } from "@/lib/server/auth/session";
 import { env } from "@/lib/server/env";
 import { AppError } from "@/lib/server/errors";
 import { readJson, withRoute } from "@/lib/server/http/route";
@@ -10,11 +14,22 @@ export const POST = withRoute(async ({ request, viewer }) => {
   const { token } = await readJson(request, supportSignInSchema);
   if (!env().SUPPORT_TOKEN) throw new AppError("support_disabled", 403, "Support sign-in is not enabled on this server (SUPPORT_TOKEN is not set)");
   if (!isSupportToken(token)) throw new AppError("wrong_token", 401, "Wrong support token");
+  const rotated = rotateSession(viewer.userId, request);
+  // This response sets the session cookie itself; withRoute must not append a second (minted) one.
+  viewer.isNew = false;
   const body: SessionDto = { userId: viewer.userId, role: "support", supportSignIn: true };
-  return Response.json(body, { headers: { "Set-Cookie": supportCookieHeader(viewer.userId), "Cache-Control": "no-store" } });
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  headers.append("Set-Cookie", rotated.setCookie);
+  headers.append("Set-Cookie", supportCookieHeader(rotated.session, request));
+  return Response.json(body, { headers });
 });
 
-export const DELETE = withRoute(async ({ viewer }) => {
+export const DELETE = withRoute(async ({ request, viewer }) => {
+  const rotated = rotateSession(viewer.userId, request);
+  viewer.isNew = false;
   const body: SessionDto = { userId: viewer.userId, role: "user", supportSignIn: !!env().SUPPORT_TOKEN };
-  return Response.json(body, { headers: { "Set-Cookie": clearSupportCookieHeader(), "Cache-Control": "no-store" } });
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  headers.append("Set-Cookie", rotated.setCookie);
+  headers.append("Set-Cookie", clearSupportCookieHeader(request));
+  return Response.json(body, { headers });
 });
