@@ -69,7 +69,7 @@ export function proxy(request: NextRequest): Response {
   let csp = API_CONTENT_SECURITY_POLICY;
   if (!path.startsWith("/api/")) {
     const nonce = newNonce();
-    csp = pageContentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
+    csp = pageContentSecurityPolicy(nonce, { dev: e.NODE_ENV === "development", https });
     requestHeaders.set(NONCE_HEADER, nonce);
     requestHeaders.set("content-security-policy", csp);
   }

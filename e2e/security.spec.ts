@@ -1,6 +1,7 @@
 // Security in Chromium (issue 13, docs/security.md): XSS payloads in a chat
-// message, a task title, a log line, a tool's document (artifact name) and
-// download file names stay inert text; no page logs a CSP violation; a new
+// message, a task title and description, a log line and a tool's document
+// (write_design_document, shown in its viewer) stay inert text; download
+// file names are safe; no page logs a CSP violation; a new
 // visitor's parallel first calls share one session; a cross-origin write is refused.
 import { expect, test, type Page } from "@playwright/test";
 import type { JobDto } from "../lib/shared/jobs";
@@ -60,7 +61,7 @@ async function waitForJob(page: Page, jobId: string): Promise<JobDto> {
   return job!;
 }
 
-test("XSS payloads in a message, a task title, a log line, a document and file names are inert text; no CSP violation", async ({ page }) => {
+test("XSS payloads in a message, a task title, a log line and a tool's document are inert text; file names are safe; no CSP violation", async ({ page }) => {
   test.setTimeout(300_000);
   const { dialogs, problems } = await watch(page);
   const chat = new ChatPage(page);
@@ -86,15 +87,22 @@ test("XSS payloads in a message, a task title, a log line, a document and file n
   const { jobId } = (await decompose.json()) as { jobId: string };
   await waitForJob(page, jobId);
 
-  // A tool's output: the plan written up as a document (an artifact named from the plan's title).
+  // A tool's output: the plan written up as a document (write_design_document) carries the edited task, opened in its viewer.
   await chat.send("Write the plan up as a document");
-  const docLink = page.getByTestId("design-document-download").first();
-  await expect(docLink).toBeVisible({ timeout: 90_000 });
+  const docButton = page.getByTestId("design-document-link").last();
+  await expect(docButton).toBeVisible({ timeout: 90_000 });
+  await docButton.click();
+  const viewer = page.getByRole("dialog");
+  await expect(viewer.getByText("Book venue").first()).toBeVisible();
+  await expectInert(page);
+  const docLink = viewer.getByTestId("design-document-download");
   const artifact = await page.request.get((await docLink.getAttribute("href"))!);
   expect(artifact.status()).toBe(200);
   expect(artifact.headers()["content-disposition"]).toMatch(SAFE_DISPOSITION);
   expect(artifact.headers()["x-content-type-options"]).toBe("nosniff");
-  await expectInert(page);
+  expect(await artifact.text()).toContain("Book venue");
+  await page.keyboard.press("Escape");
+  await expect(viewer).toBeHidden();
 
   // Log exports: safe file names.
   for (const format of ["json", "ndjson", "text"]) {
@@ -118,7 +126,7 @@ test("XSS payloads in a message, a task title, a log line, a document and file n
 
   await page.goto(conversationPath);
   await expect(page.getByTestId("message-user").first()).toContainText(GOAL);
-  await expect(page.getByTestId("design-document-download").first()).toBeVisible();
+  await expect(page.getByTestId("design-document-link").first()).toBeVisible();
   await expectInert(page);
 
   await page.goto("/");
@@ -154,7 +162,7 @@ test("a new visitor's first page mints one session; its parallel first API calls
   const page = await context.newPage();
   const firstPage = page.waitForResponse((r) => new URL(r.url()).pathname === "/");
   await page.goto("/");
-  expect((await firstPage).headers()["set-cookie"]).toMatch(/^ps_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/);
+  expect((await (await firstPage).allHeaders())["set-cookie"]).toMatch(/^ps_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/);
   const cookie = (await context.cookies()).find((c) => c.name === "ps_session")!;
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/", secure: false });
   const ids = await page.evaluate(async () => {

@@ -42,6 +42,9 @@ const schema = z.object({
    * the server faces clients directly and ignores those headers from them). Same meaning as Express's numeric `trust proxy`.
    */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // issue 13 — sessions and headers
+  /** Set by Next.js (`next dev` = development): the page CSP allows 'unsafe-eval' only in development (docs/security.md). */
+  NODE_ENV: z.string().default("production"),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_URL: string; SESSION_SECRET: string };
