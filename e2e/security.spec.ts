@@ -96,11 +96,14 @@ test("XSS payloads in a message, a task title, a log line and a tool's document 
   await expect(viewer.getByText("Book venue").first()).toBeVisible();
   await expectInert(page);
   const docLink = viewer.getByTestId("design-document-download");
-  const artifact = await page.request.get((await docLink.getAttribute("href"))!);
+  const docUrl = (await docLink.getAttribute("href"))!;
+  const artifact = await page.request.get(docUrl);
   expect(artifact.status()).toBe(200);
   expect(artifact.headers()["content-disposition"]).toMatch(SAFE_DISPOSITION);
   expect(artifact.headers()["x-content-type-options"]).toBe("nosniff");
   expect(await artifact.text()).toContain("Book venue");
+  // Viewed inline, the document is sandboxed: nothing in it can run.
+  expect((await page.request.get(`${docUrl}?inline=1`)).headers()["content-security-policy"]).toMatch(/^default-src 'none';.*; sandbox$/);
   await page.keyboard.press("Escape");
   await expect(viewer).toBeHidden();
 

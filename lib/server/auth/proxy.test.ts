@@ -134,7 +134,7 @@ describe("security headers", () => {
 
   it("API answers: a no-content policy and no nonce; assets: headers but no session", () => {
     const api = proxy(new NextRequest(`${BASE}/api/jobs`));
-    expect(api.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    expect(api.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox");
     expect(api.headers.get("x-middleware-request-x-nonce")).toBeNull();
     const asset = proxy(new NextRequest(`${BASE}/_next/static/chunks/app.js`));
     expect(asset.headers.get("x-content-type-options")).toBe("nosniff");

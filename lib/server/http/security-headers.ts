@@ -38,10 +38,13 @@ export function pageContentSecurityPolicy(nonce: string, { dev, https }: { dev: 
 }
 
 /**
- * The policy of every non-HTML answer (API JSON, streams, downloads): nothing
- * may load and nothing may frame it. A route may send its own (artifact views do).
+ * The policy of every API answer (JSON, streams, exports, artifacts): nothing
+ * may load, nothing may frame it, and opened as a document it is sandboxed (no
+ * script, unique origin). It replaces a route's own CSP (Next.js applies the
+ * proxy's response headers over the route's), so it includes the `sandbox`
+ * an artifact viewed inline needs.
  */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
 
 /**
  * Headers on every response (OWASP Secure Headers Project): no MIME sniffing,
