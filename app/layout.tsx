@@ -1,6 +1,6 @@
 import { AntdRegistry } from "@ant-design/nextjs-registry";
 import type { Metadata, Viewport } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { Providers } from "@/components/providers";
 import {
   SCHEME_COOKIE,
@@ -27,9 +27,12 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
  * (React Query, antd, UI language, theme). The theme cookies let the server
  * render the chosen scheme; the inline script corrects <html> before the
  * first paint when they are missing or stale (no flash of the wrong background).
+ * The request's CSP nonce (set by proxy.ts as `x-nonce`) goes on that script;
+ * Next.js puts it on its own scripts (docs/security.md).
  */
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const jar = await cookies();
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   const preference = toThemePreference(jar.get(THEME_COOKIE)?.value);
   const osScheme = toColorScheme(jar.get(SCHEME_COOKIE)?.value);
   const scheme = resolveScheme(preference, osScheme);
@@ -37,7 +40,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     // The pre-paint script may change data-theme and the style before React hydrates.
     <html lang="en" className={THEME_CSS_VAR_CLASS} data-theme={scheme} style={{ colorScheme: scheme }} suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_INIT_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_INIT_SCRIPT }} />
       </head>
       <body>
         <AntdRegistry>

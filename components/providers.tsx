@@ -13,6 +13,7 @@ import "dayjs/locale/fr";
 import "dayjs/locale/ja";
 import "dayjs/locale/zh-cn";
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { z } from "zod";
 import { I18nContext, langStore, translator, type I18n } from "@/lib/client/i18n";
 import { bindOnlineManager, makeQueryClient } from "@/lib/client/query-client";
 import { ConnectionStatus } from "./connection-status";
@@ -20,6 +21,10 @@ import { ThemeContext, osSchemeStore, themePreferenceStore, writeThemeCookie, ty
 import type { Language } from "@/lib/shared/language";
 import { SCHEME_COOKIE, resolveScheme, type ColorScheme, type ThemePreference } from "@/lib/shared/theme";
 import { ANTD_THEMES } from "./theme-tokens";
+
+// issue 13 — CSP: zod probes for `new Function` (its JIT) on the first parse; the
+// page's CSP forbids eval, so the probe would report a violation. Browser only.
+if (typeof window !== "undefined") z.config({ jitless: true });
 
 /** antd's locale for each UI language (pickers, pagination, empty states, modals). */
 const ANTD_LOCALES: Record<Language, NonNullable<ConfigProviderProps["locale"]>> = { en: enUS, "zh-CN": zhCN, ja: jaJP, es: esES, fr: frFR };

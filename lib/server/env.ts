@@ -55,7 +55,7 @@ const schema = z.object({
   // issue 13 — operations (logs, metrics, graceful stop)
   /** pino log level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** Set by Next.js (`next dev` = development): logs are pretty-printed only in development, JSON lines otherwise. */
+  /** Set by Next.js (`next dev` = development): logs are pretty-printed, and the page CSP allows 'unsafe-eval' (docs/security.md), only in development. */
   NODE_ENV: z.enum(["development", "production", "test"]).catch("production"),
   /** When set, GET /api/metrics requires `Authorization: Bearer <METRICS_TOKEN>` (401 otherwise). */
   METRICS_TOKEN: z.string().min(16).optional(),

@@ -48,7 +48,7 @@ export function withRoute<P = Record<string, never>>(
       if (session?.isNew) {
         // Headers of Response.json are mutable; those of a streamed Response too.
         try {
-          response.headers.append("set-cookie", sessionCookieHeader(session.userId));
+          response.headers.append("set-cookie", sessionCookieHeader(session.userId, request));
         } catch {
           /* immutable headers (never for our own responses) */
         }

@@ -15,6 +15,7 @@ import { toEventDto } from "../jobs/job-dto.ts";
 import { requireEditablePlan } from "../plans/edit-plan.ts";
 import { findPlanById, listTasks } from "../plans/plans-repo.ts";
 import { countsOf, decideApproval, findApproval, findArtifact, findRun, insertRun, listRunsOf } from "./runs-repo.ts";
+import { contentDisposition } from "../http/content-disposition.ts";
 
 /** Runs listed per plan. */
 const RUN_LIST_LIMIT = 50;
@@ -125,11 +126,8 @@ export async function listPlanRuns(deps: Pick<Deps, "db">, viewer: Viewer, planI
   };
 }
 
-/** `filename*` (RFC 6266 / RFC 8187) plus an ASCII fallback without quotes, slashes or control characters. */
-export function contentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]|["\\/;]/g, "_").slice(0, 120) || "download";
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
+/** `Content-Disposition` for a download (issue 13: moved to lib/server/http/content-disposition.ts). */
+export { contentDisposition };
 
 /**
  * GET /api/runs/{runId}/artifacts/{artifactId}: the file, as a download

@@ -21,7 +21,9 @@ function buildDocument() {
         "Chat with a planning agent; plans, task trees and background jobs with live logs. JSON everywhere except streams, exports and metrics; " +
         'every error is `{"error": {"code", "message", "details"?}}` (components.schemas.Error). ' +
         `Every caller is the anonymous user of a signed \`${SESSION_COOKIE}\` cookie, minted and set on the first response when absent; ` +
-        "another user's ids answer 404. The support role (sees every job) comes from the sign-in cookie or `Authorization: Bearer <SUPPORT_TOKEN>`.",
+        "another user's ids answer 404. The support role (sees every job) comes from the sign-in cookie or `Authorization: Bearer <SUPPORT_TOKEN>`. " +
+        // issue 13 — sessions and requests (docs/security.md)
+        "Every POST, PUT, PATCH and DELETE must be same-origin (`Origin`, else `Sec-Fetch-Site`); a cross-site one answers 403 `csrf_rejected` and writes nothing.",
     },
     servers: [{ url: "/" }],
     tags: [
