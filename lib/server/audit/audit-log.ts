@@ -7,6 +7,7 @@ import type { AuditAction, AuditEntryDto, AuditPage, AuditQuery, AuditTargetType
 import type { Db } from "../db/client.ts";
 import type { AuditEntry, Prisma } from "../db/generated/client.ts";
 import { AppError } from "../errors.ts";
+import { errorFields, getLogger } from "../ops/logger.ts";
 
 /** What `recordAudit` writes. `details` stays small (ids, a format, a route): never a secret or a body. */
 export type AuditDraft = {
@@ -47,7 +48,7 @@ export async function recordAudit(db: Db, entry: AuditDraft): Promise<string> {
     });
     return row.id;
   } catch (error) {
-    console.error("[planstream] audit write failed", entry.action, error);
+    getLogger().error({ component: "audit", action: entry.action, ...errorFields(error) }, "audit write failed");
     throw new AppError("audit_unavailable", 503, "The audit log cannot be written; the action was not performed", undefined, { "Retry-After": "5" });
   }
 }

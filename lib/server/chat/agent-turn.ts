@@ -27,6 +27,7 @@ import { planTasksField } from "./send-message.ts";
 import { commitActions, planActions, settleSync } from "./turn-actions.ts";
 import { claimTurnDispatch, renewTurnLease } from "./turn-repo.ts";
 import { TURN_LEASE_MS } from "./turn-writer.ts";
+import { errorFields, getLogger } from "../ops/logger.ts";
 
 /** Model steps of a reply by default: tool round trips plus the answer. */
 export const AGENT_MAX_STEPS = 4;
@@ -41,7 +42,7 @@ class Stopped extends Error {
 /** The model's failure, classified as POST /api/chat/message classifies it (model-errors.ts), logged once. */
 function modelError(cause: unknown): AppError {
   const failure = modelErrorOf(cause);
-  console.error(`[planstream] chat turn: the model failed: ${failure.code} ${failure.status}`, cause);
+  getLogger().warn({ component: "chat", code: failure.code, status: failure.status, ...errorFields(cause) }, "chat turn: the model failed");
   return failure;
 }
 
@@ -68,7 +69,7 @@ export async function runTurn(s: TurnSetup): Promise<void> {
   const renew = setInterval(() => {
     renewTurnLease(deps.db, s.turnId, new Date(Date.now() + leaseMs))
       .then((stopAt) => stopAt && live.controller.abort(STOP_REASON))
-      .catch((error) => console.error("[planstream] chat turn: lease renewal failed", error));
+      .catch((error) => getLogger().error({ component: "chat", ...errorFields(error) }, "chat turn: lease renewal failed"));
   }, leaseMs / 3);
   try {
     setStage("thinking");

@@ -21,6 +21,7 @@ import { createConversation, createMessage, ensureUser, findConversation, touchC
 import { gateActions } from "./coordinator.ts";
 import { commitActions, planActions, settleSync } from "./turn-actions.ts";
 import { redactText } from "../security/redact.ts";
+import { errorFields, getLogger } from "../ops/logger.ts";
 
 export type SendMessageResult = {
   status: 200 | 202;
@@ -119,7 +120,7 @@ export async function sendMessage(
   } catch (error) {
     // Already classified (model-errors.ts): 502/503 model_unavailable or 502 model_bad_output; nothing was written.
     const failure = modelErrorOf(error);
-    console.error(`[planstream] chat model call failed: ${failure.code} ${failure.status}`, error);
+    getLogger().warn({ component: "chat", code: failure.code, status: failure.status, ...errorFields(error) }, "chat model call failed");
     throw failure;
   }
   const reply: ChatReply = r.object;

@@ -4,6 +4,7 @@ import { inTransaction, type Db, type Tx } from "../db/client.ts";
 import { appendTurnEvents, appendTurnEventsBatch } from "./turn-repo.ts";
 import { redactValue } from "../security/redact.ts";
 import { StreamRedactor } from "../security/stream-redactor.ts";
+import { errorFields, getLogger } from "../ops/logger.ts";
 
 /** How long emitted events wait to be committed together, ms: streaming is not one transaction per token. */
 export const TURN_FLUSH_MS = 25;
@@ -125,7 +126,7 @@ export class TurnWriter {
     const wait = (this.options.flushMs ?? TURN_FLUSH_MS) - (performance.now() - this.lastFlushAt);
     const go = () => {
       this.timer = undefined;
-      this.flush().catch((error) => console.error("[planstream] chat turn: committing events failed", error));
+      this.flush().catch((error) => getLogger().error({ component: "chat", ...errorFields(error) }, "chat turn: committing events failed"));
     };
     if (wait <= 0) {
       // Still asynchronous, so the events emitted in this tick go together.

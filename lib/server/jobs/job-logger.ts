@@ -7,7 +7,7 @@ import type { JobBus } from "./bus.ts";
 import type { Tx } from "../db/client.ts";
 import type { EventDraft, JobStore } from "./job-store.ts";
 import { countEvent } from "./transition-job.ts";
-import { redactText } from "../security/redact.ts";
+import { getLogger } from "../ops/logger.ts";
 
 /**
  * The key of JobLogger's unguarded writers. Only `capabilities.ts` imports it
@@ -198,7 +198,7 @@ export function runWithJobLog<T>(logger: JobLogger, fn: () => Promise<T>): Promi
 function emit(level: EventLevel, kind: LogKind, message: string, data?: Record<string, unknown>): void {
   const logger = storage.getStore();
   if (logger) logger.write(level, kind, message, data);
-  else if (level !== "debug") console.log(`[planstream] ${level} ${kind}: ${redactText(message)}`);
+  else getLogger()[level]({ component: "job-log", kind }, message); // outside a job: the process log (redacted there)
 }
 
 /**

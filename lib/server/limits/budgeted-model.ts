@@ -9,6 +9,7 @@ import { wrapLanguageModel } from "ai";
 import type { Db } from "../db/client.ts";
 import { env } from "../env.ts";
 import { assertTokenBudget, recordTokens } from "./token-budget.ts";
+import { errorFields, getLogger } from "../ops/logger.ts";
 
 export type MeterOptions = {
   db: Db;
@@ -32,7 +33,7 @@ export function budgetedModel(model: LanguageModelV4, options: MeterOptions): La
   const { db, userId } = options;
   const cap = options.maxOutputTokens ?? env().LLM_MAX_OUTPUT_TOKENS;
   const record = (usage: LanguageModelV4Usage | undefined) =>
-    recordTokens(db, userId, tokensOf(usage)).catch((error) => console.error("[planstream] recording model tokens failed", error));
+    recordTokens(db, userId, tokensOf(usage)).catch((error) => getLogger().error({ component: "limits", ...errorFields(error) }, "recording model tokens failed"));
   return wrapLanguageModel({
     model,
     middleware: {

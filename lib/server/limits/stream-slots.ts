@@ -11,6 +11,7 @@ import { bucketKey, rateLimited, type Subject } from "./buckets.ts";
 import type { Policy } from "./policies.ts";
 import type { PolicyState } from "./ratelimit-headers.ts";
 import { limiterFor } from "./store.ts";
+import { errorFields, getLogger } from "../ops/logger.ts";
 
 /** Seconds a client is told to wait when every stream slot is taken (a slot frees when one of its streams closes). */
 export const STREAM_RETRY_S = 5;
@@ -65,7 +66,7 @@ export async function acquireStreamSlots(request: Request, policies: Policy[], s
     released = true;
     clearTimeout(slot.timer);
     slots.delete(request);
-    void giveBack().catch((error) => console.error("[planstream] releasing a stream slot failed", error));
+    void giveBack().catch((error) => getLogger().error({ component: "limits", ...errorFields(error) }, "releasing a stream slot failed"));
   };
   const slot: Slot = { release, timer: setTimeout(release, RESERVATION_TTL_MS) };
   slot.timer.unref();

@@ -9,6 +9,7 @@ import "server-only";
 import { APICallError, type LanguageModelV4, type LanguageModelV4StreamPart } from "@ai-sdk/provider";
 import { wrapLanguageModel } from "ai";
 import { isCallerAbort, ModelTimeoutError, modelErrorOf, retryAfterMsOf } from "./model-errors.ts";
+import { errorFields, getLogger } from "../ops/logger.ts";
 
 /** How model calls are retried and bounded (env: LLM_MAX_RETRIES, LLM_TIMEOUT_MS, LLM_RETRY_MAX_WAIT_MS). */
 export type ModelCallPolicy = {
@@ -84,7 +85,7 @@ async function withRetries<T>(policy: ModelCallPolicy, outer: AbortSignal | unde
       if (controller.signal.aborted) throw modelErrorOf(new ModelTimeoutError(policy.timeoutMs));
       const wait = retry < policy.maxRetries ? retryDelayMs(error, retry, policy) : undefined;
       if (wait === undefined) throw modelErrorOf(error);
-      console.warn(`[planstream] model call failed (${error instanceof Error ? error.message : String(error)}); retry ${retry + 1} of ${policy.maxRetries} in ${Math.round(wait)} ms`);
+      getLogger().warn({ component: "llm", retry: retry + 1, maxRetries: policy.maxRetries, waitMs: Math.round(wait), ...errorFields(error) }, "model call failed; retrying");
       await sleep(wait, outer);
     }
   }

@@ -3,6 +3,7 @@ import { createHmac } from "node:crypto";
 import { createRequire } from "node:module";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { env } from "../env.ts";
+import { redactText, redactValue } from "../security/redact.ts";
 
 export type { Logger } from "pino";
 
@@ -26,7 +27,9 @@ export const REDACT_PATHS = [
 /**
  * Builds a pino logger: JSON lines (`level` as a label, ISO `time`,
  * `service: "planstream"`) at `level`, secrets in REDACT_PATHS replaced by
- * "[Redacted]"; pretty-printed (pino-pretty, a dev dependency) when `pretty`.
+ * "[Redacted]" and secret-shaped text anywhere in a line (its message, its
+ * fields, an error's message and stack) by `[REDACTED:<rule>]`
+ * (lib/server/security/redact.ts, docs/data-protection.md); pretty-printed (pino-pretty, a dev dependency) when `pretty`.
  * `destination`: where lines go (default stdout, synchronous, so nothing is
  * lost at `process.exit`). Source: pino docs "API" (`redact`, `formatters`).
  */
@@ -35,7 +38,12 @@ export function createLogger(options: { level: string; pretty?: boolean; destina
     level: options.level,
     base: { service: "planstream", pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label: string) => ({ level: label }) },
+    formatters: { level: (label: string) => ({ level: label }), log: (object: Record<string, unknown>) => redactValue(object) },
+    hooks: {
+      logMethod(this: Logger, args: Parameters<Logger["info"]>, method: (...a: unknown[]) => void) {
+        method.apply(this, (args as unknown[]).map((a) => (typeof a === "string" ? redactText(a) : a)));
+      },
+    },
     redact: { paths: REDACT_PATHS, censor: "[Redacted]" },
   };
   if (options.destination) return pino(base, options.destination);
@@ -90,7 +98,12 @@ export function hashUserId(userId: string): string {
   return createHmac("sha256", env().SESSION_SECRET).update(`user|${userId}`).digest("hex").slice(0, 16);
 }
 
-/** Any thrown value as the `err` field, which pino's standard serializer writes as `{type, message, stack}`. */
-export function errorFields(error: unknown): { err: Error } {
-  return { err: error instanceof Error ? error : new Error(String(error)) };
+/**
+ * Any thrown value as the `err` field `{type, message, stack}` (pino's
+ * standard error shape), its message and stack redacted: an error may echo
+ * the input that caused it.
+ */
+export function errorFields(error: unknown): { err: { type: string; message: string; stack?: string } } {
+  const e = error instanceof Error ? error : new Error(String(error));
+  return { err: { type: e.name, message: redactText(e.message), ...(e.stack ? { stack: redactText(e.stack) } : {}) } };
 }
