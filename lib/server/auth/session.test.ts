@@ -1,9 +1,10 @@
 // Session cookie values (both formats), cookie flags, and rotation on support
 // sign-in and sign-out: same user id, new value, support cookie bound to it.
 import { createHmac } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getSessionRoute } from "@/app/api/session/route";
 import { DELETE as signOut, POST as signIn } from "@/app/api/session/support/route";
+import { applyMigrations } from "@/lib/server/db/migrate";
 import { env } from "@/lib/server/env";
 import { TestUser } from "@/test/http";
 import {
@@ -23,6 +24,12 @@ const cookieOf = (res: Response, name: string) =>
     .find((c) => c.startsWith(`${name}=`))
     ?.split(";")[0]
     .slice(name.length + 1);
+
+
+// Sign-in and sign-out write audit entries (docs/audit.md): the schema must exist.
+beforeAll(async () => {
+  await applyMigrations(env().DATABASE_URL);
+});
 
 describe("session values", () => {
   it("signs userId.handle.mac, a fresh handle each time, and verifies it", () => {
