@@ -13,7 +13,7 @@ import { GET as getStream } from "@/app/api/jobs/[jobId]/stream/route";
 import { startServer, stopServer } from "@/lib/server/boot";
 import { getDeps } from "@/lib/server/deps";
 import { withRoute } from "@/lib/server/http/route";
-import { createLogger, getLogger, hashUserId, setLogger } from "@/lib/server/ops/logger";
+import { createLogger, errorFields, getLogger, hashUserId, setLogger } from "@/lib/server/ops/logger";
 import { TestUser } from "@/test/http";
 import { readSse } from "@/test/sse";
 
@@ -129,5 +129,19 @@ describe("redaction", () => {
     expect(line.req).toEqual({ headers: { authorization: "[Redacted]", cookie: "[Redacted]" } });
     expect(line.headers).toEqual({ cookie: "[Redacted]" });
     expect(raw.at(-1)).not.toContain("secret-token");
+  });
+
+  it("redacts secret-shaped text in the message, the fields and an error's message and stack; keeps the error's class", () => {
+    const token = `ghp_${"a1B2c3D4e5".repeat(3)}abcdef`;
+    class ProviderError extends Error {}
+    getLogger().error({ url: `https://user:hunter2secret@db.example.org/x`, note: `key ${token}`, ...errorFields(new ProviderError(`rejected ${token}`)) }, `call with ${token} failed`);
+    const line = lines.at(-1)! as Line & { err: { type: string; message: string; stack: string } };
+    expect(line.msg).toBe("call with [REDACTED:github-token] failed");
+    expect(line.note).toBe("key [REDACTED:github-token]");
+    expect(line.err.type).toBe("ProviderError");
+    expect(line.err.message).toBe("rejected [REDACTED:github-token]");
+    expect(line.err.stack.startsWith("Error: rejected [REDACTED:github-token]\n")).toBe(true);
+    expect(raw.at(-1)).not.toContain(token);
+    expect(raw.at(-1)).not.toContain("hunter2secret");
   });
 });

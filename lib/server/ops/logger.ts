@@ -99,11 +99,15 @@ export function hashUserId(userId: string): string {
 }
 
 /**
- * Any thrown value as the `err` field `{type, message, stack}` (pino's
- * standard error shape), its message and stack redacted: an error may echo
- * the input that caused it.
+ * Any thrown value as the `err` field, which pino's standard serializer writes
+ * as `{type, message, stack}` (type = the error's class), its message and stack
+ * redacted: an error may echo the input that caused it. Only those two are
+ * copied, not the error's other fields.
  */
-export function errorFields(error: unknown): { err: { type: string; message: string; stack?: string } } {
+export function errorFields(error: unknown): { err: Error } {
   const e = error instanceof Error ? error : new Error(String(error));
-  return { err: { type: e.name, message: redactText(e.message), ...(e.stack ? { stack: redactText(e.stack) } : {}) } };
+  const copy = Object.create(Object.getPrototypeOf(e) as object) as Error;
+  Object.defineProperty(copy, "message", { value: redactText(e.message), enumerable: false });
+  Object.defineProperty(copy, "stack", { value: e.stack === undefined ? undefined : redactText(e.stack), enumerable: false });
+  return { err: copy };
 }
