@@ -75,6 +75,11 @@ test("tool chips, Markdown and an inert XSS payload", async ({ page }) => {
   await page.reload();
   await expect(chat.assistantMessages).toHaveCount(4);
   await expect(page.getByTestId("message-user").last()).toHaveText(payload);
+  // After the reload the first reply still shows its tool call, from the stored message.
+  const reloadedChip = chat.assistantMessages.first().getByTestId("tool-chip");
+  await expect(reloadedChip).toHaveCount(1);
+  await expect(reloadedChip).toHaveAttribute("data-tool", "calculate");
+  await expect(reloadedChip).toHaveAttribute("data-state", "done");
   expect(await page.locator('[data-testid="message-list"] img, [data-testid="message-list"] script').count()).toBe(0);
   for (const a of await page.locator('[data-testid="message-markdown"] a').all()) {
     expect(await a.getAttribute("href")).not.toMatch(/^javascript:/i);

@@ -116,6 +116,16 @@ describe("POST /api/chat/agent", () => {
     expect(dataOf(dates, "tool_call_start")).toMatchObject({ tool: "schedule", input: { operation: "subtract", date: "2027-03-20", amount: 10, unit: "business_days", until: null } });
     expect(dataOf(dates, "tool_call_end").output).toMatchObject({ date: "2027-03-08", weekday: "Monday" });
     expect(textOf(dates)).toBe("10 business days before 2027-03-20 is 2027-03-08 (Monday).");
+
+    // The calls stay on the stored messages, so their chips show again after a reload.
+    const storedTools = async (f: typeof frames) =>
+      (await conversation(user, dataOf(f, "conversation_start").conversationId)).messages.filter((m) => m.role === "assistant").map((m) => m.metadata?.turn?.tools);
+    expect(await storedTools(frames)).toEqual([
+      [{ callId: startCall.callId, tool: "calculate", input: '{"expression":"12 * 35 EUR"}', output: '{"expression":"12 * 35 EUR","result":"420 EUR","value":420,"unit":"EUR"}', durationMs: endCall.durationMs }],
+    ]);
+    expect(await storedTools(dates)).toEqual([
+      [{ callId: dataOf(dates, "tool_call_start").callId, tool: "schedule", input: expect.stringContaining('"date":"2027-03-20"'), output: expect.stringContaining('"date":"2027-03-08"'), durationMs: dataOf(dates, "tool_call_end").durationMs }],
+    ]);
   });
 
   it("a reply with actions: every job id in `actions` answers GET /api/jobs/{id} 200 the moment the event arrives", async () => {

@@ -18,7 +18,7 @@ import { defaultJobTab, tabFacts } from "./default-job-tab";
 import { MarkdownText } from "./markdown-text";
 import { ResumeDecomposition } from "./resume-decomposition";
 import { DesignDocumentLink, StoppedMark, ToolChips, TurnError, TurnStatusLine } from "./turn-parts";
-import type { ChatTurnState } from "@/lib/client/chat-turn-state";
+import { storedToolChips, type ChatTurnState } from "@/lib/client/chat-turn-state";
 
 /** Characters of a plan title on a message's plan chip (cut on a word boundary; the full title as tooltip). */
 const PLAN_CHIP_CHARS = 60;
@@ -198,7 +198,7 @@ function AssistantBody({
   const select = planId && onSelectPlan ? () => onSelectPlan(planId) : undefined;
   return (
     <>
-      {turn && <ToolChips tools={turn.tools} />}
+      <ToolChips tools={turn ? turn.tools : storedToolChips(metadata?.turn?.tools)} />
       {(message.content || streaming) && (
         <div className={styles.messageText} data-testid="message-text" data-streaming={streaming ? "true" : "false"}>
           <MarkdownText text={message.content} caret={streaming} />

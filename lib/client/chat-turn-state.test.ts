@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CHAT_STREAM_EVENT_SCHEMAS, type ChatStreamFrame } from "@/lib/shared/chat-stream";
-import { foldChatTurn, foldChatTurnFrames, initialChatTurnState, turnMessage } from "./chat-turn-state";
+import { foldChatTurn, foldChatTurnFrames, initialChatTurnState, storedToolChips, turnMessage } from "./chat-turn-state";
 
 const metadata = { type: "job_log" as const, conversationId: "c1", messageId: "m2", status: "pending" as const, jobs: [{ jobId: "j1", jobType: "chat_actions" as const }] };
 
@@ -81,5 +81,18 @@ describe("foldChatTurn", () => {
 
   it("has no message before conversation_start", () => {
     expect(turnMessage(initialChatTurnState())).toBeNull();
+  });
+
+  it("rebuilds a finished turn's chips from its stored message", () => {
+    expect(
+      storedToolChips([
+        { callId: "k1", tool: "calculate", input: '{"expression":"12 * 35"}', output: '{"result":"420"}', durationMs: 4 },
+        { callId: "k2", tool: "schedule", input: "{}", error: "Bad date" },
+      ]),
+    ).toEqual([
+      { callId: "k1", tool: "calculate", input: '{"expression":"12 * 35"}', progress: [], done: true, output: '{"result":"420"}', durationMs: 4 },
+      { callId: "k2", tool: "schedule", input: "{}", progress: [], done: true, error: "Bad date" },
+    ]);
+    expect(storedToolChips(undefined)).toEqual([]);
   });
 });

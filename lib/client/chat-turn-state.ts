@@ -1,7 +1,7 @@
 // Folding a streamed chat turn's events (lib/shared/chat-stream.ts) into what its
 // reply bubble shows: a pure reducer, so a resumed stream replayed from seq 0 and a
 // live one give the same state, and a frame seen twice changes nothing.
-import type { ChatAction, MessageMetadata } from "@/lib/shared/chat";
+import type { ChatAction, MessageMetadata, StoredToolCall } from "@/lib/shared/chat";
 import type { ChatStreamData, ChatStreamFrame, ProcessingStage } from "@/lib/shared/chat-stream";
 
 /** One read-only tool call of the turn, as its chip shows it. */
@@ -128,4 +128,21 @@ export function turnMessage(state: ChatTurnState): { id: string; role: "assistan
   if (!state.messageId) return null;
   const metadata = state.metadata ? { ...state.metadata, actions: state.metadata.actions ?? state.actions } : null;
   return { id: state.messageId, role: "assistant", content: state.content, metadata, createdAt: new Date(0).toISOString() };
+}
+
+/**
+ * Chips of a finished turn from its stored message (`metadata.turn.tools`,
+ * lib/shared/chat.ts): every call done, input and output as their stored
+ * (cut) JSON text, no progress messages. `[]` for messages without them.
+ */
+export function storedToolChips(stored: readonly StoredToolCall[] | undefined): ToolChip[] {
+  return (stored ?? []).map((c) => ({
+    callId: c.callId,
+    tool: c.tool,
+    input: c.input,
+    progress: [],
+    done: true,
+    ...(c.error !== undefined ? { error: c.error } : { output: c.output }),
+    ...(c.durationMs !== undefined ? { durationMs: c.durationMs } : {}),
+  }));
 }

@@ -62,7 +62,16 @@ export const messageMetadataSchema = z.object({
     .optional()
     .meta({ description: "The phase-one model call: when the request arrived, calls, tokens, duration (ms)" }),
   turn: z
-    .object({ turnId: z.string(), stopped: z.boolean(), summarized: contextSummarySchema.optional(), designDocument: designDocumentRefSchema.optional() })
+    .object({
+      turnId: z.string(),
+      stopped: z.boolean(),
+      summarized: contextSummarySchema.optional(),
+      designDocument: designDocumentRefSchema.optional(),
+      tools: z
+        .array(z.object({ callId: z.string(), tool: z.string(), input: z.string().optional(), output: z.string().optional(), error: z.string().optional(), durationMs: z.number().optional() }))
+        .optional()
+        .meta({ description: "The read-only tools the turn called (input and output as JSON cut to 300 characters)" }),
+    })
     .optional()
     .meta({ description: "The streamed turn that wrote the message; `stopped`: the content is the partial reply and no action ran" }),
 });

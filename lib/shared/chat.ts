@@ -52,7 +52,15 @@ export type MessageTurn = {
   stopped: boolean;
   summarized?: ContextSummary;
   designDocument?: { artifactId: string; title: string; format: "markdown" };
+  /** The read-only tools the turn called, as its chips showed them when it ended (input and output cut to TOOL_CHIP_CHARS). */
+  tools?: StoredToolCall[];
 };
+
+/** A tool call of a finished streamed turn, kept on its message so the chips show again after a reload. `durationMs` in ms. */
+export type StoredToolCall = { callId: string; tool: string; input?: string; output?: string; error?: string; durationMs?: number };
+
+/** Characters of a stored tool call's input and output (JSON) kept on the message. */
+export const TOOL_CHIP_CHARS = 300;
 
 /** `metadata` of an assistant message. */
 export type MessageMetadata = {

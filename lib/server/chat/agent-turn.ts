@@ -9,7 +9,7 @@ import "server-only";
 // …/stop (before the dispatch) or a shutdown stops it.
 import { stepCountIs, streamText } from "ai";
 import type { ProcessingStage } from "@/lib/shared/chat-stream";
-import type { ReplyUsage } from "@/lib/shared/chat";
+import { TOOL_CHIP_CHARS, type MessageTurn, type ReplyUsage } from "@/lib/shared/chat";
 import { AppError } from "../errors.ts";
 import { budgetedModel } from "../limits/budgeted-model.ts";
 import { generateStructured } from "../llm/generate.ts";
@@ -90,7 +90,14 @@ export async function runTurn(s: TurnSetup): Promise<void> {
     writer.emit("assistant_message_start", { messageId: s.messageId });
     const started = new Set<string>();
     const tools = chatTools(
-      { db: deps.db, turnId: s.turnId, ownerId: s.ownerId, language: s.language, plan: s.plan, signal, emit: (e, d) => writer.emit(e, d), stage: setStage, onDesignDocument: (d) => (p.turn.designDocument = { artifactId: d.artifactId, title: d.title, format: "markdown" }) },
+      {
+        db: deps.db, turnId: s.turnId, ownerId: s.ownerId, language: s.language, plan: s.plan, signal, stage: setStage,
+        emit: (e, d) => {
+          recordToolCall(p.turn, e, d);
+          writer.emit(e, d);
+        },
+        onDesignDocument: (d) => (p.turn.designDocument = { artifactId: d.artifactId, title: d.title, format: "markdown" }),
+      },
       started,
     );
     const { system, prompt } = buildPrompt({ Request: "chat_answer", ...fields, Today: new Date().toISOString().slice(0, 10) });
@@ -159,5 +166,21 @@ export async function runTurn(s: TurnSetup): Promise<void> {
   } finally {
     clearInterval(renew);
     s.hub.release(s.turnId);
+  }
+}
+
+const chipText = (v: unknown): string | undefined => {
+  if (v === undefined) return undefined;
+  const text = typeof v === "string" ? v : JSON.stringify(v);
+  return text.length > TOOL_CHIP_CHARS ? `${text.slice(0, TOOL_CHIP_CHARS - 1)}…` : text;
+};
+
+/** Keeps the turn's tool calls on its message metadata (`turn.tools`) as tool_call_start / _end go out, so the chips survive a reload. */
+function recordToolCall(turn: MessageTurn, event: string, data: unknown): void {
+  const d = data as { callId: string; tool: string; input?: unknown; output?: unknown; error?: string; durationMs?: number };
+  if (event === "tool_call_start") (turn.tools ??= []).push({ callId: d.callId, tool: d.tool, input: chipText(d.input) });
+  else if (event === "tool_call_end") {
+    const call = turn.tools?.find((c) => c.callId === d.callId);
+    if (call) Object.assign(call, { durationMs: d.durationMs }, d.error !== undefined ? { error: d.error } : { output: chipText(d.output) });
   }
 }
