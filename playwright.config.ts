@@ -37,7 +37,8 @@ export default defineConfig({
     stderr: "pipe",
     // 700 ms per offline model call: a decomposition runs ~5 s, long enough for a
     // loaded 2-core machine's browser to see it running (and cancel it).
-    env: { PORT: String(PORT), DATA_DIR: ".e2e-data", LLM_OFFLINE_LATENCY_MS: "700", HOSTNAME: "127.0.0.1", DIAGNOSTICS_ENABLED: "1", JOB_CONCURRENCY: "8", SUPPORT_TOKEN: "e2e-support-token",
+    // LOG_LEVEL warn: the request lines of ~80 specs would bury the test report (the specs that read server logs start their own).
+    env: { PORT: String(PORT), DATA_DIR: ".e2e-data", LOG_LEVEL: "warn", LLM_OFFLINE_LATENCY_MS: "700", HOSTNAME: "127.0.0.1", DIAGNOSTICS_ENABLED: "1", JOB_CONCURRENCY: "8", SUPPORT_TOKEN: "e2e-support-token",
       // issue 13 — limits: every spec comes from 127.0.0.1; per-session limits keep their defaults.
       RATE_LIMIT_ADDRESS_MULTIPLIER: "100", RATE_LIMIT_STREAMS_PER_ADDRESS: "5000" },
   },
