@@ -2,7 +2,7 @@
 // a full bucket answers.
 import "server-only";
 import ipaddr from "ipaddr.js";
-import { RateLimiterRes } from "rate-limiter-flexible";
+import type { RateLimiterRes } from "rate-limiter-flexible";
 import { AppError } from "../errors.ts";
 import { UNKNOWN_ADDRESS } from "../http/client-info.ts";
 import type { Policy } from "./policies.ts";
@@ -53,10 +53,24 @@ export async function consumeWindowed(policies: Policy[], subject: Subject): Pro
       const res = await limiterFor(policy).consume(key, 1);
       states.push({ policy, remaining: res.remainingPoints, resetS: res.msBeforeNext / 1000 });
     } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
+      if (!isRateLimiterRes(error)) throw error;
       const waitS = error.msBeforeNext / 1000;
       throw rateLimited(waitS, [...states, { policy, remaining: 0, resetS: waitS }]);
     }
   }
   return states;
+}
+
+/**
+ * Whether a limiter's rejection is a full bucket (a RateLimiterRes) and not a
+ * store error. Checked by shape, not `instanceof`: Next bundles the routes and
+ * instrumentation separately, each with its own copy of rate-limiter-flexible,
+ * while the limiters are shared on globalThis (store.ts), so a limiter made in
+ * one bundle rejects with another copy's class (seen: a 500 instead of 429 on
+ * the third sign-in try under `next start`).
+ */
+export function isRateLimiterRes(error: unknown): error is RateLimiterRes {
+  if (typeof error !== "object" || error === null || error instanceof Error) return false;
+  const e = error as Record<string, unknown>;
+  return typeof e.msBeforeNext === "number" && typeof e.remainingPoints === "number" && typeof e.consumedPoints === "number";
 }

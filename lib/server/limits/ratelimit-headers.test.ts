@@ -2,7 +2,7 @@
 // and the policies the environment gives.
 import { describe, expect, it } from "vitest";
 import { env } from "../env";
-import { addressKey } from "./buckets";
+import { addressKey, isRateLimiterRes } from "./buckets";
 import { policiesOf } from "./policies";
 import { rateLimitHeaders } from "./ratelimit-headers";
 
@@ -38,5 +38,27 @@ describe("address buckets", () => {
     expect(addressKey("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
     expect(addressKey("2001:db8:1:2:bbbb::9")).toBe("2001:db8:1:2::/64");
     expect(addressKey("203.0.113.7")).toBe("203.0.113.7");
+  });
+});
+
+describe("isRateLimiterRes", () => {
+  it("knows a full bucket by its shape, from any copy of the library; store errors are not one", async () => {
+    const { RateLimiterMemory, RateLimiterRes } = await import("rate-limiter-flexible");
+    const limiter = new RateLimiterMemory({ points: 1, duration: 60 });
+    await limiter.consume("k");
+    const rejection = await limiter.consume("k").catch((e: unknown) => e);
+    expect(isRateLimiterRes(rejection)).toBe(true);
+    // What another bundle's copy of the class throws: the same getters on another prototype.
+    class OtherCopy {
+      get remainingPoints() { return 0; }
+      get msBeforeNext() { return 60_000; }
+      get consumedPoints() { return 3; }
+    }
+    expect(rejection instanceof RateLimiterRes).toBe(true);
+    expect(isRateLimiterRes(new OtherCopy())).toBe(true);
+    expect(isRateLimiterRes(new RateLimiterRes(0, 1000, 2, false))).toBe(true);
+    expect(isRateLimiterRes(new Error("redis down"))).toBe(false);
+    expect(isRateLimiterRes(null)).toBe(false);
+    expect(isRateLimiterRes({ msBeforeNext: 5 })).toBe(false);
   });
 });

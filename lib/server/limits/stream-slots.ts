@@ -6,8 +6,7 @@
 // (the handler failed after the check, e.g. a 404) is released when the
 // request is aborted or after RESERVATION_TTL_MS, whichever comes first.
 import "server-only";
-import { RateLimiterRes } from "rate-limiter-flexible";
-import { bucketKey, rateLimited, type Subject } from "./buckets.ts";
+import { bucketKey, isRateLimiterRes, rateLimited, type Subject } from "./buckets.ts";
 import type { Policy } from "./policies.ts";
 import type { PolicyState } from "./ratelimit-headers.ts";
 import { limiterFor } from "./store.ts";
@@ -49,7 +48,7 @@ export async function acquireStreamSlots(request: Request, policies: Policy[], s
       taken.push({ policy, key });
       states.push({ policy, remaining: res.remainingPoints });
     } catch (error) {
-      if (!(error instanceof RateLimiterRes)) {
+      if (!isRateLimiterRes(error)) {
         await giveBack();
         throw error;
       }
