@@ -1,8 +1,8 @@
 // Rate limits on a real `next start` (own server, short windows): the client
 // address comes from the socket, so spoofed X-Forwarded-For / peer headers do
 // not open new buckets; a chat over the session's budget answers 429 with
-// Retry-After and the RateLimit fields, the browser says when to retry, and
-// after the window the same session is admitted again.
+// Retry-After and the RateLimit fields, the browser keeps the draft and counts
+// Retry down, and after the window the same session is admitted again.
 import { expect, test } from "@playwright/test";
 import { ChatPage } from "./chat-page";
 import { OwnServer } from "./own-server";
@@ -10,7 +10,7 @@ import { OwnServer } from "./own-server";
 const own = new OwnServer(Number(process.env.E2E_PORT ?? 3210) + 60, {
   LLM_OFFLINE_LATENCY_MS: "50",
   SUPPORT_TOKEN: "rate-limit-support-token",
-  RATE_LIMIT_WINDOW_S: "5",
+  RATE_LIMIT_WINDOW_S: "8",
   RATE_LIMIT_CHAT_PER_MIN: "2",
   RATE_LIMIT_SIGNIN_TRIES: "2",
   RATE_LIMIT_SIGNIN_WINDOW_S: "60",
@@ -39,11 +39,14 @@ test("the client address is the socket's: spoofed X-Forwarded-For and peer heade
 });
 
 test("over the chat budget: 429 with Retry-After and RateLimit, the page says when to retry, and the window's end admits again", async ({ page }) => {
-  await page.request.get(`${own.base}/api/session`); // the session cookie, shared by page and page.request
+  // The page first, so the budget is spent right before the page's own send (a slow page load cannot outlast the window).
+  const ui = new ChatPage(page);
+  await page.goto(own.base);
+  await expect(ui.input).toBeVisible();
   const chat = () => page.request.post(`${own.base}/api/chat/message`, { data: { message: "hello" } });
   const first = await chat();
   expect(first.status()).toBe(202);
-  expect(first.headers()["ratelimit-policy"]).toBe(`"chat-session";q=2;w=5, "chat-address";q=10;w=5`);
+  expect(first.headers()["ratelimit-policy"]).toBe(`"chat-session";q=2;w=8, "chat-address";q=10;w=8`);
   expect((await chat()).status()).toBe(202);
   const refused = await chat();
   expect(refused.status()).toBe(429);
@@ -52,13 +55,16 @@ test("over the chat budget: 429 with Retry-After and RateLimit, the page says wh
   expect(refused.headers()["ratelimit"]).toBe(`"chat-session";r=0;t=${wait}`);
   expect(await refused.json()).toEqual({ error: { code: "rate_limited", message: `Too many requests; try again in ${wait} s`, details: { retryAfterSeconds: wait } } });
 
-  const ui = new ChatPage(page);
-  await page.goto(own.base);
-  await expect(ui.input).toBeVisible();
+  // The page's own send is refused too: the draft stays, the alert says why, Retry counts down the wait.
   await ui.send("Plan a trip to Lisbon");
-  await expect(page.getByText(/Too many requests — try again in \d+ s/).first()).toBeVisible();
+  await expect(page.getByTestId("chat-error")).toContainText("You are sending messages too quickly");
+  await expect(page.getByTestId("chat-retry")).toHaveText(/Retry in \d+ s/);
+  await expect(page.getByTestId("chat-retry")).toBeDisabled();
+  await expect(ui.input).toHaveValue("Plan a trip to Lisbon");
 
-  await page.waitForTimeout(5_500);
-  await ui.send("Plan a trip to Porto");
+  // Once the wait is over Retry is enabled and sends the kept draft.
+  await expect(page.getByTestId("chat-retry")).toBeEnabled({ timeout: 12_000 });
+  await page.getByTestId("chat-retry").click();
   await expect(ui.assistantMessages).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.getByTestId("message-user")).toHaveText(["Plan a trip to Lisbon"]);
 });
