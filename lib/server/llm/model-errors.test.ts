@@ -29,17 +29,34 @@ afterAll(async () => {
 const POLICY = { maxRetries: 1, timeoutMs: 1000, maxWaitMs: 2000, baseDelayMs: 10 };
 const model = () => createModel({ baseUrl: mock.baseUrl, model: "mock", policy: POLICY });
 
+/**
+ * The mock's request count once its log lines stopped arriving: they come from
+ * its stdout, a moment after each answer (read at once, a retry's second
+ * request was sometimes counted in the next test).
+ */
+async function settledRequests(): Promise<number> {
+  let last = mock.requests();
+  for (let i = 0, quiet = 0; i < 60 && quiet < 3; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    const n = mock.requests();
+    quiet = n === last ? quiet + 1 : 0;
+    last = n;
+  }
+  return last;
+}
+
 /** generateStructured(chat_reply) of `message`: the AppError it threw, the provider's request count and the time taken. */
 async function failure(message: string) {
-  const before = mock.requests();
+  const before = await settledRequests();
   const t0 = performance.now();
   const error = await generateStructured({ model: model(), schema: chatReplySchema, fields: { Request: "chat_reply", Language: "en", Message: message } }).then(
     () => undefined,
     (e: unknown) => e,
   );
+  const ms = performance.now() - t0;
   expect(AppError.is(error)).toBe(true);
   const e = error as AppError;
-  return { status: e.status, code: e.code, message: e.message, details: e.details, retryAfter: new Headers(e.headers).get("retry-after"), requests: mock.requests() - before, ms: performance.now() - t0 };
+  return { status: e.status, code: e.code, message: e.message, details: e.details, retryAfter: new Headers(e.headers).get("retry-after"), requests: (await settledRequests()) - before, ms };
 }
 
 describe("provider failures (llm-mock) → AppError", () => {
@@ -81,13 +98,13 @@ describe("provider failures (llm-mock) → AppError", () => {
   });
 
   it("a streamed reply (streamText) gets the same classification in its error part", async () => {
-    const before = mock.requests();
+    const before = await settledRequests();
     const result = streamText({ model: model(), prompt: "mock-429-long", maxRetries: 0, onError: () => undefined });
     let error: unknown;
     for await (const part of result.fullStream) if (part.type === "error") error = part.error;
     const e = modelErrorOf(error);
     expect([e.status, e.code, new Headers(e.headers).get("retry-after")]).toEqual([503, "model_unavailable", "30"]);
-    expect(mock.requests() - before).toBe(1);
+    expect((await settledRequests()) - before).toBe(1);
   });
 
   it("a streamed reply that does not start within LLM_TIMEOUT_MS: a timeout error part", async () => {
