@@ -4,7 +4,6 @@
 //
 // Runs in its own process (benchIngestInChild), so its Prisma client, garbage
 // and open database files never share the process that measures SSE latency.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { Session } from "node:inspector/promises";
 import os from "node:os";
@@ -19,6 +18,7 @@ import { JobBus } from "@/lib/server/jobs/bus";
 import { JobLogger } from "@/lib/server/jobs/job-logger";
 import { insertJob, SqliteJobStore } from "@/lib/server/jobs/jobs-repo";
 import { emptyStats } from "@/lib/shared/jobs";
+import { runBenchChild } from "./child.ts";
 import { saveProfile, summarizeProfile, type CpuProfile, type ProfileSummary } from "./lib/profile.ts";
 import { median } from "./lib/stats.ts";
 
@@ -320,31 +320,8 @@ const RESULT_PREFIX = "@@ingest-result ";
  * returns its result. Progress lines pass through to `log`.
  */
 export async function benchIngestInChild(opts: { lines: number; rounds: number; rowsPerTx: number; diagnose: boolean }, log: (s: string) => void): Promise<IngestResult> {
-  const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
   // --expose-gc: the diagnosis counts database descriptors after a full collection.
-  const child = spawn(tsx, ["--conditions=react-server", "--expose-gc", path.join("bench", "ingest.ts"), JSON.stringify(opts)], {
-    cwd: process.cwd(),
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const stopChild = () => child.kill("SIGTERM");
-  process.once("exit", stopChild);
-  let result: IngestResult | undefined;
-  let buffered = "";
-  child.stdout.setEncoding("utf8");
-  child.stdout.on("data", (chunk: string) => {
-    buffered += chunk;
-    let nl: number;
-    while ((nl = buffered.indexOf("\n")) >= 0) {
-      const line = buffered.slice(0, nl);
-      buffered = buffered.slice(nl + 1);
-      if (line.startsWith(RESULT_PREFIX)) result = JSON.parse(line.slice(RESULT_PREFIX.length)) as IngestResult;
-      else if (line.trim()) log(line);
-    }
-  });
-  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-  process.removeListener("exit", stopChild);
-  if (code !== 0 || !result) throw new Error(`ingest child exited with ${code}`);
-  return result;
+  return runBenchChild<IngestResult>("ingest.ts", opts, RESULT_PREFIX, log, { nodeArgs: ["--expose-gc"], stopOnExit: true });
 }
 
 // Child entry: `tsx --conditions=react-server bench/ingest.ts '<options JSON>'`.

@@ -4,12 +4,12 @@
 // alternating rounds; then redactSecrets' own cost per line for clean lines
 // and for lines that carry a secret. Runs in its own process like phase 1.
 //   tsx --conditions=react-server bench/redaction.ts '{"lines":200000,"rounds":3}'
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { redactSecrets, redactValue } from "@/lib/server/security/redact";
 import { makeCanaries } from "@/test/secret-canaries";
+import { runBenchChild } from "./child.ts";
 import { runLogger, type IngestRun } from "./ingest.ts";
 import { median } from "./lib/stats.ts";
 
@@ -83,24 +83,7 @@ const RESULT_PREFIX = "@@redaction-result ";
 
 /** benchRedaction in a child process (own Prisma client and garbage); progress lines pass through to `log`. */
 export async function benchRedactionInChild(opts: { lines: number; rounds: number }, log: (s: string) => void): Promise<RedactionResult> {
-  const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
-  const child = spawn(tsx, ["--conditions=react-server", path.join("bench", "redaction.ts"), JSON.stringify(opts)], { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] });
-  let result: RedactionResult | undefined;
-  let buffered = "";
-  child.stdout.setEncoding("utf8");
-  child.stdout.on("data", (chunk: string) => {
-    buffered += chunk;
-    let nl: number;
-    while ((nl = buffered.indexOf("\n")) >= 0) {
-      const line = buffered.slice(0, nl);
-      buffered = buffered.slice(nl + 1);
-      if (line.startsWith(RESULT_PREFIX)) result = JSON.parse(line.slice(RESULT_PREFIX.length)) as RedactionResult;
-      else if (line.trim()) log(line);
-    }
-  });
-  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-  if (code !== 0 || !result) throw new Error(`redaction child exited with ${code}`);
-  return result;
+  return runBenchChild<RedactionResult>("redaction.ts", opts, RESULT_PREFIX, log);
 }
 
 /** The figures as lines for the report. */

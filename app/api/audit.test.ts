@@ -24,6 +24,7 @@ import { GET as getSession } from "@/app/api/session/route";
 import { DELETE as signOut, POST as signIn } from "@/app/api/session/support/route";
 import { startServer, stopServer } from "@/lib/server/boot";
 import { getDeps } from "@/lib/server/deps";
+import { PEER_HEADER } from "@/lib/server/http/client-info";
 import { sweepRetention } from "@/lib/server/jobs/retention";
 import type { AuditEntryDto, AuditPage } from "@/lib/shared/audit";
 import type { SendMessageResponse } from "@/lib/shared/chat";
@@ -31,6 +32,8 @@ import type { ExecutePlanResponse } from "@/lib/shared/runs";
 import { TestUser } from "@/test/http";
 
 const TOKEN = "support-token-for-tests";
+/** The one trusted proxy (TRUST_PROXY_HOPS=1) as the server's peer hook records it, with the X-Forwarded-For it sent. */
+const viaProxy = (xff: string) => ({ [PEER_HEADER]: "10.0.0.5", "x-forwarded-for": xff });
 const db = () => getDeps().db;
 
 beforeAll(async () => {
@@ -84,10 +87,10 @@ describe("audit entries per support action", () => {
   it("sign-in, a wrong token and sign-out each write one entry with the client address of the trusted proxy", async () => {
     const user = new TestUser();
     const userId = await userIdOf(user);
-    const xff = { "x-forwarded-for": "198.51.100.9, 203.0.113.7" };
+    const xff = viaProxy("198.51.100.9, 203.0.113.7");
     expect((await user.call(signIn, { url: "/api/session/support", body: { token: "wrong-token-123" }, headers: xff })).status).toBe(401);
     expect((await user.call(signIn, { url: "/api/session/support", body: { token: TOKEN }, headers: xff })).status).toBe(200);
-    expect((await user.call(signOut, { url: "/api/session/support", method: "DELETE", headers: { "x-forwarded-for": "not-an-ip" } })).status).toBe(200);
+    expect((await user.call(signOut, { url: "/api/session/support", method: "DELETE", headers: viaProxy("not-an-ip") })).status).toBe(200);
     // A user's sign-out drops nothing and is not a support action.
     expect((await user.call(signOut, { url: "/api/session/support", method: "DELETE" })).status).toBe(200);
     const session = { targetType: "session", targetId: userId, details: null, actorId: userId } as const;
@@ -96,6 +99,18 @@ describe("audit entries per support action", () => {
       { ...session, actorRole: "user", clientAddress: "203.0.113.7", action: "support.sign_in", outcome: "success" },
       { ...session, actorRole: "support", clientAddress: null, action: "support.sign_out", outcome: "success" },
     ]);
+  });
+
+  it("the address is the rate limiter's: from the server's peer header, never from X-Forwarded-For alone", async () => {
+    const user = new TestUser();
+    const userId = await userIdOf(user);
+    const failedSignIn = async (headers: Record<string, string>) =>
+      expect((await user.call(signIn, { url: "/api/session/support", body: { token: "wrong-token-123" }, headers })).status).toBe(401);
+    // No peer header (a client's own X-Forwarded-For, no server hook): nothing to trust.
+    await failedSignIn({ "x-forwarded-for": "203.0.113.7" });
+    // The trusted proxy sent no X-Forwarded-For: the peer itself, in canonical form.
+    await failedSignIn({ [PEER_HEADER]: "::ffff:192.0.2.10" });
+    expect((await entriesOf(userId)).map((e) => e.clientAddress)).toEqual([null, "192.0.2.10"]);
   });
 
   it("support reading another user's job, events, plan, conversation, action status and run writes one support.read each; the owner's reads write none", async () => {
@@ -181,7 +196,7 @@ describe("audit entries per support action", () => {
     const o = await owner();
     const s = await support();
     const jobId = o.run.jobId;
-    const exp = (u: TestUser, format: string) => u.call(getExport, { url: `/api/jobs/${jobId}/export?format=${format}`, params: { jobId }, headers: { "x-forwarded-for": "2001:db8::1" } });
+    const exp = (u: TestUser, format: string) => u.call(getExport, { url: `/api/jobs/${jobId}/export?format=${format}`, params: { jobId }, headers: viaProxy("2001:db8::1") });
     const mine = await exp(o.user, "ndjson");
     expect(mine.status).toBe(200);
     await mine.text();

@@ -13,12 +13,13 @@ import { GET as getJob } from "@/app/api/jobs/[jobId]/route";
 import { GET as getMetrics } from "@/app/api/metrics/route";
 import { GET as getTurn } from "@/app/api/chat/turns/[turnId]/route";
 import { startServer, stopServer } from "@/lib/server/boot";
-import { getApp, getDeps } from "@/lib/server/deps";
+import { getDeps } from "@/lib/server/deps";
 import type { ConversationDetail, SendMessageResponse } from "@/lib/shared/chat";
 import type { TurnDto } from "@/lib/shared/chat-stream";
 import { chatFrames, dataOf, readFrames, shape, textOf } from "@/test/chat-stream";
 import { countRows } from "@/test/db";
 import { TestUser } from "@/test/http";
+import { withModel } from "@/test/models";
 
 beforeAll(async () => {
   await startServer();
@@ -28,17 +29,6 @@ afterAll(async () => {
 });
 
 const agent = (user: TestUser, body: Record<string, unknown>) => user.call(postAgent, { url: "/api/chat/agent", body });
-
-async function withModel<T>(model: typeof getApp extends () => { deps: { model: infer M } } ? M : never, fn: () => Promise<T>): Promise<T> {
-  const deps = getApp().deps;
-  const saved = deps.model;
-  deps.model = model;
-  try {
-    return await fn();
-  } finally {
-    deps.model = saved;
-  }
-}
 
 const conversation = async (user: TestUser, id: string) => (await (await user.call(getConversation, { url: `/api/conversations/${id}`, params: { id } })).json()) as ConversationDetail;
 

@@ -18,6 +18,7 @@ import { createOfflinePlannerModel } from "@/lib/server/llm/offline-model";
 import type { ConversationDetail, SendMessageResponse } from "@/lib/shared/chat";
 import { dataOf, readFrames, shape } from "@/test/chat-stream";
 import { startLlmMock, type LlmMock } from "@/test/llm-mock";
+import { withModel } from "@/test/models";
 import { countEveryTable, rowDelta } from "@/test/row-counts";
 import { TestUser } from "@/test/http";
 import type { LanguageModelV4 } from "@ai-sdk/provider";
@@ -35,17 +36,6 @@ afterAll(async () => {
   await mock.close();
   await stopServer();
 });
-
-async function withModel<T>(model: LanguageModelV4, fn: () => Promise<T>): Promise<T> {
-  const deps = getApp().deps;
-  const saved = deps.model;
-  deps.model = model;
-  try {
-    return await fn();
-  } finally {
-    deps.model = saved;
-  }
-}
 
 const message = (user: TestUser, body: Record<string, unknown>) => user.call(postMessage, { url: "/api/chat/message", body });
 const agent = (user: TestUser, body: Record<string, unknown>) => user.call(postAgent, { url: "/api/chat/agent", body });

@@ -17,8 +17,11 @@ import planStyles from "./message-plan.module.css";
 import { defaultJobTab, tabFacts } from "./default-job-tab";
 import { MarkdownText } from "./markdown-text";
 import { ResumeDecomposition } from "./resume-decomposition";
-import { DesignDocumentLink, StoppedMark, ToolChips, TurnError, TurnStatusLine } from "./turn-parts";
-import { storedToolChips, type ChatTurnState } from "@/lib/client/chat-turn-state";
+import { TurnExtras, type LiveReply } from "./turn-extras";
+import { ToolChips } from "./turn-parts";
+import { storedToolChips } from "@/lib/client/chat-turn-state";
+
+export type { LiveReply } from "./turn-extras";
 
 /** Characters of a plan title on a message's plan chip (cut on a word boundary; the full title as tooltip). */
 const PLAN_CHIP_CHARS = 60;
@@ -166,12 +169,6 @@ function JobPane({ job, readOnly, resumedBy, onResumed }: { job: JobTab; readOnl
 /** The plan an assistant message acted on, as its chip shows it. */
 export type MessagePlan = { id: string; title: string | undefined; selected: boolean };
 
-/**
- * A streamed turn's state beside its message: what the stream showed (tool
- * chips, stage, error) and the turn's Stop and Retry.
- */
-export type LiveReply = { state: ChatTurnState; onStop?: () => void; onRetry?: () => void };
-
 function AssistantBody({
   message,
   plan,
@@ -189,8 +186,6 @@ function AssistantBody({
   const metadata = message.metadata;
   const turn = live?.state;
   const streaming = turn?.phase === "streaming";
-  const stopped = metadata?.turn?.stopped === true || turn?.stopped === true;
-  const doc = turn?.designDocument ?? metadata?.turn?.designDocument;
   const jobs = jobRefs(metadata?.jobs);
   const resumed = (jobId: string) => jobs.find((j) => j.resumeOf === jobId)?.jobId;
   const actions = metadata?.actions ?? [];
@@ -204,15 +199,7 @@ function AssistantBody({
           <MarkdownText text={message.content} caret={streaming} />
         </div>
       )}
-      {streaming && turn.stage && turn.stage !== "thinking" ? <TurnStatusLine stage={turn.stage} /> : streaming && !message.content && <TurnStatusLine stage="thinking" />}
-      {streaming && live?.onStop && !readOnly && (
-        <Button size="small" className={styles.stopButton} icon={<StopOutlined />} onClick={live.onStop} data-testid="turn-stop">
-          {t("chatStream.stop")}
-        </Button>
-      )}
-      {stopped && !streaming && <StoppedMark />}
-      {doc && <DesignDocumentLink artifactId={doc.artifactId} title={doc.title} />}
-      {turn?.error && <TurnError message={turn.error.message} onRetry={readOnly ? undefined : live?.onRetry} />}
+      <TurnExtras message={message} live={live} readOnly={readOnly} />
       {plan && select && (
         <Button
           size="small"

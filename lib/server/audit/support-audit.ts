@@ -5,23 +5,22 @@ import ipaddr from "ipaddr.js";
 import type { AuditAction, AuditTargetType } from "@/lib/shared/audit";
 import type { Viewer } from "../auth/viewer.ts";
 import type { Db } from "../db/client.ts";
-import { env } from "../env.ts";
+import { clientAddress } from "../http/client-info.ts";
 import { recordAudit } from "./audit-log.ts";
 
 /**
- * The client's address for the audit log, or null. Only when TRUST_PROXY_HOPS
- * > 0: the address the nearest trusted proxy saw is the entry that many places
- * from the right of `X-Forwarded-For` (Express's numeric `trust proxy`);
- * with no trusted proxy the header is the client's own claim and is ignored
- * (route handlers do not see the socket address). Not a valid IP → null.
+ * The client's address for the audit log: the rate limiter's `clientAddress`
+ * (the TCP peer from the server's private `x-planstream-peer` header, or with
+ * TRUST_PROXY_HOPS = N the entry N hops left of it in `[X-Forwarded-For…, peer]`,
+ * canonical form), kept only when it is an IP address.
+ * @returns the address, e.g. "203.0.113.7"; null without a request (reads
+ * recorded deep in the services), without the peer header (the hook is not
+ * installed: a unit test, another server), or when the trusted entry is not an IP.
  */
 export function auditClientAddress(request: Request | undefined): string | null {
-  const hops = env().TRUST_PROXY_HOPS;
-  const header = request?.headers.get("x-forwarded-for");
-  if (!hops || !header) return null;
-  const parts = header.split(",").map((p) => p.trim());
-  const candidate = parts[parts.length - hops];
-  return candidate && ipaddr.isValid(candidate) ? ipaddr.process(candidate).toString() : null;
+  if (!request) return null;
+  const address = clientAddress(request);
+  return ipaddr.isValid(address) ? address : null;
 }
 
 /** A row a support viewer reads or acts on: what it is and whose. */

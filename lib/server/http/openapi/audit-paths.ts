@@ -12,7 +12,7 @@ const auditEntrySchema = z
     at: z.iso.datetime({ offset: true }),
     actorId: z.string().meta({ description: "The session's user id" }),
     actorRole: z.enum(["user", "support"]).meta({ description: "The role the request carried" }),
-    clientAddress: z.string().nullable().meta({ description: "From X-Forwarded-For when TRUST_PROXY_HOPS > 0, else null" }),
+    clientAddress: z.string().nullable().meta({ description: "The client's IP as the rate limits see it: the TCP peer, or with TRUST_PROXY_HOPS = N the entry N hops left of it in X-Forwarded-For; null when not an IP or not known" }),
     action: z.enum(AUDIT_ACTIONS),
     targetType: z.enum(AUDIT_TARGET_TYPES).nullable(),
     targetId: z.string().nullable(),
