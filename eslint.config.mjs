@@ -30,6 +30,7 @@ const noServerImports = (...extraRegex) => [
 export default defineConfig(
   globalIgnores([
     "lib/server/db/generated/",
+    "lib/server/db/generated-pg/",
     ".next/",
     "node_modules/",
     "bench/results/",

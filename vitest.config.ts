@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     environment: "node",
     setupFiles: ["test/setup-env.ts"],
+    // TEST_DATABASE=postgres: the template database every file's database is copied from (test/pg-test-db.ts).
+    globalSetup: ["test/global-setup.ts"],
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "hooks/**/*.test.{ts,tsx}", "components/**/*.test.{ts,tsx}"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

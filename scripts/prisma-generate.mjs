@@ -1,5 +1,7 @@
-// Runs `prisma generate` offline. The CLI insists on locating a schema-engine
-// binary even though generate never executes it (machines without internet access cannot download it); pointing
+// Renders the PostgreSQL schema from prisma/schema.prisma (scripts/prisma-schemas.mjs),
+// then runs `prisma generate` offline for both providers. The CLI insists on
+// locating a schema-engine binary even though generate never executes it
+// (machines without internet access cannot download it); pointing
 // PRISMA_SCHEMA_ENGINE_BINARY at any existing file satisfies that check.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -10,5 +12,10 @@ const env = {
   PRISMA_HIDE_UPDATE_MESSAGE: "1",
   CHECKPOINT_DISABLE: "1",
 };
-const result = spawnSync("prisma", ["generate"], { stdio: "inherit", env, shell: process.platform === "win32" });
-process.exit(result.status ?? 1);
+const run = (cmd, args) => spawnSync(cmd, args, { stdio: "inherit", env, shell: process.platform === "win32" }).status ?? 1;
+
+let status = run(process.execPath, [fileURLToPath(new URL("./prisma-schemas.mjs", import.meta.url))]);
+for (const schema of ["prisma/schema.prisma", "prisma/postgresql/schema.prisma"]) {
+  if (status === 0) status = run("prisma", ["generate", "--schema", schema]);
+}
+process.exit(status);

@@ -1,13 +1,16 @@
 // Vitest setup, run in each test file's worker before its imports: every file
-// gets its own temporary SQLite database and data folder, and the offline
-// model with a short latency (a real provider is never used by accident).
+// gets its own temporary database (a SQLite file, or with TEST_DATABASE=postgres
+// a PostgreSQL database copied from the migrated template, test/pg-test-db.ts)
+// and data folder, and the offline model with a short latency (a real provider
+// is never used by accident).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { createTestDatabase, onPostgres } from "./pg-test-db.ts";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "planstream-test-"));
 process.env.DATA_DIR = dir;
-process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
+process.env.DATABASE_URL = onPostgres() ? await createTestDatabase() : `file:${path.join(dir, "test.db")}`;
 process.env.LLM_OFFLINE_LATENCY_MS = "5";
 process.env.SSE_HEARTBEAT_MS = "300";
 process.env.SUPPORT_TOKEN = "support-token-for-tests";

@@ -192,6 +192,8 @@ describe("bad input (guarantee 7): a clear 4xx and nothing written", () => {
     ["wrong mode", { body: { message: "hello", mode: "later" } }, 400, "bad_request"],
     ["oversized body", { body: { message: "y".repeat(70_000) } }, 413, "payload_too_large"],
     ["unknown conversation", { body: { message: "Plan a trip", conversationId: "00000000-0000-0000-0000-000000000000" } }, 404, "not_found"],
+    // PostgreSQL's text cannot hold U+0000: refused alike on both providers, before anything is written.
+    ["NUL character in the message", { body: { message: "Plan a trip\u0000 to Rome" } }, 400, "bad_request"],
   ];
   for (const [name, init, status, code] of cases) {
     it(`${name} → ${status}`, async () => {
@@ -203,6 +205,7 @@ describe("bad input (guarantee 7): a clear 4xx and nothing written", () => {
       expect(body.error.code).toBe(code);
       expect(typeof body.error.message).toBe("string");
       if (name === "empty message") expect(body.error.details.message).toEqual(["Message must not be empty"]);
+      if (name.startsWith("NUL")) expect(body.error.message).toBe("Text may not contain NUL (U+0000) characters");
       expect(await countRows()).toEqual(before);
     });
   }
@@ -220,6 +223,16 @@ describe("bad input (guarantee 7): a clear 4xx and nothing written", () => {
       expect(res.status).toBe(404);
       expect(res.headers.get("content-type")).toMatch(/application\/json/);
       expect((await res.json()).error.code).toBe("not_found");
+    }
+  });
+
+  it("NUL (%00) in a path id or a query value → 400, not a database error", async () => {
+    const user = new TestUser();
+    const byPath = await user.call(getJob, { url: "/api/jobs/a%00b", params: { jobId: "a\u0000b" } });
+    const byQuery = await user.call(listJobs, { url: "/api/jobs?planId=a%00b" });
+    for (const res of [byPath, byQuery]) {
+      expect(res.status).toBe(400);
+      expect((await res.json()).error).toEqual({ code: "bad_request", message: "Text may not contain NUL (U+0000) characters" });
     }
   });
 

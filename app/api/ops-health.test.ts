@@ -11,11 +11,12 @@ import { GET as getHealth } from "@/app/api/health/route";
 import { GET as getReady } from "@/app/api/ready/route";
 import { startServer, stopServer } from "@/lib/server/boot";
 import { createDb } from "@/lib/server/db/client";
-import { MIGRATIONS_DIR } from "@/lib/server/db/migrate";
+import { migrationsDirFor } from "@/lib/server/db/migrate";
 import { getApp } from "@/lib/server/deps";
 import { env } from "@/lib/server/env";
 import { bundledMigrations, checkReadiness } from "@/lib/server/ops/readiness";
 import { TestUser } from "@/test/http";
+import { onPostgres, withAdmin } from "@/test/pg-test-db";
 
 const call = (handler: typeof getReady, url: string) => new TestUser().call(handler, { url });
 const BUNDLED = bundledMigrations();
@@ -34,7 +35,7 @@ describe("GET /api/health", () => {
 
 describe("GET /api/ready", () => {
   it("is ready when the database answers, every bundled migration is applied and the runner claims", async () => {
-    expect(BUNDLED.length).toBe(fs.readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).length);
+    expect(BUNDLED.length).toBe(fs.readdirSync(migrationsDirFor(env().DATABASE_URL), { withFileTypes: true }).filter((d) => d.isDirectory()).length);
     const res = await call(getReady, "/api/ready");
     expect(res.status).toBe(200);
     const body = await res.json();
@@ -79,27 +80,35 @@ describe("GET /api/ready", () => {
   });
 
   it("reports a database that cannot be opened: database and migrations fail with the driver's error", async () => {
-    const db = createDb(`file:${path.join(os.tmpdir(), "no-such-dir-planstream", "x.db")}`);
-    const { SqliteJobStore } = await import("@/lib/server/jobs/jobs-repo");
-    const r = await checkReadiness({ db, store: new SqliteJobStore(db) }, getApp().runner, false);
+    // SQLite: a file in a folder that does not exist; PostgreSQL: a port nothing listens on.
+    const url = onPostgres() ? "postgres://postgres@127.0.0.1:1/planstream" : `file:${path.join(os.tmpdir(), "no-such-dir-planstream", "x.db")}`;
+    const db = createDb(url);
+    const { createJobStore } = await import("@/lib/server/jobs/jobs-repo");
+    const r = await checkReadiness({ db, store: createJobStore(db, url) }, getApp().runner, false);
     expect(r.status).toBe("not_ready");
     expect(r.checks.database.ok).toBe(false);
-    expect(r.checks.database.error).toMatch(/Unable to open connection to local database/);
+    expect(r.checks.database.error).toMatch(onPostgres() ? /ECONNREFUSED|DatabaseNotReachable|Can't reach database/i : /Unable to open connection to local database/);
     expect(r.checks.migrations).toEqual({ ok: false, error: "database unreachable" });
     expect(r.checks.runner.ok).toBe(true);
   });
 
-  it("answers 503 (not 500) when the database file is destroyed under the server, while /api/health still answers 200", async () => {
-    const file = env().DATABASE_URL.slice("file:".length);
+  it("answers 503 (not 500) when the database is destroyed under the server, while /api/health still answers 200", async () => {
     await getApp().runner.stop();
-    // The file, its WAL and the WAL index overwritten in place (what a disk failure looks like from here).
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.writeFileSync(f, Buffer.alloc(Math.max(32_768, fs.statSync(f).size), 7));
+    if (onPostgres()) {
+      // The database dropped under the server, its connections closed.
+      const name = new URL(env().DATABASE_URL).pathname.slice(1);
+      await withAdmin((c) => c.query(`DROP DATABASE "${name}" WITH (FORCE)`));
+    } else {
+      // The file, its WAL and the WAL index overwritten in place (what a disk failure looks like from here).
+      const file = env().DATABASE_URL.slice("file:".length);
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) fs.writeFileSync(f, Buffer.alloc(Math.max(32_768, fs.statSync(f).size), 7));
+    }
     const res = await call(getReady, "/api/ready");
     expect(res.status).toBe(503);
     const body = await res.json();
     expect(body.status).toBe("not_ready");
     expect(body.checks.database.ok).toBe(false);
-    expect(body.checks.database.error).toMatch(/not a database|malformed|SQLITE_(NOTADB|CORRUPT)/i);
+    expect(body.checks.database.error).toMatch(onPostgres() ? /does not exist|terminat|connection|closed/i : /not a database|malformed|SQLITE_(NOTADB|CORRUPT)/i);
     expect(body.checks.migrations).toEqual({ ok: false, error: "database unreachable" });
     expect((await call(getHealth, "/api/health")).status).toBe(200);
   });

@@ -31,7 +31,8 @@ export function startServer(): Promise<void> {
     const applied = await applyMigrations(e.DATABASE_URL);
     const log = getLogger();
     if (applied.length > 0) log.info({ event: "migrations_applied", migrations: applied }, "migrations applied");
-    const { deps, runner } = getApp();
+    const { deps, runner, signals } = getApp();
+    await signals?.start();
     runner.start();
     const sweep = () =>
       sweepRetention(deps, { retentionDays: e.JOB_RETENTION_DAYS, auditRetentionDays: e.AUDIT_RETENTION_DAYS })
@@ -54,6 +55,7 @@ export async function stopServer(): Promise<void> {
   await state.ready.catch(() => undefined);
   clearInterval(state.sweeper);
   await getApp().runner.stop();
+  await getApp().signals?.stop();
   await closeToolRegistry();
   state.ready = undefined;
 }

@@ -1,12 +1,14 @@
 import "server-only";
 import type { LanguageModelV4 } from "@ai-sdk/provider";
 import { createDb, type Db } from "./db/client.ts";
+import { PgSignals } from "./db/pg-signals.ts";
+import { dbProvider } from "./db/provider.ts";
 import { env } from "./env.ts";
 import { JobBus } from "./jobs/bus.ts";
 import type { JobQueue } from "./jobs/job-queue.ts";
 import type { JobStore } from "./jobs/job-store.ts";
 import { JobTails } from "./jobs/job-tail.ts";
-import { SqliteJobStore } from "./jobs/jobs-repo.ts";
+import { createJobStore } from "./jobs/jobs-repo.ts";
 import { JobRunner } from "./jobs/runner.ts";
 import { createModel } from "./llm/model.ts";
 import { meteredModel } from "./ops/llm-metrics.ts";
@@ -23,8 +25,8 @@ import { meteredModel } from "./ops/llm-metrics.ts";
  */
 export type Deps = { db: Db; store: JobStore; bus: JobBus; tails: JobTails; model: LanguageModelV4; queue: JobQueue };
 
-/** The process's composition root: the Deps and the runner that is its queue. */
-export type App = { deps: Deps; runner: JobRunner };
+/** The process's composition root: the Deps, the runner that is its queue, and on PostgreSQL the LISTEN/NOTIFY link to other instances. */
+export type App = { deps: Deps; runner: JobRunner; signals?: PgSignals };
 
 /**
  * Builds every dependency from the validated environment. Nothing starts
@@ -33,13 +35,32 @@ export type App = { deps: Deps; runner: JobRunner };
 export function createApp(): App {
   const e = env();
   const db = createDb(e.DATABASE_URL);
-  const store = new SqliteJobStore(db);
+  const store = createJobStore(db, e.DATABASE_URL);
   const bus = new JobBus();
   const tails = new JobTails(store, bus);
   const policy = { maxRetries: e.LLM_MAX_RETRIES, timeoutMs: e.LLM_TIMEOUT_MS, maxWaitMs: e.LLM_RETRY_MAX_WAIT_MS };
   const model = meteredModel(createModel({ baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL, offlineLatencyMs: e.LLM_OFFLINE_LATENCY_MS, policy }));
-  const runner = new JobRunner({ db, store, bus, tails, model }, { concurrency: e.JOB_CONCURRENCY, leaseMs: e.JOB_LEASE_MS, maxEvents: e.JOB_EVENT_CAP });
-  return { deps: { db, store, bus, tails, model, queue: runner }, runner };
+  // Several instances share a PostgreSQL database: their buses and runners hear each other (boot.ts starts the listener).
+  const link: { runner?: JobRunner } = {};
+  const signals =
+    dbProvider(e.DATABASE_URL) === "postgresql" && e.PG_NOTIFY
+      ? new PgSignals(e.DATABASE_URL, {
+          onSignal: (s) => {
+            if (s.t === "wake") bus.deliver(s.key, s.lastSeq);
+            else if (s.t === "cancel") link.runner?.abortLocal(s.jobId, s.reason);
+            else link.runner?.tickSoon();
+          },
+          onReconnect: () => {
+            bus.wakeAll();
+            link.runner?.tickSoon();
+          },
+        })
+      : undefined;
+  bus.relayTo(signals ? (key, lastSeq) => signals.publish({ t: "wake", key, lastSeq }) : undefined);
+  const peers = signals && { claim: () => signals.publish({ t: "claim" }), cancel: (jobId: string, reason: string) => signals.publish({ t: "cancel", jobId, reason }) };
+  const runner = new JobRunner({ db, store, bus, tails, model }, { concurrency: e.JOB_CONCURRENCY, leaseMs: e.JOB_LEASE_MS, maxEvents: e.JOB_EVENT_CAP, peers });
+  link.runner = runner;
+  return { deps: { db, store, bus, tails, model, queue: runner }, runner, signals };
 }
 
 // globalThis: Next.js bundles instrumentation and each route separately; they

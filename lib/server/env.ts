@@ -7,15 +7,42 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { dbProvider } from "./db/provider.ts";
+
+/** The error `dbProvider` gives for `url`, or null when it names a provider. */
+function tryProvider(url: string): string | null {
+  try {
+    dbProvider(url);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 
 const schema = z.object({
-  DATABASE_URL: z.string().min(1).optional(),
+  /** `file:…` (SQLite, default `file:<DATA_DIR>/planstream.db`) or `postgres://…` (PostgreSQL); see db/provider.ts. */
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .superRefine((url, ctx) => {
+      const problem = tryProvider(url);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .optional(),
   LLM_BASE_URL: z.url().optional(),
   LLM_API_KEY: z.string().optional(),
   LLM_MODEL: z.string().optional(),
   /** Offline model latency per call, ms (realistic pacing; tests lower it). */
   LLM_OFFLINE_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(350),
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /**
+   * PostgreSQL only: wake streams and runners of other instances through LISTEN/NOTIFY
+   * (db/pg-signals.ts). "false" leaves it to the safety polls (streams 1 s, runner 500 ms).
+   */
+  PG_NOTIFY: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   JOB_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** A running job's lease, ms; renewed every third of it. A crashed server's jobs are recovered once it expires. */
   JOB_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(15_000),

@@ -1,7 +1,8 @@
-// Row counts of every table in the database (read from sqlite_master, so a
-// new table is covered without touching this file), for "a rejected request
-// writes nothing".
+// Row counts of every table in the database (read from the catalogue:
+// sqlite_master, or PostgreSQL's information_schema, so a new table is
+// covered without touching this file), for "a rejected request writes nothing".
 import type { Db } from "@/lib/server/db/client";
+import { onPostgres } from "../pg-test-db";
 
 /** Table name → row count. */
 export type RowCounts = Record<string, number>;
@@ -12,7 +13,9 @@ let query: string | undefined;
 export async function countAllRows(db: Db): Promise<RowCounts> {
   if (!query) {
     const tables = await db.$queryRawUnsafe<{ name: string }[]>(
-      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`,
+      onPostgres()
+        ? `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY table_name`
+        : `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`,
     );
     query = `SELECT ${tables.map((t) => `(SELECT count(*) FROM "${t.name}") AS "${t.name}"`).join(", ")}`;
   }

@@ -5,9 +5,21 @@ import type { Conversation, Message } from "../db/generated/client.ts";
 
 /** Users, conversations and messages: the chat's rows. Plain functions; rules live in the services. */
 
-/** Creates the user row of an anonymous session if it does not exist yet. */
+/**
+ * The upsert that creates the user row of an anonymous session if it does not
+ * exist yet, safe against parallel first requests on every provider. Its
+ * `update` sets the id to itself on purpose: with an empty `update` Prisma
+ * reads, then inserts (two requests racing on PostgreSQL: one gets a unique
+ * violation), while a non-empty one is a native `INSERT … ON CONFLICT DO UPDATE`.
+ * The role is left as it is.
+ */
+export function ensureUserQuery(db: Db | Tx, userId: string, select?: { id: true }) {
+  return db.user.upsert({ where: { id: userId }, create: { id: userId }, update: { id: userId }, ...(select ? { select } : {}) });
+}
+
+/** Creates the user row of an anonymous session if it does not exist yet (see ensureUserQuery). */
 export async function ensureUser(db: Db | Tx, userId: string): Promise<void> {
-  await db.user.upsert({ where: { id: userId }, create: { id: userId }, update: {} });
+  await ensureUserQuery(db, userId);
 }
 
 export function findConversation(db: Db | Tx, id: string): Promise<Conversation | null> {

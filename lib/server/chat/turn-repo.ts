@@ -4,6 +4,7 @@ import type { ArtifactRef } from "@/lib/shared/runs";
 import type { Db, Tx } from "../db/client.ts";
 import type { Artifact, ChatTurn, ChatTurnEvent } from "../db/generated/client.ts";
 import { redactText } from "../security/redact.ts";
+import { ensureUserQuery } from "./chat-repo.ts";
 
 // Chat turns, their events, and the rows the chat agent reads besides them
 // (artifacts of a turn, a plan's task results): the only module that touches
@@ -29,7 +30,7 @@ export async function insertTurnStart(
   const only = { select: { id: true } } as const;
   const conversationId = r.conversation.id;
   await db.$transaction([
-    db.user.upsert({ where: { id: r.ownerId }, create: { id: r.ownerId }, update: {}, ...only }),
+    ensureUserQuery(db, r.ownerId, only.select),
     r.conversation.title === undefined
       ? db.conversation.update({ where: { id: conversationId }, data: { updatedAt: new Date() }, ...only })
       : db.conversation.create({ data: { id: conversationId, ownerId: r.ownerId, title: r.conversation.title }, ...only }),

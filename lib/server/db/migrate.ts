@@ -10,6 +10,8 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { createClient, type Client } from "@libsql/client";
+import { applyPgMigrations, migrationNames, PG_MIGRATIONS_DIR } from "./migrate-pg.ts";
+import { dbProvider } from "./provider.ts";
 
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    TEXT PRIMARY KEY NOT NULL,
@@ -29,6 +31,11 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
  */
 export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
 
+/** The migration history of the provider `url` names: prisma/migrations (SQLite) or prisma/postgresql/migrations. */
+export function migrationsDirFor(url: string): string {
+  return dbProvider(url) === "postgresql" ? PG_MIGRATIONS_DIR : MIGRATIONS_DIR;
+}
+
 /** Creates the parent folder of a `file:` SQLite URL. */
 export function ensureSqliteDir(url: string): void {
   if (!url.startsWith("file:")) return;
@@ -37,24 +44,26 @@ export function ensureSqliteDir(url: string): void {
 }
 
 /**
- * Applies pending migrations to the SQLite database at `url` (`file:…`).
+ * Applies pending migrations to the database at `url`: SQLite (`file:…`, here)
+ * or PostgreSQL (`postgres://…`, migrate-pg.ts, from its own history).
  * Safe to call from several processes at once: each migration runs inside a
  * write transaction that re-checks the history first. Also switches the file
  * to WAL mode (persistent) so readers never block the writer.
  * @returns names of the migrations applied by this call.
  * @throws when a migration fails or an applied one was edited (checksum differs).
  */
-export async function applyMigrations(url: string, dir = MIGRATIONS_DIR): Promise<string[]> {
+export async function applyMigrations(url: string, dir?: string): Promise<string[]> {
+  if (dbProvider(url) === "postgresql") return applyPgMigrations(url, dir);
+  return applySqliteMigrations(url, dir ?? MIGRATIONS_DIR);
+}
+
+async function applySqliteMigrations(url: string, dir: string): Promise<string[]> {
   ensureSqliteDir(url);
   const client = createClient({ url, timeout: 10_000 });
   try {
     await client.execute("PRAGMA journal_mode = WAL");
     await client.execute(MIGRATIONS_TABLE);
-    const names = fs
-      .readdirSync(dir, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, "migration.sql")))
-      .map((d) => d.name)
-      .sort();
+    const names = migrationNames(dir);
     const applied: string[] = [];
     for (const name of names) {
       const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");

@@ -40,6 +40,7 @@ export function withRoute<P = Record<string, never>>(
       try {
         session = getSession(request);
         ctx.user = hashUserId(session.userId);
+        refuseNul(request, params);
         response = await handler({ request, viewer: session, params });
         applyLimitHeaders(request, response); // RateLimit headers of a limited request (docs/limits.md)
       } catch (error) {
@@ -62,6 +63,27 @@ export function withRoute<P = Record<string, never>>(
       return response;
     });
   };
+}
+
+/** The 400 for text holding U+0000, which PostgreSQL's text columns cannot store (SQLite would). */
+const nulRefused = () => AppError.badRequest("Text may not contain NUL (U+0000) characters");
+
+/** True when `value` (any JSON) holds a string with U+0000. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value && typeof value === "object") return Object.entries(value).some(([k, v]) => k.includes("\u0000") || holdsNul(v));
+  return false;
+}
+
+/**
+ * Refuses a path parameter or query value with U+0000 (`%00`) before the
+ * handler runs: the same 400 and nothing written on every provider.
+ * @throws AppError 400.
+ */
+function refuseNul(request: Request, params: unknown): void {
+  if (holdsNul(params)) throw nulRefused();
+  for (const [k, v] of new URL(request.url).searchParams) if (k.includes("\u0000") || v.includes("\u0000")) throw nulRefused();
 }
 
 /** Probes and scrapes answered 2xx log at debug, so they do not drown the request log. */
@@ -114,6 +136,7 @@ export async function readJson<S extends z.ZodType>(
   } catch {
     throw AppError.badRequest("Malformed JSON body");
   }
+  if (holdsNul(json)) throw nulRefused();
   return schema.parse(json);
 }
 

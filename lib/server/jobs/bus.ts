@@ -13,6 +13,15 @@ type Observer = (jobId: string, lastSeq: number) => void;
 export class JobBus {
   private listeners = new Map<string, Set<Listener>>();
   private observers: Observer[] = [];
+  private relay: Observer | undefined;
+
+  /**
+   * Sends every local notification on to other instances too (PostgreSQL:
+   * db/pg-signals.ts); notifications they send come back through `deliver`.
+   */
+  relayTo(relay: Observer | undefined): void {
+    this.relay = relay;
+  }
 
   /** Adds a process-wide observer of every notification (the events-ingested counter). Not counted in listenerCount. */
   observe(observer: Observer): void {
@@ -30,9 +39,24 @@ export class JobBus {
     };
   }
 
-  /** Wakes the followers of `jobId`: rows up to `lastSeq` are committed. */
+  /** Wakes the followers of `jobId` here and on other instances: rows up to `lastSeq` are committed (by this process). */
   notify(jobId: string, lastSeq: number): void {
     for (const o of this.observers) o(jobId, lastSeq);
+    this.relay?.(jobId, lastSeq);
+    this.wake(jobId, lastSeq);
+  }
+
+  /** Wakes this process's followers of `jobId` for a commit another instance made (not counted, not relayed). */
+  deliver(jobId: string, lastSeq: number): void {
+    this.wake(jobId, lastSeq);
+  }
+
+  /** Wakes every follower of every key with lastSeq 0 ("unknown"): notifications may have been missed (the listener reconnected), so all re-read. */
+  wakeAll(): void {
+    for (const set of [...this.listeners.values()]) for (const listener of [...set]) listener(0);
+  }
+
+  private wake(jobId: string, lastSeq: number): void {
     const set = this.listeners.get(jobId);
     if (!set) return;
     for (const listener of [...set]) listener(lastSeq);

@@ -18,11 +18,11 @@ import { ExecutionEventWriter, ToolEventWriter } from "./capabilities";
 import { defineJob, type AnyJobDefinition } from "./define-job";
 import { EventCapabilityError, JobLogger, jobLog } from "./job-logger";
 import { JobTails } from "./job-tail";
-import { SqliteJobStore } from "./jobs-repo";
+import { createJobStore } from "./jobs-repo";
 import { JobRunner } from "./runner";
 
 const database = createDb(env().DATABASE_URL);
-const store = new SqliteJobStore(database);
+const store = createJobStore(database, env().DATABASE_URL);
 const bus = new JobBus();
 const OWNER = "capability-test-user";
 const thrown = new Map<string, string>();

@@ -1,20 +1,40 @@
 import "server-only";
 import { emptyStats, statusFromEvent, type JobStats, type JobStatus } from "@/lib/shared/jobs";
 import type { Db, Tx } from "../db/client.ts";
+import { dbProvider } from "../db/provider.ts";
 import type { Job, JobEvent, Prisma } from "../db/generated/client.ts";
 import { statsOf } from "./job-dto.ts";
 import { jsonMayHoldSecret, redactText, redactValue } from "../security/redact.ts";
 import { settleRunOfJob } from "../runs/runs-repo.ts";
 import type { EventDraft, JobFilter, JobHead, JobStore, NewJob, TransitionWrite } from "./job-store.ts";
 
-/** Rows per INSERT statement (7 parameters each, well under SQLite's limit). */
+/** Rows per INSERT statement (7 parameters each: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters). */
 const INSERT_ROWS = 500;
 const INSERT_SQL = `INSERT INTO "JobEvent" ("jobId", "seq", "timestamp", "level", "kind", "message", "data") VALUES `;
 const OPEN: JobStatus[] = ["pending", "running"];
 const FINISHED: JobStatus[] = ["succeeded", "failed", "cancelled"];
 
-/** DateTime as Prisma's SQLite adapter stores it (ISO 8601 with +00:00), so both read it alike. */
-const sqliteTimestamp = (d: Date) => d.toISOString().replace("Z", "+00:00");
+/**
+ * How each provider spells the event INSERT: its placeholders and how a
+ * DateTime and a Json value are bound so Prisma reads them back alike.
+ * - SQLite: `?`; DateTime as Prisma's SQLite adapter stores it (ISO 8601 with +00:00); JSON as text.
+ * - PostgreSQL: `$n`; DateTime as UTC wall time cast to `timestamp(3)` (Prisma's
+ *   column type, no time zone: the session's TimeZone never applies); JSON cast to `jsonb`.
+ */
+type EventSqlDialect = { row(at: number): string; timestamp(d: Date): string };
+
+const SQLITE_EVENTS: EventSqlDialect = {
+  row: () => "(?, ?, ?, ?, ?, ?, ?)",
+  timestamp: (d) => d.toISOString().replace("Z", "+00:00"),
+};
+
+const PG_EVENTS: EventSqlDialect = {
+  row: (at) => {
+    const p = (k: number) => `$${at * 7 + k}`;
+    return `(${p(1)}, ${p(2)}, ${p(3)}::timestamp(3), ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}::jsonb)`;
+  },
+  timestamp: (d) => d.toISOString().replace("T", " ").replace("Z", ""),
+};
 
 /** An event's `data` as stored: JSON, secrets redacted (the deep walk only when the JSON has a candidate shape). */
 function dataColumn(data: EventDraft["data"]): string | null {
@@ -26,23 +46,23 @@ function dataColumn(data: EventDraft["data"]): string | null {
 /**
  * Writes events with seqs `first`, `first + 1`, … inside `tx`, secrets
  * redacted from message and data (raw SQL bypasses the client's redaction;
- * docs/data-protection.md). A multi-row INSERT instead of createMany:
- * Prisma's per-row processing cost ~8x the database's own time on this hot
- * path (npm run bench). SQLite-only SQL.
+ * docs/data-protection.md). One multi-row INSERT per 500 rows instead of
+ * createMany: Prisma's per-row processing cost ~8x the database's own time
+ * on this hot path (npm run bench).
  */
-async function insertEvents(tx: Tx, jobId: string, first: number, drafts: EventDraft[], redact = true): Promise<void> {
+async function insertEvents(tx: Tx, dialect: EventSqlDialect, jobId: string, first: number, drafts: EventDraft[], redact = true): Promise<void> {
   for (let at = 0; at < drafts.length; at += INSERT_ROWS) {
     const chunk = drafts.slice(at, at + INSERT_ROWS);
     const args = chunk.flatMap((d, i) => [
       jobId,
       first + at + i,
-      sqliteTimestamp(d.timestamp ?? new Date()),
+      dialect.timestamp(d.timestamp ?? new Date()),
       d.level,
       d.kind,
       redact ? redactText(d.message) : d.message,
       redact ? dataColumn(d.data) : d.data == null ? null : JSON.stringify(d.data),
     ]);
-    await tx.$executeRawUnsafe(`${INSERT_SQL}${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?)").join(", ")}`, ...args);
+    await tx.$executeRawUnsafe(`${INSERT_SQL}${chunk.map((_, i) => dialect.row(i)).join(", ")}`, ...args);
   }
 }
 
@@ -80,16 +100,23 @@ export function insertJob(tx: Tx, job: NewJob): Promise<Job> {
   });
 }
 
+/** Options of a job store. `redact: false` only for the benchmark's baseline (bench/redaction.ts): events are stored as given. */
+export type JobStoreOptions = { redact?: boolean };
+
 /**
- * The job store on SQLite (Prisma 7 + the libsql adapter): see `JobStore`.
- * Writers serialize on SQLite's one write lock; the seq counter lives on the
- * job row, incremented in the same transaction as the inserted events.
+ * The job store over Prisma (see `JobStore`), shared by both providers: all
+ * of it is plain Prisma but the event INSERT (`dialect`), the claim refusal
+ * and the health query, which the subclasses give. The seq counter lives on
+ * the job row, incremented in the same transaction as the inserted events:
+ * the row's lock orders writers, so seqs are gapless and commit order equals
+ * seq order on both.
  */
-export class SqliteJobStore implements JobStore {
-  /** @param options.redact false only for the benchmark's baseline (bench/redaction.ts): events are stored as given. */
+abstract class PrismaJobStore implements JobStore {
+  protected abstract readonly dialect: EventSqlDialect;
+
   constructor(
-    private readonly db: Db,
-    private readonly options: { redact?: boolean } = {},
+    protected readonly db: Db,
+    private readonly options: JobStoreOptions = {},
   ) {}
 
   find(jobId: string): Promise<Job | null> {
@@ -99,7 +126,7 @@ export class SqliteJobStore implements JobStore {
   appendEvents(jobId: string, drafts: EventDraft[], stats: JobStats): Promise<number> {
     return this.db.$transaction(async (tx) => {
       const job = await tx.job.update({ where: { id: jobId }, data: { stats, lastSeq: { increment: drafts.length } }, select: { lastSeq: true } });
-      await insertEvents(tx, jobId, job.lastSeq - drafts.length + 1, drafts, this.options.redact);
+      await insertEvents(tx, this.dialect, jobId, job.lastSeq - drafts.length + 1, drafts, this.options.redact);
       return job.lastSeq;
     });
   }
@@ -112,12 +139,31 @@ export class SqliteJobStore implements JobStore {
     return this.db.$transaction(async (tx) => {
       const { value, events } = await write(tx);
       const job = await tx.job.update({ where: { id: jobId }, data: { stats: statsFor(events), lastSeq: { increment: events.length } }, select: { lastSeq: true } });
-      await insertEvents(tx, jobId, job.lastSeq - events.length + 1, events, this.options.redact);
+      await insertEvents(tx, this.dialect, jobId, job.lastSeq - events.length + 1, events, this.options.redact);
       return { value, lastSeq: job.lastSeq };
     });
   }
 
-  transition(w: TransitionWrite): Promise<number | null> {
+  async transition(w: TransitionWrite): Promise<number | null> {
+    try {
+      return await this.transitionOnce(w);
+    } catch (error) {
+      if (w.to === "running" && this.isClaimRefused(error)) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * True when `error` is the database refusing a claim because another job of
+   * the same concurrency key is running (PostgreSQL's partial unique index).
+   * SQLite has one writer, so the runner's own check suffices there.
+   */
+  protected isClaimRefused(error: unknown): boolean {
+    void error;
+    return false;
+  }
+
+  private transitionOnce(w: TransitionWrite): Promise<number | null> {
     const { result, ...rest } = w.update;
     return this.db.$transaction(async (tx) => {
       const moved = await tx.job.updateMany({
@@ -139,7 +185,7 @@ export class SqliteJobStore implements JobStore {
       // A plan_execute job's run follows its status in the same transaction (docs/design.md "Run").
       await settleRunOfJob(tx, w.jobId, w.to, w.update.finishedAt ?? new Date());
       const { lastSeq } = await tx.job.findUniqueOrThrow({ where: { id: w.jobId }, select: { lastSeq: true } });
-      await insertEvents(tx, w.jobId, lastSeq - w.events.length + 1, w.events, this.options.redact);
+      await insertEvents(tx, this.dialect, w.jobId, lastSeq - w.events.length + 1, w.events, this.options.redact);
       return lastSeq;
     });
   }
@@ -231,8 +277,48 @@ export class SqliteJobStore implements JobStore {
     return deleted.count;
   }
 
+  abstract ping(): Promise<void>;
+}
+
+/** The job store on SQLite (Prisma 7 + the libsql adapter): writers serialize on SQLite's one write lock. */
+export class SqliteJobStore extends PrismaJobStore {
+  protected readonly dialect = SQLITE_EVENTS;
+
   async ping(): Promise<void> {
     // Reads the schema page: `SELECT 1` alone answers even when the file is unreadable or corrupt.
     await this.db.$queryRawUnsafe("SELECT count(*) FROM sqlite_master");
   }
+}
+
+/**
+ * The job store on PostgreSQL (Prisma 7 + `@prisma/adapter-pg`), shared by
+ * every instance. Guarantee 5 holds across instances through the partial
+ * unique index `Job_one_running_per_concurrencyKey` (prisma/postgresql/
+ * migrations): of two instances claiming jobs of one plan, the second claim
+ * violates it and is refused (`transition` answers null, nothing written).
+ * Fencing is the same guarded UPDATE as on SQLite: PostgreSQL re-checks a
+ * row's WHERE after waiting for a concurrent writer, so a worker whose lease
+ * was taken over matches no row.
+ */
+export class PgJobStore extends PrismaJobStore {
+  protected readonly dialect = PG_EVENTS;
+
+  protected isClaimRefused(error: unknown): boolean {
+    // P2002: Prisma's unique constraint violation (PostgreSQL 23505).
+    const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } };
+    return e?.code === "P2002" || e?.meta?.driverAdapterError?.cause?.originalCode === "23505" || /23505|unique constraint/i.test(String((error as Error)?.message));
+  }
+
+  async ping(): Promise<void> {
+    // Reads the catalogue of our own table: proves the connection and that the schema is there.
+    await this.db.$queryRawUnsafe(`SELECT count(*) FROM pg_class WHERE relname = 'Job'`);
+  }
+}
+
+/**
+ * The job store for the database `url` names (db/provider.ts): SqliteJobStore or PgJobStore over `db`.
+ * @throws Error for a URL of another scheme.
+ */
+export function createJobStore(db: Db, url: string, options: JobStoreOptions = {}): JobStore {
+  return dbProvider(url) === "postgresql" ? new PgJobStore(db, options) : new SqliteJobStore(db, options);
 }

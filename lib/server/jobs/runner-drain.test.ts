@@ -15,11 +15,11 @@ import { JobBus } from "./bus";
 import { defineJob, type AnyJobDefinition } from "./define-job";
 import { jobLog } from "./job-logger";
 import { JobTails } from "./job-tail";
-import { SqliteJobStore } from "./jobs-repo";
+import { createJobStore } from "./jobs-repo";
 import { JobRunner } from "./runner";
 
 const db = createDb(env().DATABASE_URL);
-const store = new SqliteJobStore(db);
+const store = createJobStore(db, env().DATABASE_URL);
 const bus = new JobBus();
 const tails = new JobTails(store, bus);
 const OWNER = "drain-test-user";

@@ -16,13 +16,13 @@ import { JobBus } from "./bus";
 import { defineJob, NonRetryableError, type AnyJobDefinition } from "./define-job";
 import { jobLog } from "./job-logger";
 import { JobTails } from "./job-tail";
-import { SqliteJobStore } from "./jobs-repo";
+import { createJobStore } from "./jobs-repo";
 import { sweepRetention } from "./retention";
 import { JobRunner } from "./runner";
 
 const database = createDb(env().DATABASE_URL);
 const db = () => database;
-const store = new SqliteJobStore(database);
+const store = createJobStore(database, env().DATABASE_URL);
 const bus = new JobBus();
 const tails = new JobTails(store, bus);
 const OWNER = "runner-test-user";

@@ -36,6 +36,16 @@ export type RunnerOptions = {
   random?: () => number;
   /** Job definitions by name (default: the registry and the diagnostics jobs). */
   registry?: Readonly<Record<string, AnyJobDefinition>>;
+  /** Other instances sharing the database (PostgreSQL: db/pg-signals.ts); none on SQLite. */
+  peers?: RunnerPeers;
+};
+
+/** How a runner reaches the runners of other instances. Hints: the database row stays the truth, the poll the backstop. */
+export type RunnerPeers = {
+  /** A job was enqueued: whoever has room may claim it. */
+  claim(): void;
+  /** Job `jobId` runs elsewhere and was asked to cancel: abort it now. */
+  cancel(jobId: string, reason: string): void;
 };
 
 /** Attempts when a definition does not say. */
@@ -116,7 +126,10 @@ export class JobRunner implements JobQueue {
     this.stopped = true;
     this.draining = true;
     clearTimeout(this.timer);
-    return drainRunning(this.running, this.deps.store, graceMs);
+    const report = await drainRunning(this.running, this.deps.store, graceMs);
+    // Jobs handed back are pending again: another instance may start them now rather than at its next poll.
+    if (report.released > 0) this.options.peers?.claim();
+    return report;
   }
 
   /** Whether the runner claims jobs: started, not stopping, and its claim loop ran within the last 30 s (readiness). */
@@ -126,7 +139,14 @@ export class JobRunner implements JobQueue {
     return { ok: state === "running" && ago !== null && ago < LOOP_STALE_MS, state, lastLoopMsAgo: ago };
   }
 
+  /** Claims soon here, and tells other instances (`peers.claim`) a job was enqueued, so one with room starts it. */
   wake(): void {
+    this.tickSoon();
+    this.options.peers?.claim();
+  }
+
+  /** Claims soon in this process only (capacity freed, leases recovered, a peer's enqueue). */
+  tickSoon(): void {
     if (!this.stopped) setImmediate(() => void this.tick());
   }
 
@@ -136,8 +156,14 @@ export class JobRunner implements JobQueue {
     return job;
   }
 
+  /** Cancels (cancel-job.ts); a running job held by another instance is told at once through `peers.cancel`, its heartbeat being the backstop. */
   cancel(viewer: Viewer, jobId: string): Promise<JobDto> {
-    return cancelJob({ ...this.deps, abortHere: (id, reason) => this.abort(id, reason) }, viewer, jobId);
+    const abortHere = (id: string, reason: string) => {
+      if (this.abortLocal(id, reason)) return true;
+      this.options.peers?.cancel(id, reason);
+      return false;
+    };
+    return cancelJob({ ...this.deps, abortHere }, viewer, jobId);
   }
 
   async waitUntilSettled(jobIds?: string[], options: { timeoutMs?: number } = {}): Promise<void> {
@@ -154,8 +180,8 @@ export class JobRunner implements JobQueue {
     return this.running.size;
   }
 
-  /** Aborts a job running in this process. @returns whether it was running here. */
-  private abort(jobId: string, reason: string): boolean {
+  /** Aborts a job running in this process (a cancel, here or from a peer). @returns whether it was running here. */
+  abortLocal(jobId: string, reason: string): boolean {
     const r = this.running.get(jobId);
     if (!r) return false;
     r.controller.abort(new Error(reason));
@@ -243,7 +269,7 @@ export class JobRunner implements JobQueue {
     }).finally(() => {
       this.running.delete(job.id);
       this.events.untrack(job.id);
-      this.wake();
+      this.tickSoon();
     });
     this.running.set(job.id, { job, controller, done });
   }
@@ -269,7 +295,7 @@ export class JobRunner implements JobQueue {
       n += 1;
       jobLeaseRecovered(job, outcome.status);
     }
-    if (n > 0) this.wake();
+    if (n > 0) this.tickSoon();
     return n;
   }
 }

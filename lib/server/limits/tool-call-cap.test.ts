@@ -13,7 +13,7 @@ import { defineJob, type AnyJobDefinition } from "@/lib/server/jobs/define-job";
 import { planExecuteJobPayload } from "@/lib/server/jobs/handlers/plan-execute";
 import { toEventDto } from "@/lib/server/jobs/job-dto";
 import { JobTails } from "@/lib/server/jobs/job-tail";
-import { SqliteJobStore } from "@/lib/server/jobs/jobs-repo";
+import { createJobStore } from "@/lib/server/jobs/jobs-repo";
 import { JobRunner } from "@/lib/server/jobs/runner";
 import { executePlan } from "@/lib/server/runs/plan-executor";
 import { enqueueRun } from "@/lib/server/runs/run-service";
@@ -21,7 +21,7 @@ import { defineTool } from "@/lib/server/tools/types";
 import { ToolCallCap } from "./tool-call-cap";
 
 const db = createDb(env().DATABASE_URL);
-const store = new SqliteJobStore(db);
+const store = createJobStore(db, env().DATABASE_URL);
 const bus = new JobBus();
 const OWNER = "tool-cap-user";
 const usage = { inputTokens: { total: 10, noCache: 10, cacheRead: undefined, cacheWrite: undefined }, outputTokens: { total: 5, text: 5, reasoning: undefined } };

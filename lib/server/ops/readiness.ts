@@ -1,8 +1,8 @@
 import "server-only";
-import fs from "node:fs";
-import path from "node:path";
 import type { Db } from "../db/client.ts";
-import { MIGRATIONS_DIR } from "../db/migrate.ts";
+import { migrationNames } from "../db/migrate-pg.ts";
+import { migrationsDirFor } from "../db/migrate.ts";
+import { env } from "../env.ts";
 import type { JobStore } from "../jobs/job-store.ts";
 import type { JobRunner } from "../jobs/runner.ts";
 
@@ -28,13 +28,9 @@ function timeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
-/** The migrations this build ships (prisma/migrations/<name>/migration.sql), sorted. */
-export function bundledMigrations(dir = MIGRATIONS_DIR): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, "migration.sql")))
-    .map((d) => d.name)
-    .sort();
+/** The migrations this build ships for the configured provider (prisma/migrations or prisma/postgresql/migrations, `<name>/migration.sql`), sorted. */
+export function bundledMigrations(dir = migrationsDirFor(env().DATABASE_URL)): string[] {
+  return migrationNames(dir);
 }
 
 /**
@@ -45,7 +41,7 @@ export function bundledMigrations(dir = MIGRATIONS_DIR): string[] {
  * loop ran within 30 s. Never throws: a failing check is `ok: false` with
  * its error, and the status is `not_ready`.
  */
-export async function checkReadiness(deps: { db: Db; store: JobStore }, runner: Pick<JobRunner, "alive">, stopping: boolean, dir = MIGRATIONS_DIR): Promise<Readiness> {
+export async function checkReadiness(deps: { db: Db; store: JobStore }, runner: Pick<JobRunner, "alive">, stopping: boolean, dir = migrationsDirFor(env().DATABASE_URL)): Promise<Readiness> {
   const database = await (async (): Promise<Check> => {
     const started = performance.now();
     try {

@@ -52,6 +52,7 @@ export async function gracefulStop(app: App, hub: TurnHub, options: { graceMs: n
   // Let the closing frames leave before the connections go.
   await new Promise((r) => setTimeout(r, 100));
   await step("mcp", () => closeToolRegistry(), undefined);
+  await step("listener", async () => app.signals?.stop(), undefined);
   await step("database", () => app.deps.db.$disconnect(), undefined);
   const report = { jobs, turns, streams, ms: Date.now() - started };
   log.info({ event: "shutdown_complete", ...report }, "graceful stop complete");

@@ -120,6 +120,9 @@ async function claimVersion(tx: Tx, planId: string, taskId: string, expected: nu
   if (updated.count !== 1) throw new StaleTaskError(taskId, await tx.task.findFirst({ where: { id: taskId, planId } }));
 }
 
+/** A new task's position until placeAmongSiblings renumbers its siblings: after any real one, and within a 32-bit integer (PostgreSQL's `integer`). */
+const LAST_POSITION = 2 ** 31 - 1;
+
 /**
  * Applies checked operations (see `task-operations.ts`) in order inside the
  * caller's transaction: the batch is all-or-nothing with it. Each operation
@@ -132,7 +135,7 @@ export async function applyTaskOperations(tx: Tx, planId: string, operations: Ta
   for (const o of operations) {
     switch (o.op) {
       case "add_task":
-        await tx.task.create({ data: { id: o.taskId, planId, parentId: o.parentId, position: Number.MAX_SAFE_INTEGER, title: o.title, description: o.description } });
+        await tx.task.create({ data: { id: o.taskId, planId, parentId: o.parentId, position: LAST_POSITION, title: o.title, description: o.description } });
         await placeAmongSiblings(tx, planId, o.parentId, o.taskId, o.position);
         changed.push([o.taskId]);
         break;

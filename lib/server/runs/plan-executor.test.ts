@@ -15,7 +15,7 @@ import { JobBus } from "@/lib/server/jobs/bus";
 import { defineJob, type AnyJobDefinition } from "@/lib/server/jobs/define-job";
 import { planExecuteJobPayload } from "@/lib/server/jobs/handlers/plan-execute";
 import { JobTails } from "@/lib/server/jobs/job-tail";
-import { SqliteJobStore } from "@/lib/server/jobs/jobs-repo";
+import { createJobStore } from "@/lib/server/jobs/jobs-repo";
 import { JobRunner } from "@/lib/server/jobs/runner";
 import { connectMcpTools, type McpConnection } from "@/lib/server/tools/mcp";
 import type { AnyToolSpec } from "@/lib/server/tools/types";
@@ -25,7 +25,7 @@ import { executePlan } from "./plan-executor";
 import { enqueueRun } from "./run-service";
 
 const database = createDb(env().DATABASE_URL);
-const store = new SqliteJobStore(database);
+const store = createJobStore(database, env().DATABASE_URL);
 const bus = new JobBus();
 const OWNER = "executor-test-user";
 const EVERYTHING = path.resolve("node_modules/@modelcontextprotocol/server-everything/dist/index.js");

@@ -10,7 +10,7 @@ import { env } from "@/lib/server/env";
 import { JobBus } from "@/lib/server/jobs/bus";
 import { exportJob } from "@/lib/server/jobs/export-job";
 import { JobLogger } from "@/lib/server/jobs/job-logger";
-import { insertJob, SqliteJobStore } from "@/lib/server/jobs/jobs-repo";
+import { createJobStore, insertJob } from "@/lib/server/jobs/jobs-repo";
 import { emptyStats } from "@/lib/shared/jobs";
 import { makeCanaries } from "@/test/secret-canaries";
 
@@ -63,7 +63,7 @@ describe("redaction at the database", () => {
   });
 
   it("redacts job log lines (message, data, msgParams), job parameters and status results", async () => {
-    const store = new SqliteJobStore(db);
+    const store = createJobStore(db, env().DATABASE_URL);
     const job = await db.$transaction((tx) => insertJob(tx, { jobType: "log_burst", ownerId: OWNER, payload: { goal: all } }));
     const logger = new JobLogger(store, new JobBus(), job.id, emptyStats());
     logger.write("info", "log", `Calling with ${canaries[0]!.text}`, { msgKey: "x", msgParams: { title: canaries[8]!.text }, list: [canaries[5]!.text] });
@@ -78,7 +78,7 @@ describe("redaction at the database", () => {
   });
 
   it("the job export redacts rows stored before redaction (written here without it)", async () => {
-    const store = new SqliteJobStore(db, { redact: false });
+    const store = createJobStore(db, env().DATABASE_URL, { redact: false });
     const job = await db.$transaction((tx) => insertJob(tx, { jobType: "log_burst", ownerId: OWNER, payload: {} }));
     const logger = new JobLogger(store, new JobBus(), job.id, emptyStats());
     logger.write("info", "log", `old line ${all}`, { old: all });

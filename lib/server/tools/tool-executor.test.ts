@@ -14,7 +14,7 @@ import { env } from "@/lib/server/env";
 import { JobBus } from "@/lib/server/jobs/bus";
 import { defineJob, type AnyJobDefinition } from "@/lib/server/jobs/define-job";
 import { JobTails } from "@/lib/server/jobs/job-tail";
-import { SqliteJobStore } from "@/lib/server/jobs/jobs-repo";
+import { createJobStore } from "@/lib/server/jobs/jobs-repo";
 import { JobRunner } from "@/lib/server/jobs/runner";
 import { emptyStats } from "@/lib/shared/jobs";
 import type { ToolResultData } from "@/lib/shared/runs";
@@ -23,7 +23,7 @@ import { callKey, ToolExecutor, type ToolOutcome } from "./tool-executor";
 import { defineTool, type AnyToolSpec } from "./types";
 
 const database = createDb(env().DATABASE_URL);
-const store = new SqliteJobStore(database);
+const store = createJobStore(database, env().DATABASE_URL);
 const bus = new JobBus();
 const OWNER = "executor-user";
 let started: (() => void) | undefined;
