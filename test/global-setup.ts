@@ -1,14 +1,25 @@
 // Vitest globalSetup. On the PostgreSQL run (TEST_DATABASE=postgres) it drops
-// databases an earlier run left, makes the template every test file's
-// database is copied from (all migrations applied), and drops them all at the
-// end. On the SQLite run it does nothing: each file makes its own file.
+// databases a dead earlier run left, makes this run's template (all
+// migrations applied) that every test file's database is copied from, hands
+// the run's id to the workers (`inject("pgRunPid")` in setup-env.ts), and
+// drops this run's databases at the end. On the SQLite run it does nothing:
+// each file makes its own file.
+import type { TestProject } from "vitest/node";
 import { applyPgMigrations } from "../lib/server/db/migrate-pg.ts";
-import { dropTestDatabases, onPostgres, TEMPLATE_DB, urlOf, withAdmin } from "./pg-test-db.ts";
+import { dropTestDatabases, onPostgres, templateOf, urlOf, withAdmin } from "./pg-test-db.ts";
 
-export async function setup(): Promise<() => Promise<void>> {
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgRunPid: number;
+  }
+}
+
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!onPostgres()) return async () => {};
-  await dropTestDatabases();
-  await withAdmin((client) => client.query(`CREATE DATABASE "${TEMPLATE_DB}"`));
-  await applyPgMigrations(urlOf(TEMPLATE_DB));
-  return dropTestDatabases;
+  const runPid = process.pid;
+  await dropTestDatabases(runPid);
+  await withAdmin((client) => client.query(`CREATE DATABASE "${templateOf(runPid)}"`));
+  await applyPgMigrations(urlOf(templateOf(runPid)));
+  project.provide("pgRunPid", runPid);
+  return () => dropTestDatabases(runPid);
 }

@@ -6,11 +6,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { inject } from "vitest";
 import { createTestDatabase, onPostgres } from "./pg-test-db.ts";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "planstream-test-"));
 process.env.DATA_DIR = dir;
-process.env.DATABASE_URL = onPostgres() ? await createTestDatabase() : `file:${path.join(dir, "test.db")}`;
+process.env.DATABASE_URL = onPostgres() ? await createTestDatabase(inject("pgRunPid")) : `file:${path.join(dir, "test.db")}`;
 process.env.LLM_OFFLINE_LATENCY_MS = "5";
 process.env.SSE_HEARTBEAT_MS = "300";
 process.env.SUPPORT_TOKEN = "support-token-for-tests";

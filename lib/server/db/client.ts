@@ -15,6 +15,12 @@ export const BUSY_TIMEOUT_MS = 10_000;
 
 /** Connections in one instance's PostgreSQL pool (node-postgres `max`); the LISTEN connection is separate. */
 export const PG_POOL_SIZE = 10;
+/**
+ * A transaction left idle this long is ended by PostgreSQL, ms: an instance
+ * frozen mid-transaction (a long pause, a stopped VM) must not hold a job's
+ * row lock forever, or no other instance could recover that job.
+ */
+export const PG_IDLE_IN_TRANSACTION_MS = 15_000;
 
 /**
  * A Prisma client over `url`, by scheme (db/provider.ts): a SQLite file
@@ -29,7 +35,7 @@ export const PG_POOL_SIZE = 10;
 export function createDb(url: string): Db {
   const client =
     dbProvider(url) === "postgresql"
-      ? (new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: PG_POOL_SIZE, application_name: "planstream" }) }) as unknown as PrismaClient)
+      ? (new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: PG_POOL_SIZE, application_name: "planstream", idle_in_transaction_session_timeout: PG_IDLE_IN_TRANSACTION_MS }) }) as unknown as PrismaClient)
       : new PrismaClient({ adapter: new PrismaLibSql({ url, timeout: BUSY_TIMEOUT_MS }) });
   // The extension adds no model or method: the extended client has the base client's shape.
   return client.$extends(redactingExtension) as unknown as Db;

@@ -19,7 +19,7 @@ function modelColumns(): Map<string, string[]> {
   return new Map(Object.values(Prisma.ModelName).map((model) => [model, Object.values(enums[`${model}ScalarFieldEnum`]).sort()]));
 }
 
-const pgName = `${TEST_DB_PREFIX}parity_${process.pid}`;
+const pgName = `${TEST_DB_PREFIX}${process.pid}_parity`;
 
 afterAll(async () => {
   await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${pgName}" WITH (FORCE)`));

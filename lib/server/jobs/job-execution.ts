@@ -34,7 +34,7 @@ export type ExecutionOptions = {
  */
 export async function executeJob(deps: Deps, def: AnyJobDefinition | undefined, job: Job, controller: AbortController, options: ExecutionOptions): Promise<void> {
   const stats = statsOf(job);
-  const logger = new JobLogger(deps.store, deps.bus, job.id, stats, { maxEvents: options.maxEvents });
+  const logger = new JobLogger(deps.store, deps.bus, job.id, stats, { maxEvents: options.maxEvents, attempt: job.attempt });
   const heartbeat = setInterval(() => {
     // An aborted attempt (cancel, shutdown) stops renewing: at shutdown an unfinished one's lease is let go.
     if (controller.signal.aborted) return;

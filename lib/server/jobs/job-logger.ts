@@ -5,7 +5,7 @@ import type { Language } from "@/lib/shared/language";
 import { logLine, type MessageKey, type MessageParams } from "../i18n/messages.ts";
 import type { JobBus } from "./bus.ts";
 import type { Tx } from "../db/client.ts";
-import type { EventDraft, JobStore } from "./job-store.ts";
+import type { EventDraft, Fence, JobStore } from "./job-store.ts";
 import { countEvent } from "./transition-job.ts";
 import { getLogger } from "../ops/logger.ts";
 
@@ -58,6 +58,7 @@ export class JobLogger {
 
   /**
    * @param stats the job's counters, kept current as lines are written; stored with every flush.
+   * @param options.attempt the attempt the worker holds: every commit is fenced on it (LeaseLostError once another worker took the job over).
    * @param options.maxEvents per-job cap on stored events (guarantee 10); lines past it
    * are counted in `stats.suppressed` and summarized in one event at the end.
    */
@@ -66,8 +67,13 @@ export class JobLogger {
     private readonly bus: JobBus,
     readonly jobId: string,
     readonly stats: JobStats,
-    private readonly options: { maxEvents?: number } = {},
+    private readonly options: { maxEvents?: number; attempt?: number } = {},
   ) {}
+
+  /** The fencing token of every write: the attempt this logger's worker holds (none: unfenced, e.g. the benchmark). */
+  private get fence(): Fence | undefined {
+    return this.options.attempt === undefined ? undefined : { attempt: this.options.attempt };
+  }
 
   private get maxEvents(): number {
     return this.options.maxEvents ?? Number.POSITIVE_INFINITY;
@@ -114,7 +120,7 @@ export class JobLogger {
       this.buffer = [];
       if (drafts.length === 0) return;
       try {
-        const lastSeq = await this.store.appendEvents(this.jobId, drafts, { ...this.stats });
+        const lastSeq = await this.store.appendEvents(this.jobId, drafts, { ...this.stats }, this.fence);
         this.bus.notify(this.jobId, lastSeq);
       } catch (error) {
         this.failure = error;
@@ -153,7 +159,7 @@ export class JobLogger {
         const stats = { ...this.stats };
         for (const e of events) countEvent(stats, e.level);
         return stats;
-      });
+      }, this.fence);
       // Counted once committed: a rolled-back write counts nothing.
       for (const e of written) countEvent(this.stats, e.level);
       this.bus.notify(this.jobId, lastSeq);

@@ -50,6 +50,24 @@ export type TransitionWrite = {
   events: EventDraft[];
 };
 
+/** A fencing token: the attempt a worker holds; its writes land only while the job is still running at that attempt. */
+export type Fence = { attempt: number };
+
+/**
+ * A worker's write refused because its job is no longer running at its
+ * attempt (the lease expired and another worker took the job over, or it was
+ * finished): Martin Kleppmann's fencing token, "How to do distributed locking" (2016).
+ */
+export class LeaseLostError extends Error {
+  constructor(
+    readonly jobId: string,
+    readonly attempt: number,
+  ) {
+    super(`Job ${jobId} is no longer running at attempt ${attempt}: its lease was taken over`);
+    this.name = "LeaseLostError";
+  }
+}
+
 /** What the job stream's shared tail reads of the row. */
 export type JobHead = { status: JobStatus; lastSeq: number; stats: JobStats };
 
@@ -78,9 +96,12 @@ export interface JobStore {
   find(jobId: string): Promise<Job | null>;
   /**
    * Appends events with the next seqs and stores `stats`, in one transaction.
+   * With `fence`, only while the job is still running at `fence.attempt`
+   * (a worker whose lease was taken over writes nothing).
    * @returns the job's new lastSeq.
+   * @throws LeaseLostError when the fence does not hold (nothing written).
    */
-  appendEvents(jobId: string, drafts: EventDraft[], stats: JobStats): Promise<number>;
+  appendEvents(jobId: string, drafts: EventDraft[], stats: JobStats, fence?: Fence): Promise<number>;
   /**
    * Runs `write` in one transaction and appends the events it returns after
    * its own writes, in that same transaction (a plan write and its
@@ -92,6 +113,7 @@ export interface JobStore {
     jobId: string,
     write: (tx: Tx) => Promise<{ value: T; events: EventDraft[] }>,
     statsFor: (events: EventDraft[]) => JobStats,
+    fence?: Fence,
   ): Promise<{ value: T; lastSeq: number }>;
   /** Commits a status transition; @returns the new lastSeq, or null when the guard did not hold (nothing written). */
   transition(write: TransitionWrite): Promise<number | null>;

@@ -6,7 +6,7 @@ import type { Job, JobEvent, Prisma } from "../db/generated/client.ts";
 import { statsOf } from "./job-dto.ts";
 import { jsonMayHoldSecret, redactText, redactValue } from "../security/redact.ts";
 import { settleRunOfJob } from "../runs/runs-repo.ts";
-import type { EventDraft, JobFilter, JobHead, JobStore, NewJob, TransitionWrite } from "./job-store.ts";
+import { LeaseLostError, type EventDraft, type Fence, type JobFilter, type JobHead, type JobStore, type NewJob, type TransitionWrite } from "./job-store.ts";
 
 /** Rows per INSERT statement (7 parameters each: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters). */
 const INSERT_ROWS = 500;
@@ -66,6 +66,20 @@ async function insertEvents(tx: Tx, dialect: EventSqlDialect, jobId: string, fir
   }
 }
 
+/**
+ * Reserves `n` seqs on the job row (its lock orders concurrent writers) and
+ * stores `stats`; with `fence`, only while the job runs at that attempt.
+ * @returns the job's new lastSeq.
+ * @throws LeaseLostError when the fence does not hold.
+ */
+async function advanceSeq(tx: Tx, jobId: string, n: number, stats: JobStats, fence?: Fence): Promise<number> {
+  const data = { stats, lastSeq: { increment: n } };
+  if (!fence) return (await tx.job.update({ where: { id: jobId }, data, select: { lastSeq: true } })).lastSeq;
+  const moved = await tx.job.updateMany({ where: { id: jobId, status: "running", attempt: fence.attempt }, data });
+  if (moved.count !== 1) throw new LeaseLostError(jobId, fence.attempt);
+  return (await tx.job.findUniqueOrThrow({ where: { id: jobId }, select: { lastSeq: true } })).lastSeq;
+}
+
 function whereOf(f: JobFilter): Prisma.JobWhereInput {
   return {
     ...(f.ownerId ? { ownerId: f.ownerId } : {}),
@@ -123,11 +137,11 @@ abstract class PrismaJobStore implements JobStore {
     return this.db.job.findUnique({ where: { id: jobId } });
   }
 
-  appendEvents(jobId: string, drafts: EventDraft[], stats: JobStats): Promise<number> {
+  appendEvents(jobId: string, drafts: EventDraft[], stats: JobStats, fence?: Fence): Promise<number> {
     return this.db.$transaction(async (tx) => {
-      const job = await tx.job.update({ where: { id: jobId }, data: { stats, lastSeq: { increment: drafts.length } }, select: { lastSeq: true } });
-      await insertEvents(tx, this.dialect, jobId, job.lastSeq - drafts.length + 1, drafts, this.options.redact);
-      return job.lastSeq;
+      const lastSeq = await advanceSeq(tx, jobId, drafts.length, stats, fence);
+      await insertEvents(tx, this.dialect, jobId, lastSeq - drafts.length + 1, drafts, this.options.redact);
+      return lastSeq;
     });
   }
 
@@ -135,12 +149,13 @@ abstract class PrismaJobStore implements JobStore {
     jobId: string,
     write: (tx: Tx) => Promise<{ value: T; events: EventDraft[] }>,
     statsFor: (events: EventDraft[]) => JobStats,
+    fence?: Fence,
   ): Promise<{ value: T; lastSeq: number }> {
     return this.db.$transaction(async (tx) => {
       const { value, events } = await write(tx);
-      const job = await tx.job.update({ where: { id: jobId }, data: { stats: statsFor(events), lastSeq: { increment: events.length } }, select: { lastSeq: true } });
-      await insertEvents(tx, this.dialect, jobId, job.lastSeq - events.length + 1, events, this.options.redact);
-      return { value, lastSeq: job.lastSeq };
+      const lastSeq = await advanceSeq(tx, jobId, events.length, statsFor(events), fence);
+      await insertEvents(tx, this.dialect, jobId, lastSeq - events.length + 1, events, this.options.redact);
+      return { value, lastSeq };
     });
   }
 
