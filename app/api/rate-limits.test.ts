@@ -32,6 +32,7 @@ import { limiterFor } from "@/lib/server/limits/store";
 import type { SendMessageResponse } from "@/lib/shared/chat";
 import { countRows } from "@/test/db";
 import { TestUser } from "@/test/http";
+import { onPostgres } from "@/test/pg-test-db";
 
 const SUPPORT_TOKEN = "support-token-for-tests";
 const from = (peer: string, extra: Record<string, string> = {}) => ({ [PEER_HEADER]: peer, ...extra });
@@ -45,6 +46,25 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await getDeps().db.$disconnect();
+});
+
+describe("where the counters live", () => {
+  it("on PostgreSQL in the database, so every instance counts in the same buckets; on SQLite in memory", async () => {
+    const user = new TestUser();
+    expect((await chat(user, "198.51.100.77")).status).toBe(202);
+    const [session] = policiesOf("chat", env());
+    if (onPostgres()) {
+      // This file's first limited request: one row for the session's bucket and one for the address's, one point each.
+      const rows = await getDeps().db.$queryRawUnsafe<{ key: string; points: number }[]>(`SELECT key, points FROM "RateLimit" ORDER BY key`);
+      expect(rows.map((r) => [r.key.replace(/:.*/, ""), r.points])).toEqual([
+        ["ps-chat-address", 1],
+        ["ps-chat-session", 1],
+      ]);
+      expect(limiterFor(session).constructor.name).toBe("RateLimiterPostgres");
+    } else {
+      expect(limiterFor(session).constructor.name).toBe("RateLimiterMemory");
+    }
+  });
 });
 
 describe("windowed limits (chat)", () => {

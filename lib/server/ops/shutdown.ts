@@ -1,4 +1,5 @@
 import "server-only";
+import { closeLimiterStore } from "../limits/store.ts";
 import type { App } from "../deps.ts";
 import type { TurnHub } from "../chat/turn-hub.ts";
 import { closeAllStreams } from "../http/sse.ts";
@@ -53,6 +54,7 @@ export async function gracefulStop(app: App, hub: TurnHub, options: { graceMs: n
   await new Promise((r) => setTimeout(r, 100));
   await step("mcp", () => closeToolRegistry(), undefined);
   await step("listener", async () => app.signals?.stop(), undefined);
+  await step("limits", () => closeLimiterStore(), undefined);
   await step("database", () => app.deps.db.$disconnect(), undefined);
   const report = { jobs, turns, streams, ms: Date.now() - started };
   log.info({ event: "shutdown_complete", ...report }, "graceful stop complete");
