@@ -2,10 +2,11 @@
 // port and data folder, its stdout/stderr captured from the first line, and
 // every response read through it remembered, so the spec can search all of
 // them, the SQLite files and the server's output for planted secrets.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { freshDatabaseEnv } from "./e2e-database.ts";
 import { expect } from "@playwright/test";
 import type { Canary } from "../test/secret-canaries";
 
@@ -16,6 +17,8 @@ export class CanaryServer {
   readonly seen: { what: string; text: string }[] = [];
   output = "";
   private child: ChildProcess | undefined;
+  /** E2E_DATABASE=postgres: the fresh database of this server (e2e-database.ts); `{}` on SQLite. */
+  private database: Record<string, string> | undefined;
   private cookie = "";
 
   constructor(
@@ -28,8 +31,9 @@ export class CanaryServer {
   /** Starts the server and takes a session cookie. @throws after 30 s. */
   async start(): Promise<void> {
     const port = new URL(this.base).port;
+    this.database = await freshDatabaseEnv(`canary_${port}`);
     this.child = spawn("node_modules/.bin/next", ["start", "-p", port, "-H", "127.0.0.1"], {
-      env: { ...process.env, DATA_DIR: this.dataDir, NODE_ENV: "production", LLM_OFFLINE_LATENCY_MS: "5", DIAGNOSTICS_ENABLED: "1", LOG_LEVEL: "debug", ...this.env },
+      env: { ...process.env, DATA_DIR: this.dataDir, NODE_ENV: "production", LLM_OFFLINE_LATENCY_MS: "5", DIAGNOSTICS_ENABLED: "1", LOG_LEVEL: "debug", ...this.database, ...this.env },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true, // its own process group, so the kill reaches next-server too
     });
@@ -105,12 +109,22 @@ export class CanaryServer {
     for (const format of ["json", "ndjson", "text"]) await this.text("GET", `/api/jobs/${jobId}/export?format=${format}`);
   }
 
-  /** Where each canary's core occurs: the database files (and WAL), every body read, the server's output. */
-  hits(canaries: Canary[]): string[] {
+  /** The stored data: the SQLite files (and WAL) of its DATA_DIR, or on PostgreSQL a `pg_dump` of its database. */
+  private storedData(): { what: string; text: string }[] {
+    if (this.database?.DATABASE_URL) {
+      const dump = execFileSync("pg_dump", ["--data-only", "--no-owner", this.database.DATABASE_URL], { encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
+      expect(dump, "pg_dump of the database").toContain('COPY public."Job"');
+      return [{ what: "pg_dump of the database", text: dump }];
+    }
     const dbFiles = fs.readdirSync(this.dataDir, { recursive: true, encoding: "utf8" }).filter((f) => /\.db(-wal|-shm|-journal)?$/.test(f));
     expect(dbFiles.length, `database files in ${this.dataDir}`).toBeGreaterThan(0);
+    return dbFiles.map((f) => ({ what: `file ${f}`, text: fs.readFileSync(path.join(this.dataDir, f)).toString("latin1") }));
+  }
+
+  /** Where each canary's core occurs: the stored data (storedData), every body read, the server's output. */
+  hits(canaries: Canary[]): string[] {
     const haystacks = [
-      ...dbFiles.map((f) => ({ what: `file ${f}`, text: fs.readFileSync(path.join(this.dataDir, f)).toString("latin1") })),
+      ...this.storedData(),
       ...this.seen,
       { what: "server stdout/stderr", text: this.output },
     ];

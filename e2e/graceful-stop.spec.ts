@@ -11,6 +11,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createClient } from "@libsql/client";
+import pg from "pg";
+import { freshDatabaseEnv } from "./e2e-database.ts";
 import { expect, test } from "@playwright/test";
 import { EventSourceParserStream } from "eventsource-parser/stream";
 
@@ -22,9 +24,13 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "planstream-sigterm-"));
 type Server = { child: ChildProcess; output: string[]; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> };
 let server: Server | undefined;
 
+/** E2E_DATABASE=postgres: a fresh PostgreSQL database, made on the first start and kept across the restart. */
+let database: Record<string, string> | undefined;
+
 async function startServer(): Promise<Server> {
+  database ??= await freshDatabaseEnv("sigterm");
   const child = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: "production", DIAGNOSTICS_ENABLED: "1", SHUTDOWN_GRACE_MS: String(GRACE_MS), LOG_LEVEL: "info", JOB_LEASE_MS: "15000" },
+    env: { ...process.env, ...database, DATA_DIR: dataDir, NODE_ENV: "production", DIAGNOSTICS_ENABLED: "1", SHUTDOWN_GRACE_MS: String(GRACE_MS), LOG_LEVEL: "info", JOB_LEASE_MS: "15000" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
@@ -41,6 +47,25 @@ async function startServer(): Promise<Server> {
   }
   child.kill("SIGKILL");
   throw new Error(`server on port ${PORT} did not start:\n${output.join("\n")}`);
+}
+
+/** The job row's status, attempt and lease, read from the database itself (SQLite file or PostgreSQL). */
+async function readJobRow(jobId: string): Promise<Record<string, unknown>> {
+  if (database?.DATABASE_URL) {
+    const client = new pg.Client({ connectionString: database.DATABASE_URL });
+    await client.connect();
+    try {
+      return (await client.query(`SELECT status, attempt, "leaseExpiresAt" FROM "Job" WHERE id = $1`, [jobId])).rows[0];
+    } finally {
+      await client.end();
+    }
+  }
+  const db = createClient({ url: `file:${path.join(dataDir, "planstream.db")}` });
+  try {
+    return (await db.execute({ sql: `SELECT status, attempt, leaseExpiresAt FROM "Job" WHERE id = ?`, args: [jobId] })).rows[0];
+  } finally {
+    db.close();
+  }
 }
 
 type Msg = { id?: string; event?: string; data: string };
@@ -116,9 +141,7 @@ test("SIGTERM mid-job: readiness 503, the job is handed back, the stream gets a 
   expect(lastStatus.event.data).toEqual({ from: "running", to: "pending", attempt: 1, released: true });
 
   // The row while no server runs: pending, lease released, attempt not counted.
-  const db = createClient({ url: `file:${path.join(dataDir, "planstream.db")}` });
-  const row = (await db.execute({ sql: `SELECT status, attempt, leaseExpiresAt FROM "Job" WHERE id = ?`, args: [jobId] })).rows[0];
-  db.close();
+  const row = await readJobRow(jobId);
   expect({ status: row.status, attempt: row.attempt, leaseExpiresAt: row.leaseExpiresAt }).toEqual({ status: "pending", attempt: 0, leaseExpiresAt: null });
 
   // The server's own log tells the sequence.

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { freshDatabaseEnv } from "./e2e-database.ts";
 
 /**
  * One server process on `port` over a fresh data folder (kept across restarts,
@@ -13,6 +14,8 @@ export class OwnServer {
   readonly base: string;
   readonly dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "planstream-e2e-"));
   private child: ChildProcess | undefined;
+  /** The database env (E2E_DATABASE=postgres: a fresh PostgreSQL database made on the first start, kept across restarts). */
+  private database: Record<string, string> | undefined;
 
   constructor(
     readonly port: number,
@@ -23,8 +26,9 @@ export class OwnServer {
 
   /** Starts `next start` and resolves once GET /api/health answers 200. @throws after 20 s. */
   async start(): Promise<void> {
+    this.database ??= await freshDatabaseEnv(`own_${this.port}`);
     this.child = spawn("node_modules/.bin/next", ["start", "-p", String(this.port), "-H", "127.0.0.1"], {
-      env: { ...process.env, DATA_DIR: this.dataDir, NODE_ENV: "production", ...this.env },
+      env: { ...process.env, DATA_DIR: this.dataDir, NODE_ENV: "production", ...this.database, ...this.env },
       stdio: "ignore",
       detached: true, // its own process group, so SIGKILL reaches next-server too
     });
