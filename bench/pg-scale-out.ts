@@ -30,13 +30,14 @@
 // enqueuing transaction inserts the row, startedAt by the claiming instance
 // just before its claim transaction; both ms precision, one machine clock).
 // Baseline: the same jobs through one instance on SQLite (the default
-// deployment) at the same rate. A closed loop (k posts in flight, the next
+// deployment) at the same rate, up at the same time, the two setups taking
+// turns round by round (compareEnqueueToStart). A closed loop (k posts in flight, the next
 // as soon as one answers) would offer each setup a different load: whatever
 // its enqueue round trip allows; above the claim throughput it measures
 // queueing, not the way to the runner.
 import { randomBytes } from "node:crypto";
 import { readBurst, type BurstRead } from "./latency.ts";
-import { sleep, summarize, type Summary } from "./lib/stats.ts";
+import { median, sleep, summarize, type Summary } from "./lib/stats.ts";
 import { startNext, type Target } from "./lib/targets.ts";
 
 export type CrossLatencyResult = {
@@ -52,9 +53,8 @@ export type CrossLatencyResult = {
   same: Summary;
 };
 
-export type EnqueueStartRun = {
-  /** What ran it, e.g. "PostgreSQL, 2 instances". */
-  setup: string;
+/** One round of PG3 on one setup. */
+export type EnqueueStartRound = {
   jobs: number;
   /** Posts per second offered (open loop). */
   ratePerSec: number;
@@ -68,9 +68,22 @@ export type EnqueueStartRun = {
   enqueue: Summary;
 };
 
+/** PG3 on one setup: its rounds, the medians over rounds (the figure) and every job pooled. */
+export type EnqueueStartResult = {
+  /** What ran it, e.g. "PostgreSQL, 2 instances". */
+  setup: string;
+  jobs: number;
+  ratePerSec: number;
+  rounds: EnqueueStartRound[];
+  /** Median over the rounds of each round's p50 and p95 of startedAt − createdAt, ms. */
+  wait: { p50: number; p95: number };
+  /** startedAt − createdAt of every job of every round, ms. */
+  pooled: Summary;
+};
+
 export type LatencyOptions = { lines: number; ratePerSec: number; warmupLines: number };
-/** PG3: `jobs` posted at `ratePerSec` (at most `maxInFlight` posts at once), after `warmupJobs` not counted. */
-export type EnqueueOptions = { jobs: number; ratePerSec: number; maxInFlight: number; warmupJobs: number };
+/** PG3: per setup and round, `jobs` posted at `ratePerSec` (at most `maxInFlight` posts at once), after `warmupJobs` not counted. */
+export type EnqueueOptions = { jobs: number; ratePerSec: number; maxInFlight: number; warmupJobs: number; rounds: number };
 
 async function json<T>(res: Response): Promise<T> {
   if (!res.ok) throw new Error(`HTTP ${res.status} ${res.url}: ${await res.text()}`);
@@ -180,16 +193,9 @@ async function enqueueMany(targets: Target[], n: number, ratePerSec: number, max
   return { ids, roundTrips, peakInFlight };
 }
 
-/**
- * PG3 (and its baseline with one target): `warmupJobs` not counted, then
- * `jobs` jobs enqueued round-robin over `targets`; every job is read back
- * through the first target (they share the database and the session).
- */
-export async function measureEnqueueToStart(targets: Target[], opts: EnqueueOptions, setup: string): Promise<EnqueueStartRun> {
-  const warm = await enqueueMany(targets, opts.warmupJobs, opts.ratePerSec, opts.maxInFlight);
-  for (const id of warm.ids) await startedJob(targets[0], id);
-  await sleep(500); // the warm-up jobs finish: every runner slot free
-  const { ids, roundTrips, peakInFlight } = await enqueueMany(targets, opts.jobs, opts.ratePerSec, opts.maxInFlight);
+/** Posts `n` jobs over `targets` (enqueueMany) and reads back when each started; one round. */
+async function enqueueRound(targets: Target[], n: number, opts: EnqueueOptions): Promise<{ round: EnqueueStartRound; waits: number[] }> {
+  const { ids, roundTrips, peakInFlight } = await enqueueMany(targets, n, opts.ratePerSec, opts.maxInFlight);
   const waits: number[] = [];
   let first = Number.POSITIVE_INFINITY;
   let last = 0;
@@ -200,15 +206,37 @@ export async function measureEnqueueToStart(targets: Target[], opts: EnqueueOpti
     first = Math.min(first, created);
     last = Math.max(last, startedAt);
   }
-  return {
+  await sleep(500); // the round's jobs finish: every runner slot free for the next round
+  const round = { jobs: n, ratePerSec: opts.ratePerSec, peakInFlight, startsPerSec: (n / Math.max(1, last - first)) * 1000, wait: summarize(waits), enqueue: summarize(roundTrips) };
+  return { round, waits };
+}
+
+/**
+ * PG3 and its baseline, interleaved: every setup (its targets up at the same
+ * time) gets `warmupJobs` not counted, then `rounds` rounds of `jobs` jobs
+ * each, the setups taking turns (order flipped every round), so a passing
+ * stall of the shared machine hits one round of one setup, not a whole
+ * figure. Jobs go round-robin over a setup's targets and are read back
+ * through its first (they share the database and the session). The figure
+ * per setup is the median over rounds of each round's p50 and p95.
+ * @returns one result per setup, in the order given.
+ */
+export async function compareEnqueueToStart(setups: { setup: string; targets: Target[] }[], opts: EnqueueOptions): Promise<EnqueueStartResult[]> {
+  for (const { targets } of setups) await enqueueRound(targets, opts.warmupJobs, opts);
+  const rounds = setups.map(() => [] as { round: EnqueueStartRound; waits: number[] }[]);
+  for (let r = 0; r < opts.rounds; r++) {
+    const order = setups.map((_, k) => k);
+    if (r % 2 === 1) order.reverse();
+    for (const k of order) rounds[k].push(await enqueueRound(setups[k].targets, opts.jobs, opts));
+  }
+  return setups.map(({ setup }, k) => ({
     setup,
     jobs: opts.jobs,
     ratePerSec: opts.ratePerSec,
-    peakInFlight,
-    startsPerSec: (opts.jobs / Math.max(1, last - first)) * 1000,
-    wait: summarize(waits),
-    enqueue: summarize(roundTrips),
-  };
+    rounds: rounds[k].map((x) => x.round),
+    wait: { p50: median(rounds[k].map((x) => x.round.wait.p50)), p95: median(rounds[k].map((x) => x.round.wait.p95)) },
+    pooled: summarize(rounds[k].flatMap((x) => x.waits)),
+  }));
 }
 
 /**

@@ -28,7 +28,7 @@ import { measureChatAgent, type ChatAgentResult } from "./chat-agent.ts";
 import { measureFanout, type FanoutResult, type FanoutStep } from "./fanout.ts";
 import { benchIngestInChild, type IngestResult } from "./ingest.ts";
 import { benchPgIngestInChild, type PgIngestResult } from "./pg-ingest.ts";
-import { measureCrossLatency, measureEnqueueToStart, withPair, type CrossLatencyResult, type EnqueueStartRun } from "./pg-scale-out.ts";
+import { compareEnqueueToStart, measureCrossLatency, withPair, type CrossLatencyResult, type EnqueueStartResult } from "./pg-scale-out.ts";
 import { benchRedactionInChild, formatRedaction, type RedactionResult } from "./redaction.ts";
 import { measureLatency, type LatencyResult } from "./latency.ts";
 import { measurePanels, type PanelsResult } from "./panels.ts";
@@ -59,7 +59,7 @@ const CONFIG = {
   pg: {
     ingest: { lines: envNum("BENCH_PG_INGEST_LINES", 200_000), rounds: envNum("BENCH_INGEST_ROUNDS", 3), rowsPerTx: 200 },
     latency: { lines: envNum("BENCH_LATENCY_LINES", 5_000), ratePerSec: 1_000, warmupLines: 1_000 },
-    enqueue: { jobs: envNum("BENCH_PG_JOBS", 200), ratePerSec: envNum("BENCH_PG_JOB_RATE", 50), maxInFlight: 16, warmupJobs: 10 },
+    enqueue: { jobs: envNum("BENCH_PG_JOBS", 200), ratePerSec: envNum("BENCH_PG_JOB_RATE", 50), maxInFlight: 16, warmupJobs: 10, rounds: envNum("BENCH_INGEST_ROUNDS", 3) },
   },
   targets: {
     chatStartP50Ms: 20,
@@ -102,7 +102,7 @@ type Results = {
     /** PG2 with NOTIFY (default) and with PG_NOTIFY=false. */
     cross?: { notify?: CrossLatencyResult; poll?: CrossLatencyResult };
     /** PG3 on two PostgreSQL instances and its SQLite baseline. */
-    enqueue?: { pg?: EnqueueStartRun; sqlite?: EnqueueStartRun };
+    enqueue?: { pg?: EnqueueStartResult; sqlite?: EnqueueStartResult };
   };
   errors: { phase: string; message: string }[];
   durationSeconds?: number;
@@ -319,7 +319,7 @@ function pgRowsOf(r: Results): Row[] {
   if (e?.pg) {
     for (const q of ["p50", "p95"] as const) {
       rows.push({
-        figure: `PG3 enqueue→start ${q}, ${e.pg.jobs} jobs at ${e.pg.ratePerSec}/s via A and B`,
+        figure: `PG3 enqueue→start ${q}, ${e.pg.rounds.length} × ${e.pg.jobs} jobs at ${e.pg.ratePerSec}/s via A and B`,
         planstream: fmtMs(e.pg.wait[q]),
         baseline: e.sqlite ? `${fmtMs(e.sqlite.wait[q])} (SQLite, one instance)` : "n/a",
         ratio: e.sqlite ? deltaMs(e.pg.wait[q] - e.sqlite.wait[q]) : "",
@@ -444,9 +444,11 @@ function pgDetails(p: NonNullable<Results["pg"]>): string[] {
   }
   for (const e of [p.enqueue?.pg, p.enqueue?.sqlite]) {
     if (!e) continue;
+    const per = (f: (x: EnqueueStartResult["rounds"][number]) => string) => e.rounds.map(f).join(", ");
     out.push(
-      `PG3 (${e.setup}): startedAt − createdAt p50 ${fmtMs(e.wait.p50)} / p95 ${fmtMs(e.wait.p95)} / p99 ${fmtMs(e.wait.p99)} / max ${fmtMs(e.wait.max)} over ${e.jobs} jobs; ` +
-        `POST round trip p50 ${fmtMs(e.enqueue.p50)} / p95 ${fmtMs(e.enqueue.p95)}, up to ${e.peakInFlight} in flight; ${fmtInt(e.startsPerSec)} starts/s.`,
+      `PG3 (${e.setup}): startedAt − createdAt per round p50 ${per((x) => fmtMs(x.wait.p50))}, p95 ${per((x) => fmtMs(x.wait.p95))} (median of rounds in the table); ` +
+        `all ${fmtInt(e.pooled.count)} jobs p50 ${fmtMs(e.pooled.p50)} / p95 ${fmtMs(e.pooled.p95)} / max ${fmtMs(e.pooled.max)}; ` +
+        `POST round trip p95 ${per((x) => fmtMs(x.enqueue.p95))}, up to ${Math.max(...e.rounds.map((x) => x.peakInFlight))} in flight; starts/s ${per((x) => fmtInt(x.startsPerSec))}.`,
     );
   }
   return out;
@@ -490,23 +492,24 @@ async function runPg(serverUrl: string, results: Results, built: boolean): Promi
         } catch (error) {
           fail("pg-latency", error);
         }
-        log(`[bench] PG3 enqueue→start: ${c.enqueue.jobs} one-line jobs posted alternately to A and B at ${c.enqueue.ratePerSec}/s`);
-        enqueue.pg = await measureEnqueueToStart([a, b], c.enqueue, "PostgreSQL, 2 instances");
-        log(`    startedAt − createdAt p50 ${fmtMs(enqueue.pg.wait.p50)}, p95 ${fmtMs(enqueue.pg.wait.p95)}`);
+        log(
+          `[bench] PG3 enqueue→start: ${c.enqueue.rounds} rounds × ${c.enqueue.jobs} one-line jobs at ${c.enqueue.ratePerSec}/s, posted alternately to A and B / to one SQLite instance, taking turns`,
+        );
+        try {
+          const [onPg, onSqlite] = await withTarget(
+            () => startNext({}, { name: "SQLite instance" }),
+            (s) => compareEnqueueToStart([{ setup: "PostgreSQL, 2 instances", targets: [a, b] }, { setup: "SQLite, 1 instance", targets: [s] }], c.enqueue),
+          );
+          enqueue.pg = onPg;
+          enqueue.sqlite = onSqlite;
+          log(`    startedAt − createdAt p50 ${fmtMs(onPg.wait.p50)}, p95 ${fmtMs(onPg.wait.p95)} (SQLite p50 ${fmtMs(onSqlite.wait.p50)}, p95 ${fmtMs(onSqlite.wait.p95)})`);
+        } catch (error) {
+          fail("pg-enqueue", error);
+        }
       }),
     );
   } catch (error) {
-    fail("pg-enqueue", error);
-  }
-  try {
-    log(`[bench] PG3 baseline: the same jobs through one instance on SQLite`);
-    enqueue.sqlite = await withTarget(
-      () => startNext({}, { name: "SQLite instance" }),
-      (t) => measureEnqueueToStart([t], c.enqueue, "SQLite, 1 instance"),
-    );
-    log(`    startedAt − createdAt p50 ${fmtMs(enqueue.sqlite.wait.p50)}, p95 ${fmtMs(enqueue.sqlite.wait.p95)}`);
-  } catch (error) {
-    fail("pg-enqueue", error);
+    fail("pg", error);
   }
 
   log(`[bench] PG2 cross-instance latency with PG_NOTIFY=false (fresh pair)`);
