@@ -25,40 +25,55 @@ export type LatencyResult = {
   profile?: ProfileSummary;
 };
 
-async function followBurst(target: Target, lines: number, ratePerSec: number, record: boolean) {
-  const controller = new AbortController();
+/** What one reader of a burst stream saw: per-line latency samples (ms), lines received, seq gaps. */
+export type BurstRead = { latencies: number[]; received: number; gaps: number };
+
+/**
+ * Reads one log-burst job's stream at `url` until its `end` frame (or
+ * `signal` aborts), recording per line receive time − data.appendedAt (both
+ * Date.now() on this machine). With `record`, only lines appended after the
+ * response headers arrived count: earlier ones are replay, not live delivery.
+ * @param name the reader, in errors.
+ * @throws Error when the stream ends early, misses lines or skips a seq.
+ */
+export async function readBurst(name: string, url: string, headers: Record<string, string>, lines: number, record: boolean, signal: AbortSignal): Promise<BurstRead> {
   const latencies: number[] = [];
   let openedAt = Number.POSITIVE_INFINITY;
   let lastSeq = 0;
   let gaps = 0;
   let received = 0;
   let ended = false;
+  await followWithFetch(
+    url,
+    headers,
+    {
+      onOpen: () => (openedAt = Date.now()),
+      onFrame(f) {
+        if (lastSeq && f.seq !== lastSeq + 1) gaps += 1;
+        lastSeq = f.seq;
+        if (f.kind !== "log" || f.appendedAt === undefined) return;
+        received += 1;
+        // Lines appended before the subscription existed are replay, not live delivery.
+        if (record && f.appendedAt >= openedAt) latencies.push(f.receivedAt - f.appendedAt);
+      },
+      onEnd: () => (ended = true),
+    },
+    signal,
+  );
+  if (!ended) throw new Error(`${name} did not reach end (got ${received}/${lines} lines)`);
+  if (received !== lines || gaps) throw new Error(`${name}: received ${received}/${lines} lines with ${gaps} seq gap(s)`);
+  return { latencies, received, gaps };
+}
+
+async function followBurst(target: Target, lines: number, ratePerSec: number, record: boolean): Promise<BurstRead> {
+  const controller = new AbortController();
   const jobId = await target.startBurst(lines, ratePerSec);
   const deadline = setTimeout(() => controller.abort(), (lines / ratePerSec) * 1000 + 30_000);
   try {
-    await followWithFetch(
-      target.streamUrl(jobId, 0),
-      target.headers,
-      {
-        onOpen: () => (openedAt = Date.now()),
-        onFrame(f) {
-          if (lastSeq && f.seq !== lastSeq + 1) gaps += 1;
-          lastSeq = f.seq;
-          if (f.kind !== "log" || f.appendedAt === undefined) return;
-          received += 1;
-          // Lines appended before the subscription existed are replay, not live delivery.
-          if (record && f.appendedAt >= openedAt) latencies.push(f.receivedAt - f.appendedAt);
-        },
-        onEnd: () => (ended = true),
-      },
-      controller.signal,
-    );
+    return await readBurst(`${target.name}: stream of ${jobId}`, target.streamUrl(jobId, 0), target.headers, lines, record, controller.signal);
   } finally {
     clearTimeout(deadline);
   }
-  if (!ended) throw new Error(`${target.name}: stream of ${jobId} did not reach end (got ${received}/${lines} lines)`);
-  if (received !== lines || gaps) throw new Error(`${target.name}: received ${received}/${lines} lines with ${gaps} seq gap(s)`);
-  return { latencies, received, gaps };
 }
 
 /** Warm-up burst (JIT, connections), then the measured one. */

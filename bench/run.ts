@@ -10,9 +10,16 @@
 // stdout and bench/results/latest.json.
 //
 //   6. what secret redaction costs: ingest with vs without it, and per line (bench/redaction.ts)
-// Knobs (environment): BENCH_ONLY=ingest,latency,fanout,panels,chat,redaction  BENCH_PROFILE=1 (CPU/heap
-// profiles of the server, saved under bench/results/)  BENCH_NO_BUILD=1
-// BENCH_INGEST_LINES  BENCH_FANOUT_STEPS=250,500,…  BENCH_TIMEOUT_S.
+//   PG, only when DATABASE_URL is postgres:// or postgresql:// (a server the
+//   benchmark may create databases on; each measurement gets a fresh one, dropped after):
+//     PG1 ingest through JobLogger + PgJobStore vs raw multi-row INSERTs with plain `pg` (bench/pg-ingest.ts)
+//     PG2 append on one instance → SSE client on another, with NOTIFY and with PG_NOTIFY=false,
+//         vs a client on the running instance (bench/pg-scale-out.ts)
+//     PG3 enqueue → start with jobs posted alternately to two instances vs one SQLite instance
+// Knobs (environment): BENCH_ONLY=ingest,latency,fanout,panels,chat,redaction,pg (default: all but
+// pg, plus pg when DATABASE_URL names PostgreSQL)  BENCH_PROFILE=1 (CPU/heap profiles of the server,
+// saved under bench/results/)  BENCH_NO_BUILD=1  BENCH_INGEST_LINES  BENCH_PG_INGEST_LINES  BENCH_PG_JOBS  BENCH_PG_JOB_RATE
+// BENCH_FANOUT_STEPS=250,500,…  BENCH_TIMEOUT_S.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -20,13 +27,18 @@ import path from "node:path";
 import { measureChatAgent, type ChatAgentResult } from "./chat-agent.ts";
 import { measureFanout, type FanoutResult, type FanoutStep } from "./fanout.ts";
 import { benchIngestInChild, type IngestResult } from "./ingest.ts";
+import { benchPgIngestInChild, type PgIngestResult } from "./pg-ingest.ts";
+import { compareEnqueueToStart, measureCrossLatency, withPair, type CrossLatencyResult, type EnqueueStartResult } from "./pg-scale-out.ts";
 import { benchRedactionInChild, formatRedaction, type RedactionResult } from "./redaction.ts";
 import { measureLatency, type LatencyResult } from "./latency.ts";
 import { measurePanels, type PanelsResult } from "./panels.ts";
 import { formatProfile } from "./lib/profile.ts";
+import { dropStaleBenchDatabases, isPostgresUrl, withBenchDatabase } from "./lib/pg.ts";
 import { installExitHooks, killAll } from "./lib/procs.ts";
 import { fmtInt, fmtKb, fmtMs } from "./lib/stats.ts";
 import { ensureBuild, startBaseline, startNext, type Target } from "./lib/targets.ts";
+import { safeDbUrl } from "@/lib/server/db/provider";
+import { TAIL_POLL_MS } from "@/lib/server/jobs/job-tail";
 
 const envNum = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 const CONFIG = {
@@ -44,9 +56,31 @@ const CONFIG = {
   },
   panels: { panels: 8, lines: 100_000, ratePerSec: 100, settleMs: 2_000, windowMs: 8_000 },
   chat: { turns: envNum("BENCH_CHAT_TURNS", 20), warmup: 3, latencyMs: 350 },
-  targets: { chatStartP50Ms: 20, chatFirstChunkOverheadP50Ms: 50, panelsLagP90Ms: 100, ingestLinesPerSec: 50_000, ingestShareOfRaw: 0.25, latencyP99Ms: 50, fanoutStreams: 2_000, fanoutP99Ms: 200, heapPerStreamBytes: 60 * 1024 },
+  pg: {
+    ingest: { lines: envNum("BENCH_PG_INGEST_LINES", 200_000), rounds: envNum("BENCH_INGEST_ROUNDS", 3), rowsPerTx: 200 },
+    latency: { lines: envNum("BENCH_LATENCY_LINES", 5_000), ratePerSec: 1_000, warmupLines: 1_000 },
+    enqueue: { jobs: envNum("BENCH_PG_JOBS", 200), ratePerSec: envNum("BENCH_PG_JOB_RATE", 50), maxInFlight: 16, warmupJobs: 10, rounds: envNum("BENCH_INGEST_ROUNDS", 3) },
+  },
+  targets: {
+    chatStartP50Ms: 20,
+    chatFirstChunkOverheadP50Ms: 50,
+    panelsLagP90Ms: 100,
+    ingestLinesPerSec: 50_000,
+    ingestShareOfRaw: 0.25,
+    latencyP99Ms: 50,
+    fanoutStreams: 2_000,
+    fanoutP99Ms: 200,
+    heapPerStreamBytes: 60 * 1024,
+    pgIngestLinesPerSec: 30_000,
+    pgIngestShareOfRaw: 0.25,
+    pgCrossP99Ms: 100,
+    /** Without NOTIFY a reader on another instance follows by its safety poll: one poll interval plus 100 ms for the read. */
+    pgPollP99Ms: TAIL_POLL_MS + 100,
+    pgEnqueueStartP95Ms: 50,
+  },
 };
-const only = new Set((process.env.BENCH_ONLY ?? "ingest,latency,fanout,panels,chat,redaction").split(","));
+const pgServer = isPostgresUrl(process.env.DATABASE_URL) ? process.env.DATABASE_URL : undefined;
+const only = new Set((process.env.BENCH_ONLY ?? `ingest,latency,fanout,panels,chat,redaction${pgServer ? ",pg" : ""}`).split(","));
 const diagnose = process.env.BENCH_PROFILE === "1";
 const log = (s: string) => console.log(s);
 
@@ -61,6 +95,15 @@ type Results = {
   fanout?: { planstream: FanoutResult; baseline: FanoutResult };
   panels?: PanelsResult;
   chat?: ChatAgentResult;
+  pg?: {
+    /** The server the databases were made on (password hidden). */
+    server: string;
+    ingest?: PgIngestResult;
+    /** PG2 with NOTIFY (default) and with PG_NOTIFY=false. */
+    cross?: { notify?: CrossLatencyResult; poll?: CrossLatencyResult };
+    /** PG3 on two PostgreSQL instances and its SQLite baseline. */
+    enqueue?: { pg?: EnqueueStartResult; sqlite?: EnqueueStartResult };
+  };
   errors: { phase: string; message: string }[];
   durationSeconds?: number;
 };
@@ -105,6 +148,11 @@ type Row = { figure: string; planstream: string; baseline: string; ratio: string
 
 function verdict(ok: boolean | undefined): string {
   return ok === undefined ? "–" : ok ? "PASS" : "MISS";
+}
+
+/** A difference in ms with its sign (+1.0 ms, −2.0 ms). */
+function deltaMs(x: number): string {
+  return x < 0 ? `−${fmtMs(-x)}` : `+${fmtMs(x)}`;
 }
 
 function pct(x: number): string {
@@ -233,6 +281,53 @@ function rowsOf(r: Results): Row[] {
       verdict: verdict(c.firstChunkOverhead.p50 <= t.chatFirstChunkOverheadP50Ms),
     });
   }
+  rows.push(...pgRowsOf(r));
+  return rows;
+}
+
+/** The PostgreSQL figures (PG1–PG3), each beside its baseline of the same run. */
+function pgRowsOf(r: Results): Row[] {
+  const t = CONFIG.targets;
+  const rows: Row[] = [];
+  const i = r.pg?.ingest;
+  if (i) {
+    rows.push({
+      figure: `PG1 ingest per instance, ${fmtInt(i.lines)} lines (lines/s)`,
+      planstream: `${fmtInt(i.logger.linesPerSec)} (JobLogger + PgJobStore)`,
+      baseline: `${fmtInt(i.raw.linesPerSec)} (raw pg, ${i.raw.rowsPerTx}/tx)`,
+      ratio: `${pct(i.ratio)} of raw`,
+      target: `≥ ${fmtInt(t.pgIngestLinesPerSec)} and ≥ ${pct(t.pgIngestShareOfRaw)}`,
+      verdict: verdict(i.logger.linesPerSec >= t.pgIngestLinesPerSec && i.ratio >= t.pgIngestShareOfRaw),
+    });
+  }
+  for (const c of [r.pg?.cross?.notify, r.pg?.cross?.poll]) {
+    if (!c) continue;
+    const how = c.notify ? "NOTIFY" : "PG_NOTIFY=false";
+    const limit = c.notify ? t.pgCrossP99Ms : t.pgPollP99Ms;
+    for (const q of ["p50", "p99"] as const) {
+      rows.push({
+        figure: `PG2 append→SSE other instance ${q}, ${how} @ ${fmtInt(c.ratePerSec)} lines/s`,
+        planstream: fmtMs(c.cross[q]),
+        baseline: `${fmtMs(c.same[q])} (client on the runner)`,
+        ratio: deltaMs(c.cross[q] - c.same[q]),
+        target: q === "p99" ? `≤ ${fmtInt(limit)} ms` : "",
+        verdict: q === "p99" ? verdict(c.cross.p99 <= limit) : "",
+      });
+    }
+  }
+  const e = r.pg?.enqueue;
+  if (e?.pg) {
+    for (const q of ["p50", "p95"] as const) {
+      rows.push({
+        figure: `PG3 enqueue→start ${q}, ${e.pg.rounds.length} × ${e.pg.jobs} jobs at ${e.pg.ratePerSec}/s via A and B`,
+        planstream: fmtMs(e.pg.wait[q]),
+        baseline: e.sqlite ? `${fmtMs(e.sqlite.wait[q])} (SQLite, one instance)` : "n/a",
+        ratio: e.sqlite ? deltaMs(e.pg.wait[q] - e.sqlite.wait[q]) : "",
+        target: q === "p95" ? `≤ ${t.pgEnqueueStartP95Ms} ms` : "",
+        verdict: q === "p95" ? verdict(e.pg.wait.p95 <= t.pgEnqueueStartP95Ms) : "",
+      });
+    }
+  }
   return rows;
 }
 
@@ -322,7 +417,108 @@ function print(r: Results): void {
         `whole turn p50 ${fmtMs(c.toEnd.p50)}.`,
     );
   }
+  if (r.pg) {
+    log("");
+    for (const l of pgDetails(r.pg)) log(l);
+  }
   for (const e of r.errors) log(`\nERROR in ${e.phase}: ${e.message}`);
+}
+
+/** The PostgreSQL phase's lines under the table: how each figure was made and what else it showed. */
+function pgDetails(p: NonNullable<Results["pg"]>): string[] {
+  const version = p.ingest ? ` ${p.ingest.server.version}` : "";
+  const out = [`PG: PostgreSQL${version} at ${p.server}, a fresh database per measurement (dropped after).`];
+  const i = p.ingest;
+  if (i) {
+    out.push(
+      `PG1: JobLogger committed ${fmtInt(i.logger.transactions)} transactions (≈ ${fmtInt(i.lines / i.logger.transactions)} lines each) in ${(i.logger.ms / 1000).toFixed(1)} s; ` +
+        `raw pg ${fmtInt(i.raw.transactions)} × ${i.raw.rowsPerTx} rows in ${(i.raw.ms / 1000).toFixed(1)} s. Median of ${i.rounds} rounds, JobEvent emptied before each; synchronous_commit = ${i.server.synchronousCommit}.`,
+    );
+  }
+  for (const c of [p.cross?.notify, p.cross?.poll]) {
+    if (!c) continue;
+    out.push(
+      `PG2 (${c.notify ? "NOTIFY" : "PG_NOTIFY=false"}): burst of ${fmtInt(c.lines)} lines posted to A, run by ${c.runner}; other instance p50 ${fmtMs(c.cross.p50)} / p90 ${fmtMs(c.cross.p90)} / p99 ${fmtMs(c.cross.p99)} / max ${fmtMs(c.cross.max)} over ${fmtInt(c.cross.count)} live lines; ` +
+        `runner's own client p50 ${fmtMs(c.same.p50)} / p99 ${fmtMs(c.same.p99)} / max ${fmtMs(c.same.max)}.`,
+    );
+  }
+  for (const e of [p.enqueue?.pg, p.enqueue?.sqlite]) {
+    if (!e) continue;
+    const per = (f: (x: EnqueueStartResult["rounds"][number]) => string) => e.rounds.map(f).join(", ");
+    out.push(
+      `PG3 (${e.setup}): startedAt − createdAt per round p50 ${per((x) => fmtMs(x.wait.p50))}, p95 ${per((x) => fmtMs(x.wait.p95))} (median of rounds in the table); ` +
+        `all ${fmtInt(e.pooled.count)} jobs p50 ${fmtMs(e.pooled.p50)} / p95 ${fmtMs(e.pooled.p95)} / max ${fmtMs(e.pooled.max)}; ` +
+        `POST round trip p95 ${per((x) => fmtMs(x.enqueue.p95))}, up to ${Math.max(...e.rounds.map((x) => x.peakInFlight))} in flight; starts/s ${per((x) => fmtInt(x.startsPerSec))}.`,
+    );
+  }
+  return out;
+}
+
+/**
+ * The PostgreSQL phase (PG1–PG3) against the server `serverUrl` names; each
+ * part records its own error and the next one still runs.
+ */
+async function runPg(serverUrl: string, results: Results, built: boolean): Promise<void> {
+  const c = CONFIG.pg;
+  const pgr: NonNullable<Results["pg"]> = { server: safeDbUrl(serverUrl) };
+  results.pg = pgr;
+  const fail = (phase: string, error: unknown) => results.errors.push({ phase, message: String(error instanceof Error ? error.stack : error) });
+  try {
+    const stale = await dropStaleBenchDatabases(serverUrl);
+    if (stale.length) log(`    dropped ${stale.length} database(s) left by killed runs: ${stale.join(", ")}`);
+  } catch (error) {
+    fail("pg", error);
+    return;
+  }
+
+  log(`[bench] PG1 ingest: ${fmtInt(c.ingest.lines)} lines through JobLogger + PgJobStore vs raw pg inserts (${c.ingest.rowsPerTx}/tx)`);
+  try {
+    pgr.ingest = await withBenchDatabase(serverUrl, "ingest", (url) => benchPgIngestInChild({ url, ...c.ingest }, log));
+  } catch (error) {
+    fail("pg-ingest", error);
+  }
+  if (!built) return;
+
+  log(`[bench] PG2 cross-instance latency with NOTIFY: ${fmtInt(c.latency.lines)} lines at ${fmtInt(c.latency.ratePerSec)}/s, a client on each of two instances`);
+  pgr.cross = {};
+  pgr.enqueue = {};
+  const { cross, enqueue } = pgr;
+  try {
+    await withBenchDatabase(serverUrl, "notify", (url) =>
+      withPair(url, {}, async (a, b) => {
+        try {
+          cross.notify = await measureCrossLatency(a, b, c.latency, true);
+          log(`    other instance p50 ${fmtMs(cross.notify.cross.p50)}, p99 ${fmtMs(cross.notify.cross.p99)} (runner's client p99 ${fmtMs(cross.notify.same.p99)})`);
+        } catch (error) {
+          fail("pg-latency", error);
+        }
+        log(
+          `[bench] PG3 enqueue→start: ${c.enqueue.rounds} rounds × ${c.enqueue.jobs} one-line jobs at ${c.enqueue.ratePerSec}/s, posted alternately to A and B / to one SQLite instance, taking turns`,
+        );
+        try {
+          const [onPg, onSqlite] = await withTarget(
+            () => startNext({}, { name: "SQLite instance" }),
+            (s) => compareEnqueueToStart([{ setup: "PostgreSQL, 2 instances", targets: [a, b] }, { setup: "SQLite, 1 instance", targets: [s] }], c.enqueue),
+          );
+          enqueue.pg = onPg;
+          enqueue.sqlite = onSqlite;
+          log(`    startedAt − createdAt p50 ${fmtMs(onPg.wait.p50)}, p95 ${fmtMs(onPg.wait.p95)} (SQLite p50 ${fmtMs(onSqlite.wait.p50)}, p95 ${fmtMs(onSqlite.wait.p95)})`);
+        } catch (error) {
+          fail("pg-enqueue", error);
+        }
+      }),
+    );
+  } catch (error) {
+    fail("pg", error);
+  }
+
+  log(`[bench] PG2 cross-instance latency with PG_NOTIFY=false (fresh pair)`);
+  try {
+    cross.poll = await withBenchDatabase(serverUrl, "poll", (url) => withPair(url, { PG_NOTIFY: "false" }, (a, b) => measureCrossLatency(a, b, c.latency, false)));
+    log(`    other instance p50 ${fmtMs(cross.poll.cross.p50)}, p99 ${fmtMs(cross.poll.cross.p99)} (runner's client p99 ${fmtMs(cross.poll.same.p99)})`);
+  } catch (error) {
+    fail("pg-latency", error);
+  }
 }
 
 // ---------- main ----------
@@ -360,7 +556,7 @@ async function main(): Promise<number> {
     }
   }
 
-  if (only.has("latency") || only.has("fanout") || only.has("panels") || only.has("chat")) {
+  if (only.has("latency") || only.has("fanout") || only.has("panels") || only.has("chat") || (only.has("pg") && pgServer)) {
     try {
       results.buildSeconds = ensureBuild(log);
     } catch (error) {
@@ -427,6 +623,11 @@ async function main(): Promise<number> {
     } catch (error) {
       results.errors.push({ phase: "chat", message: String(error instanceof Error ? error.message : error) });
     }
+  }
+
+  if (only.has("pg")) {
+    if (pgServer) await runPg(pgServer, results, built);
+    else results.errors.push({ phase: "pg", message: "BENCH_ONLY=pg needs DATABASE_URL=postgres://user@host:5432/db (a server this user may create databases on)" });
   }
 
   results.durationSeconds = (performance.now() - started) / 1000;

@@ -1,6 +1,6 @@
 // Small numeric helpers for the benchmark: percentiles and formatting.
 
-export type Summary = { count: number; p50: number; p90: number; p99: number; max: number; mean: number };
+export type Summary = { count: number; p50: number; p90: number; p95: number; p99: number; max: number; mean: number };
 
 /** Nearest-rank percentile of an ascending array (p in 0..100); NaN when empty. */
 export function percentile(sorted: ArrayLike<number>, p: number): number {
@@ -9,7 +9,7 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
 }
 
-/** p50/p90/p99/max/mean of `values` (not modified). */
+/** p50/p90/p95/p99/max/mean of `values` (not modified). */
 export function summarize(values: ArrayLike<number>): Summary {
   const sorted = Float64Array.from(values).sort();
   let sum = 0;
@@ -18,6 +18,7 @@ export function summarize(values: ArrayLike<number>): Summary {
     count: sorted.length,
     p50: percentile(sorted, 50),
     p90: percentile(sorted, 90),
+    p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
     max: sorted.length ? sorted[sorted.length - 1] : Number.NaN,
     mean: sorted.length ? sum / sorted.length : Number.NaN,

@@ -93,16 +93,32 @@ async function json<T>(res: Response): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** How startNext names the server and which session it uses. */
+export type NextOptions = {
+  /** The target's name in results and errors (default "next start"). */
+  name?: string;
+  /**
+   * `ps_session=…` to send instead of the cookie this server mints on
+   * /api/health: another instance's session, valid here when both share
+   * SESSION_SECRET and DATABASE_URL (so both serve the same user's jobs).
+   */
+  cookie?: string;
+};
+
 /**
- * Planstream under `next start` with a fresh DATA_DIR (the server migrates it
- * at boot), DIAGNOSTICS_ENABLED=1 and the given environment.
+ * Planstream under `next start` with a fresh DATA_DIR, DIAGNOSTICS_ENABLED=1
+ * and the given environment. The benchmark's own DATABASE_URL is never passed
+ * on: without `env.DATABASE_URL` the server keeps SQLite in DATA_DIR, with it
+ * (e.g. a PostgreSQL database shared by several instances) it uses that. The
+ * server migrates its database at boot either way.
  */
-export async function startNext(env: Record<string, string>): Promise<Target> {
+export async function startNext(env: Record<string, string>, opts: NextOptions = {}): Promise<Target> {
   const [port, inspectPort] = [await freePort(), await freePort()];
   const dataDir = tempDir("planstream-bench-data-");
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, DIAGNOSTICS_ENABLED: "1", PORT: String(port), ...env };
-  delete childEnv.DATABASE_URL;
-  delete childEnv.NODE_OPTIONS;
+  const inherited: NodeJS.ProcessEnv = { ...process.env };
+  delete inherited.DATABASE_URL;
+  delete inherited.NODE_OPTIONS;
+  const childEnv: NodeJS.ProcessEnv = { ...inherited, NODE_ENV: "production", DATA_DIR: dataDir, DIAGNOSTICS_ENABLED: "1", PORT: String(port), ...env };
   const child: Child = spawnChild(
     process.execPath,
     [`--inspect=127.0.0.1:${inspectPort}`, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"],
@@ -111,11 +127,11 @@ export async function startNext(env: Record<string, string>): Promise<Target> {
   const base = `http://127.0.0.1:${port}`;
   try {
     const health = await waitForHttp(child, `${base}/api/health`, 60_000);
-    const cookie = health.headers.getSetCookie().find((c) => c.startsWith("ps_session="))?.split(";")[0];
+    const cookie = opts.cookie ?? health.headers.getSetCookie().find((c) => c.startsWith("ps_session="))?.split(";")[0];
     if (!cookie) throw new Error("no ps_session cookie on /api/health");
     const headers = { cookie };
     return {
-      name: "next start",
+      name: opts.name ?? "next start",
       baseUrl: base,
       pid: child.process.pid!,
       inspectPort,
