@@ -1,15 +1,18 @@
-// Fencing (docs/scale-out.md "Jobs across instances"): once another worker
-// took a job over (its lease expired and the job was claimed again), the old
-// worker's log lines, plan writes and status changes are refused and nothing
-// of them is stored. Runs on both providers (npm run test:unit / test:unit:pg).
+// The job store under several writers (docs/scale-out.md "Jobs across
+// instances"): fencing (once another worker took a job over, the old worker's
+// log lines, plan writes and status changes are refused and nothing of them
+// is stored), one running job per concurrency key, claims that skip a job
+// being claimed elsewhere, and bounded transactions for a backlog of lines.
+// Runs on both providers (npm run test:unit / test:unit:pg).
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/server/db/client";
 import { applyMigrations } from "@/lib/server/db/migrate";
 import { env } from "@/lib/server/env";
 import { emptyStats } from "@/lib/shared/jobs";
 import { JobBus } from "./bus";
-import { JobLogger } from "./job-logger";
-import { LeaseLostError } from "./job-store";
+import { FLUSH_MAX_ROWS, JobLogger } from "./job-logger";
+import { LeaseLostError, type JobStore } from "./job-store";
 import { createJobStore, insertJob } from "./jobs-repo";
 
 const db = createDb(env().DATABASE_URL);
@@ -102,5 +105,48 @@ describe("one running job per concurrency key (guarantee 5 across instances)", (
       expect(second).toBeNull();
       expect(await store.find(b.id)).toMatchObject({ status: "pending", attempt: 0, lastSeq: 0 });
     }
+  });
+});
+
+describe("claims and batches under load", () => {
+  it("a job another worker is claiming is skipped at once on PostgreSQL (FOR UPDATE SKIP LOCKED), not waited for", async () => {
+    const { id } = await db.$transaction((tx) => insertJob(tx, { jobType: "log_burst", ownerId: OWNER, payload: {} }));
+    const claim = () =>
+      store.transition({ jobId: id, from: "pending", to: "running", update: { attempt: 1, startedAt: new Date(), leaseExpiresAt: new Date(Date.now() + 10_000) }, stats: emptyStats(), events: [{ level: "info", kind: "status", message: "started", data: { status: "running" } }] });
+    if (env().DATABASE_URL.startsWith("file:")) {
+      expect(await claim()).toBe(1); // one writer: nobody else can be mid-claim
+      return;
+    }
+    const other = new pg.Client({ connectionString: env().DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query(`SELECT id FROM "Job" WHERE id = $1 FOR UPDATE`, [id]); // another instance mid-claim
+      const started = performance.now();
+      expect(await claim()).toBeNull();
+      expect(performance.now() - started).toBeLessThan(2_000); // the lock is held for ever: waiting would hang
+      await other.query("ROLLBACK");
+    } finally {
+      await other.end();
+    }
+    expect(await claim()).toBe(1);
+  });
+
+  it("a backlog of lines is committed in transactions of at most FLUSH_MAX_ROWS, every seq once", async () => {
+    const { id } = await db.$transaction((tx) => insertJob(tx, { jobType: "log_burst", ownerId: OWNER, payload: {} }));
+    const sizes: number[] = [];
+    const counting: JobStore = Object.assign(Object.create(store) as JobStore, {
+      appendEvents: (...args: Parameters<JobStore["appendEvents"]>) => {
+        sizes.push(args[1].length);
+        return store.appendEvents(...args);
+      },
+    });
+    const logger = new JobLogger(counting, new JobBus(), id, emptyStats());
+    for (let i = 1; i <= 5_000; i++) logger.write("info", "log", `line ${i}`);
+    await logger.flush();
+    expect(Math.max(...sizes)).toBe(FLUSH_MAX_ROWS);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(5_000);
+    const events = await store.eventsAfter(id, 0, 10_000);
+    expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 5_000 }, (_, i) => i + 1));
   });
 });
