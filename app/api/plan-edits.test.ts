@@ -93,6 +93,22 @@ describe("REST edits of the task tree", () => {
     expect(await byTitle(winner)).toBeTruthy();
   });
 
+  it("a version or position beyond a 32-bit integer answers 400 on every provider (PostgreSQL's columns), and changes nothing", async () => {
+    const target = (await tree()).tasks[0];
+    const snapshot = shape((await tree()).tasks);
+    const rows = await countRows();
+    const huge = 2 ** 31;
+    const refused = [
+      await patch(target.id, { version: huge, title: "Too far" }),
+      await patch(target.id, { version: target.version, position: huge }),
+      await add({ title: "Too far", position: huge }),
+      await owner.call(deleteTask, { url: `/api/plans/${planId}/tasks/${target.id}?version=${huge}`, method: "DELETE", params: { planId, taskId: target.id } }),
+    ];
+    expect(refused.map((r) => r.status)).toEqual([400, 400, 400, 400]);
+    expect(shape((await tree()).tasks)).toEqual(snapshot);
+    expect(await countRows()).toEqual(rows);
+  });
+
   it("the gate: a cycle, a foreign parent, a long title and too deep a tree answer 400 and change nothing", async () => {
     const top = (await tree()).tasks[0];
     const child = top.children[0];

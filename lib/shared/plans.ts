@@ -64,13 +64,17 @@ export function buildTaskTree(tasks: TaskDto[]): TaskNode[] {
 const taskTitle = z.string().trim().min(1, "A task needs a title").max(PLAN_LIMITS.maxTitleChars, `A task title has at most ${PLAN_LIMITS.maxTitleChars} characters`);
 const taskDescription = z.string().max(PLAN_LIMITS.maxDescriptionChars);
 const taskRef = z.string().min(1).max(100);
+/** Versions and positions are 32-bit `integer` columns on PostgreSQL: larger values are refused (400) on every provider. */
+const INT32_MAX = 2_147_483_647;
+const position = z.number().int().min(0).max(INT32_MAX);
+const version = z.number().int().min(1).max(INT32_MAX);
 
 /** POST /api/plans/{planId}/tasks: a new task under `parentId` (null or absent = top level) at `position` (0-based; absent = last). */
 export const addTaskSchema = z.object({
   title: taskTitle,
   description: taskDescription.optional(),
   parentId: taskRef.nullable().optional(),
-  position: z.number().int().min(0).optional(),
+  position: position.optional(),
 });
 
 /**
@@ -80,17 +84,17 @@ export const addTaskSchema = z.object({
  */
 export const updateTaskSchema = z
   .object({
-    version: z.number().int().min(1),
+    version,
     title: taskTitle.optional(),
     description: taskDescription.optional(),
     parentId: taskRef.nullable().optional(),
-    position: z.number().int().min(0).optional(),
+    position: position.optional(),
     status: z.enum(TASK_STATUSES).optional(),
   })
   .refine((b) => Object.keys(b).some((k) => k !== "version"), { message: "Nothing to change", path: ["version"] });
 
 /** DELETE /api/plans/{planId}/tasks/{taskId}?version= */
-export const deleteTaskQuerySchema = z.object({ version: z.coerce.number().int().min(1) });
+export const deleteTaskQuerySchema = z.object({ version: z.coerce.number().int().min(1).max(INT32_MAX) });
 
 /** GET /api/plans/{planId}/export?format=md|json */
 export const planExportQuerySchema = z.object({ format: z.enum(["md", "json"]).default("md") });

@@ -95,6 +95,15 @@ describe("GET /api/jobs/{id}/stream", () => {
     }
   });
 
+  it("a cursor past every seq (even beyond a 32-bit integer, PostgreSQL's seq column) sends nothing more and ends", async () => {
+    for (const k of [lastSeq + 1, 2 ** 31 - 1, 999_999_999_999]) {
+      const res = await user.call(getStream, { url: `/api/jobs/${finishedJobId}/stream`, params: { jobId: finishedJobId }, headers: { "last-event-id": String(k) } });
+      expect(res.status).toBe(200);
+      const read = await readSse(res);
+      expect(read.messages.map((m) => m.event)).toEqual(["end"]);
+    }
+  });
+
   it("?after= is the cursor when there is no Last-Event-ID; Last-Event-ID wins over it", async () => {
     const viaQuery = await readSse(await user.call(getStream, { url: `/api/jobs/${finishedJobId}/stream?after=3`, params: { jobId: finishedJobId } }));
     expect(Number(viaQuery.messages[0].id)).toBe(4);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ChatStreamEvent, TurnStatus } from "@/lib/shared/chat-stream";
 import type { ArtifactRef } from "@/lib/shared/runs";
+import { clampSeq } from "@/lib/shared/streams";
 import type { Db, Tx } from "../db/client.ts";
 import type { Artifact, ChatTurn, ChatTurnEvent } from "../db/generated/client.ts";
 import { redactText } from "../security/redact.ts";
@@ -80,7 +81,7 @@ export async function appendTurnEventsBatch(db: Db, turnId: string, afterSeq: nu
 
 /** Events with seq > `afterSeq`, oldest first, at most `limit`. */
 export function turnEventsAfter(db: Db, turnId: string, afterSeq: number, limit: number): Promise<ChatTurnEvent[]> {
-  return db.chatTurnEvent.findMany({ where: { turnId, seq: { gt: afterSeq } }, orderBy: { seq: "asc" }, take: limit });
+  return db.chatTurnEvent.findMany({ where: { turnId, seq: { gt: clampSeq(afterSeq) } }, orderBy: { seq: "asc" }, take: limit });
 }
 
 /** Renews a running turn's lease. @returns the turn's stop request (null when none), or undefined when it is no longer running. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { emptyStats, statusFromEvent, type JobStats, type JobStatus } from "@/lib/shared/jobs";
+import { clampSeq } from "@/lib/shared/streams";
 import type { Db, Tx } from "../db/client.ts";
 import { dbProvider } from "../db/provider.ts";
 import type { Job, JobEvent, Prisma } from "../db/generated/client.ts";
@@ -257,17 +258,17 @@ abstract class PrismaJobStore implements JobStore {
   }
 
   eventsAfter(jobId: string, after: number, limit: number): Promise<JobEvent[]> {
-    return this.db.jobEvent.findMany({ where: { jobId, seq: { gt: after } }, orderBy: { seq: "asc" }, take: limit });
+    return this.db.jobEvent.findMany({ where: { jobId, seq: { gt: clampSeq(after) } }, orderBy: { seq: "asc" }, take: limit });
   }
 
   async eventsBefore(jobId: string, before: number, limit: number): Promise<JobEvent[]> {
-    const rows = await this.db.jobEvent.findMany({ where: { jobId, seq: { lt: before } }, orderBy: { seq: "desc" }, take: limit });
+    const rows = await this.db.jobEvent.findMany({ where: { jobId, seq: { lt: clampSeq(before) } }, orderBy: { seq: "desc" }, take: limit });
     return rows.reverse();
   }
 
   async statusAt(jobId: string, seq: number): Promise<JobStatus> {
     const row = await this.db.jobEvent.findFirst({
-      where: { jobId, kind: "status", seq: { lte: seq } },
+      where: { jobId, kind: "status", seq: { lte: clampSeq(seq) } },
       orderBy: { seq: "desc" },
       select: { kind: true, data: true },
     });
