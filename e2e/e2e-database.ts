@@ -15,6 +15,23 @@ export function pgDatabaseUrl(name: string): string {
   return url.toString();
 }
 
+/** Runs `sql` on the server's maintenance database, or on `database`; @returns the rows. */
+export async function adminQuery<R extends pg.QueryResultRow>(sql: string, params: unknown[] = [], database?: string): Promise<R[]> {
+  const client = new pg.Client({ connectionString: database ? pgDatabaseUrl(database) : SERVER, application_name: "planstream-e2e-admin" });
+  await client.connect();
+  try {
+    return (await client.query<R>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops database `name` if it exists (closing its connections) and creates it empty. */
+export async function recreateDatabase(name: string): Promise<void> {
+  await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await adminQuery(`CREATE DATABASE "${name}"`);
+}
+
 /**
  * Environment for a server of the e2e run: `{}` on SQLite (its DATA_DIR has
  * the file); on PostgreSQL `{DATABASE_URL}` of a fresh database `planstream_e2e_<name>`
@@ -23,13 +40,6 @@ export function pgDatabaseUrl(name: string): string {
 export async function freshDatabaseEnv(name: string): Promise<Record<string, string>> {
   if (!e2eOnPostgres()) return {};
   const database = `planstream_e2e_${name}`.replace(/[^a-z0-9_]/gi, "_");
-  const client = new pg.Client({ connectionString: SERVER, application_name: "planstream-e2e-admin" });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${database}"`);
-  } finally {
-    await client.end();
-  }
+  await recreateDatabase(database);
   return { DATABASE_URL: pgDatabaseUrl(database) };
 }

@@ -5,28 +5,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
-
-/** The PostgreSQL server the harness makes its database on (trust auth as `postgres` on these machines). */
-export const PG_SERVER = process.env.TEST_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-
-/** `PG_SERVER` with its database replaced by `name`. */
-export function pgUrl(name: string): string {
-  const url = new URL(PG_SERVER);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-/** Runs `sql` on the server's maintenance database. */
-export async function adminQuery<R extends pg.QueryResultRow>(sql: string, params: unknown[] = [], database?: string): Promise<R[]> {
-  const client = new pg.Client({ connectionString: database ? pgUrl(database) : PG_SERVER, application_name: "planstream-e2e-admin" });
-  await client.connect();
-  try {
-    return (await client.query<R>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** One `next start` on `port`: its process group can be killed, frozen (SIGSTOP) and thawed. */
 export class Instance {

@@ -7,7 +7,8 @@ import { expect, test } from "@playwright/test";
 import type { SendMessageResponse } from "@/lib/shared/chat";
 import type { JobDto, JobSnapshot } from "@/lib/shared/jobs";
 import type { PlanTree } from "@/lib/shared/plans";
-import { adminQuery, Client, Instance, LoadBalancer, pgUrl } from "./scale-out-harness";
+import { adminQuery, pgDatabaseUrl, recreateDatabase } from "./e2e-database.ts";
+import { Client, Instance, LoadBalancer } from "./scale-out-harness";
 import { readStream, type SseMessage } from "./sse-read";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210) + 90;
@@ -15,7 +16,7 @@ const DB = `planstream_e2e_scale_${process.pid}`;
 /** Lease of a running job, ms: its heartbeat renews it every 2 s, so a cancel seen within 1 s came by NOTIFY. */
 const LEASE_MS = 6_000;
 const env = {
-  DATABASE_URL: pgUrl(DB),
+  DATABASE_URL: pgDatabaseUrl(DB),
   SESSION_SECRET: "scale-out-e2e-session-secret-0123456789",
   SUPPORT_TOKEN: "e2e-support-token",
   TRUST_PROXY_HOPS: "1",
@@ -37,8 +38,7 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  await adminQuery(`DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`);
-  await adminQuery(`CREATE DATABASE "${DB}"`);
+  await recreateDatabase(DB);
   // Both at once: one migrates under the advisory lock, the other finds nothing to do.
   await Promise.all([A.start(), B.start()]);
   await lb.start();
