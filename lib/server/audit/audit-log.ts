@@ -7,6 +7,7 @@ import type { AuditAction, AuditEntryDto, AuditPage, AuditQuery, AuditTargetType
 import type { Db } from "../db/client.ts";
 import type { AuditEntry, Prisma } from "../db/generated/client.ts";
 import { AppError } from "../errors.ts";
+import { decodeKeysetCursor, encodeKeysetCursor } from "../http/keyset-cursor.ts";
 import { errorFields, getLogger } from "../ops/logger.ts";
 
 /** What `recordAudit` writes. `details` stays small (ids, a format, a route): never a secret or a body. */
@@ -53,19 +54,6 @@ export async function recordAudit(db: Db, entry: AuditDraft): Promise<string> {
   }
 }
 
-/** Opaque keyset cursor: base64url of `<at ISO>|<id>` of the last entry on a page. */
-function encodeCursor(e: AuditEntry): string {
-  return Buffer.from(`${e.at.toISOString()}|${e.id}`).toString("base64url");
-}
-
-/** @throws AppError 400 when the cursor is not one this API produced. */
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [iso, id, extra] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const at = new Date(iso ?? "");
-  if (!id || extra !== undefined || Number.isNaN(at.getTime())) throw AppError.badRequest("Invalid cursor", { cursor: ["Not a cursor from this API"] });
-  return { at, id };
-}
-
 /** The entry as the API answers it. */
 export function toAuditDto(e: AuditEntry): AuditEntryDto {
   return {
@@ -89,7 +77,7 @@ export function toAuditDto(e: AuditEntry): AuditEntryDto {
  * @throws AppError 400 for a malformed cursor.
  */
 export async function queryAudit(db: Db, q: AuditQuery): Promise<AuditPage> {
-  const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+  const after = q.cursor ? decodeKeysetCursor(q.cursor) : undefined;
   const at: Prisma.DateTimeFilter = {};
   if (q.since) at.gte = new Date(q.since);
   if (q.until) at.lt = new Date(q.until);
@@ -102,7 +90,7 @@ export async function queryAudit(db: Db, q: AuditQuery): Promise<AuditPage> {
   const rows = await db.auditEntry.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], take: q.limit + 1 });
   const more = rows.length > q.limit;
   const page = more ? rows.slice(0, q.limit) : rows;
-  return { entries: page.map(toAuditDto), nextCursor: more ? encodeCursor(page.at(-1)!) : null };
+  return { entries: page.map(toAuditDto), nextCursor: more ? encodeKeysetCursor(page.at(-1)!.at, page.at(-1)!.id) : null };
 }
 
 /** Deletes entries older than `cutoff` (the retention sweep). @returns how many. */

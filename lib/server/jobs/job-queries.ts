@@ -5,6 +5,7 @@ import { canRead, type Viewer } from "../auth/viewer.ts";
 import type { Db } from "../db/client.ts";
 import type { Job } from "../db/generated/client.ts";
 import { AppError } from "../errors.ts";
+import { decodeKeysetCursor, encodeKeysetCursor } from "../http/keyset-cursor.ts";
 import { toEventDto, toJobDto } from "./job-dto.ts";
 import { listJobOwners, listPlanFacets, planTitlesOf } from "./job-facets-repo.ts";
 import type { JobStore } from "./job-store.ts";
@@ -23,19 +24,6 @@ export async function requireJob(store: JobStore, viewer: Viewer, jobId: string)
   const job = await findVisibleJob(store, viewer, jobId);
   if (!job) throw AppError.notFound("Job");
   return job;
-}
-
-/** Opaque keyset cursor: base64url of `<createdAt ISO>|<id>` of the last job on a page. */
-function encodeCursor(job: Job): string {
-  return Buffer.from(`${job.createdAt.toISOString()}|${job.id}`).toString("base64url");
-}
-
-/** @throws 400 when the cursor is not one this API produced. */
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const createdAt = new Date(iso ?? "");
-  if (!id || Number.isNaN(createdAt.getTime())) throw AppError.badRequest("Invalid cursor", { cursor: ["Not a cursor from this API"] });
-  return { createdAt, id };
 }
 
 /** Owners listed at most in the /jobs owner filter. */
@@ -68,7 +56,8 @@ export async function listJobs(
   viewer: Viewer,
   q: z.output<typeof jobListQuerySchema>,
 ): Promise<JobHistoryPage> {
-  const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+  const key = q.cursor ? decodeKeysetCursor(q.cursor) : undefined;
+  const after = key && { createdAt: key.at, id: key.id };
   const ownerId = ownerScope(viewer, q.ownerId);
   if (ownerId === null) return { jobs: [], nextCursor: null, total: 0, planTitles: {} };
   const { rows, total } = await deps.store.page(
@@ -90,7 +79,7 @@ export async function listJobs(
   const planIds = [...new Set(jobs.flatMap((j) => (j.planId ? [j.planId] : [])))];
   return {
     jobs: jobs.map(toJobDto),
-    nextCursor: more ? encodeCursor(jobs.at(-1)!) : null,
+    nextCursor: more ? encodeKeysetCursor(jobs.at(-1)!.createdAt, jobs.at(-1)!.id) : null,
     total,
     planTitles: await planTitlesOf(deps.db, planIds),
   };
